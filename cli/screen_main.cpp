@@ -1,0 +1,152 @@
+// `screen`: the command-line face of the rules engine (see CONTRACT.md).
+//   screen [--policies DIR] [FILE|-]         one household -> one result
+//   screen [--policies DIR] --batch [FILE|-] JSON Lines in, JSON Lines out
+//   screen [--policies DIR] --regions        the regions and their documents
+//   screen [--policies DIR] --check-policies validate every policy file
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "doudi/screen.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kUsage =
+    "用法 usage: screen [--policies DIR] [--batch | --regions | --check-policies] [FILE|-]\n";
+
+struct Options {
+  std::string policies_dir;
+  std::string input = "-";
+  bool batch = false, regions = false, check = false, help = false;
+  std::string error;
+};
+
+Options parse_args(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--policies" && i + 1 < argc) o.policies_dir = argv[++i];
+    else if (a == "--batch") o.batch = true;
+    else if (a == "--regions") o.regions = true;
+    else if (a == "--check-policies") o.check = true;
+    else if (a == "--help" || a == "-h") o.help = true;
+    else if (a.size() > 1 && a[0] == '-' && a != "-") o.error = "未知选项 unknown option: " + a;
+    else o.input = a;
+  }
+  return o;
+}
+
+bool read_all(std::istream& in, std::string* out) {
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+// Loads every *.json in dir; problems go to `errors` as "file: path: message".
+doudi::PolicySet load_dir(const std::string& dir, std::vector<std::string>* errors) {
+  doudi::PolicySet set;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  if (ec) {
+    errors->push_back(dir + ": 无法读取政策目录 cannot read the policies folder (" + ec.message() + ")");
+    return set;
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::string text;
+    if (!in || !read_all(in, &text)) {
+      errors->push_back(f.string() + ": cannot read");
+      continue;
+    }
+    for (const auto& e : set.add(f.filename().string(), text))
+      errors->push_back(e.file + ": " + (e.path.empty() ? "(top)" : e.path) + ": " + e.message);
+  }
+  if (files.empty()) errors->push_back(dir + ": no policy files (*.json)");
+  return set;
+}
+
+std::string unreadable(const std::string& what) {
+  nlohmann::ordered_json r = {{"schema", 1}, {"region", nullptr}};
+  r["errors"] = {{{"field", ""}, {"message", "无法读取输入：" + what}, {"message_en", "cannot read input: " + what}}};
+  return r.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+int run(const Options& o) {
+  std::vector<std::string> policy_errors;
+  std::string dir = o.policies_dir.empty() ? DOUDI_POLICIES_DIR : o.policies_dir;
+  const bool use_embedded = o.policies_dir.empty() && !fs::is_directory(dir);
+  doudi::PolicySet loaded;
+  if (!use_embedded) loaded = load_dir(dir, &policy_errors);
+  const doudi::PolicySet& set = use_embedded ? doudi::embedded_policies() : loaded;
+  if (!policy_errors.empty()) {
+    for (const auto& e : policy_errors) std::cerr << "policy error: " << e << "\n";
+    if (o.check) return 1;
+    std::cerr << "政策文件有误，已跳过有误的文件 (policy files with errors were skipped)\n";
+  }
+  if (o.check) {
+    std::cout << "policies OK: " << set.all().size() << " files in " << (use_embedded ? "(embedded)" : dir) << "\n";
+    return 0;
+  }
+  if (o.regions) {
+    std::cout << doudi::regions_json(set) << "\n";
+    return 0;
+  }
+  std::ifstream file;
+  if (o.input != "-") {
+    file.open(o.input, std::ios::binary);
+    if (!file) {
+      std::cout << unreadable(o.input) << "\n";
+      return 2;
+    }
+  }
+  std::istream& in = o.input == "-" ? std::cin : file;
+  if (o.batch) {
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      std::cout << doudi::screen(set, line).json << "\n";
+    }
+    return 0;
+  }
+  std::string text;
+  if (!read_all(in, &text)) {
+    std::cout << unreadable(o.input) << "\n";
+    return 2;
+  }
+  const doudi::ScreenOutput r = doudi::screen(set, text);
+  std::cout << r.json << "\n";
+  return r.ok ? 0 : 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  const Options o = parse_args(argc, argv);
+  if (o.help) {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (!o.error.empty()) {
+    std::cerr << o.error << "\n" << kUsage;
+    return 2;
+  }
+  try {
+    return run(o);
+  } catch (const std::exception& e) {  // I/O failures only; the engine does not throw
+    std::cerr << "screen: " << e.what() << "\n";
+    return 2;
+  }
+}

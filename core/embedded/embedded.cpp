@@ -1,0 +1,20 @@
+// The policies compiled into the program, loaded once on first use.
+#include "embedded.h"
+
+#include "doudi/screen.h"
+
+namespace doudi {
+
+const PolicySet& embedded_policies() {
+  static const PolicySet set = [] {
+    PolicySet s;
+    // Policy files are checked by the tests and `screen --check-policies`; a file
+    // that fails here is simply absent, never a crash.
+    for (int i = 0; i < kEmbeddedPolicyCount; ++i)
+      s.add(kEmbeddedPolicies[i].file_name, kEmbeddedPolicies[i].json);
+    return s;
+  }();
+  return set;
+}
+
+}  // namespace doudi

@@ -1,0 +1,60 @@
+// Public entry points of the 兜底通 rules engine.
+//
+// Strings in, strings out: the same functions serve the native `screen` command,
+// the WebAssembly module and the tests, so their JSON is identical byte for byte.
+// Nothing here throws; bad input comes back as a result whose `errors` say why.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace doudi {
+
+struct Policy;
+
+// An error in a policy file, named by file and JSON path (for policy authors).
+struct PolicyError {
+  std::string file;
+  std::string path;
+  std::string message;
+};
+
+// The loaded policies, by region id (the policy file name without `.json`).
+class PolicySet {
+ public:
+  PolicySet();
+  ~PolicySet();
+  PolicySet(PolicySet&&) noexcept;
+  PolicySet& operator=(PolicySet&&) noexcept;
+
+  // Parses and validates one policy file. On error nothing is added.
+  std::vector<PolicyError> add(std::string_view file_name, std::string_view json_text);
+
+  const Policy* find(std::string_view region_id) const;
+  const std::vector<std::unique_ptr<Policy>>& all() const { return policies_; }
+
+ private:
+  std::vector<std::unique_ptr<Policy>> policies_;
+};
+
+// The policies compiled into the program (policies/*.json at build time).
+const PolicySet& embedded_policies();
+
+struct ScreenOutput {
+  std::string json;  // the result JSON of the contract
+  bool ok = false;   // false when `errors` is non-empty (the CLI exits 2)
+};
+
+// Screens one household (contract schema 1).
+ScreenOutput screen(const PolicySet& policies, std::string_view household_json);
+
+// `[{"id","name","title","doc","issued","effective_from",...}]`, in id order.
+std::string regions_json(const PolicySet& policies);
+
+// The policy as the site shows it (programs, parameters, clauses, offices), or
+// `{"errors":[...]}` for an unknown region.
+std::string policy_json(const PolicySet& policies, std::string_view region_id);
+
+}  // namespace doudi

@@ -1,0 +1,260 @@
+#include "context.h"
+
+#include <algorithm>
+
+namespace doudi {
+namespace {
+
+
+bool in_list(const json& list, const std::string& v) {
+  for (const auto& x : list)
+    if (x.is_string() && x.get_ref<const std::string&>() == v) return true;
+  return false;
+}
+
+template <typename E>
+const char* enum_name(E v, std::initializer_list<const char*> names) {
+  return *(names.begin() + static_cast<int>(v));
+}
+
+const char* ability_name(Ability a) { return enum_name(a, {"full", "partial", "none"}); }
+const char* school_name(School s) {
+  return enum_name(s, {"none", "preschool", "primary", "junior", "senior", "vocational", "college"});
+}
+const char* kind_name(DisabilityKind k) {
+  return enum_name(k, {"physical", "visual", "hearing", "speech", "intellectual", "mental", "multiple"});
+}
+const char* event_name(EventKind k) {
+  return enum_name(k, {"illness", "injury", "accident", "fire", "lightning", "disaster", "epidemic", "unemployment",
+                       "other"});
+}
+
+template <typename E>
+Fact optional_in(const std::optional<E>& v, const json& list, const char* (*name)(E), const std::string& field) {
+  if (!v) return Fact::unknown({field});
+  return Fact::of(in_list(list, name(*v)));
+}
+
+Fact optional_is(const std::optional<bool>& v, bool want, const std::string& field) {
+  if (!v) return Fact::unknown({field});
+  return Fact::of(*v == want);
+}
+
+}  // namespace
+
+bool is_elderly(const Member& m) { return m.age >= 60; }
+bool is_minor(const Member& m) { return m.age < 18; }
+
+Fact severe_disability(const Member& m, size_t i) {
+  if (!m.disability_grade) return Fact::unknown({Context::field(i, "disability_grade")});
+  return Fact::of(*m.disability_grade == 1 || *m.disability_grade == 2);
+}
+
+Context::Context(const Household& hh, const Policy& p, Date d) : h(hh), policy(p), day(d) { income_ = compute_income(); }
+
+std::string Context::who(size_t i) const {
+  return "成员" + std::to_string(i + 1) + "（" + std::to_string(h.members[i].age) + "岁）";
+}
+
+std::string Context::field(size_t i, const char* name) { return path_key(path_index("members", i), name); }
+
+std::optional<Fen> Context::member_income(size_t i) const {
+  const auto& inc = h.members[i].income_monthly;
+  if (!inc) return std::nullopt;
+  const auto not_counted = list_at(policy.income_param("not_counted"), day).value_or(std::vector<std::string>{});
+  Fen sum = 0;
+  for (int k = 0; k < kIncomeKinds; ++k) {
+    const std::string name = income_kind_name(static_cast<IncomeKind>(k));
+    if (std::find(not_counted.begin(), not_counted.end(), name) == not_counted.end()) sum += (*inc)[k];
+  }
+  return sum;
+}
+
+HouseholdIncome Context::compute_income() const {
+  HouseholdIncome out;
+  Fen counted = 0, total = 0;
+  for (size_t i = 0; i < size(); ++i) {
+    const auto& inc = h.members[i].income_monthly;
+    if (!inc) {
+      out.missing.push_back(field(i, "income_monthly"));
+      continue;
+    }
+    for (Fen v : *inc) total += v;
+    counted += *member_income(i);
+  }
+  if (out.missing.empty()) {
+    out.counted = counted;
+    out.not_counted = total - counted;
+  }
+  // 刚性支出: yearly costs over the last 12 months, deducted per month.
+  Fen yearly = 0;
+  for (const auto& kind : list_at(policy.income_param("deducted_expenses"), day).value_or(std::vector<std::string>{})) {
+    const std::optional<Fen>* v = kind == "medical"     ? &h.expenses_yearly.medical
+                                 : kind == "education" ? &h.expenses_yearly.education
+                                                       : &h.expenses_yearly.disaster;
+    if (*v) yearly += **v;
+    else out.deductions_missing.push_back("expenses_yearly." + kind);
+  }
+  out.deductions = div_round(yearly, 12);
+  // 就业成本: deducted for working members at a rate the document leaves to the
+  // county; it can never exceed their wages, which bounds the uncertainty.
+  const Param* cost = policy.income_param("employment_cost");
+  if (cost && !money_at(cost, day)) {
+    const bool only_dibao = flag_at(policy.income_param("employment_cost_only_dibao"), day);
+    if (!only_dibao || h.status.dibao.value_or(false)) {
+      for (const Member& m : h.members)
+        if (m.employed.value_or(false) && m.income_monthly) out.employment_cost_cap += (*m.income_monthly)[0];
+      out.employment_cost_unknown = out.employment_cost_cap > 0;
+    }
+  }
+  return out;
+}
+
+Standard Context::dibao_standard() const {
+  Standard s;
+  const Program* dibao = policy.program("dibao");
+  if (!dibao) return s;
+  const bool urban = h.hukou == Hukou::urban;
+  const Param* p = dibao->param(urban ? "standard_urban" : "standard_rural");
+  const char* label = urban ? "城市低保标准" : "农村低保标准";
+  if (p) {
+    s.source = p->source;
+    if (const DatedValue* dv = p->at(day); dv && dv->source) s.source = *dv->source;
+    s.monthly = monthly_money_at(p, day);
+    if (s.monthly) {
+      s.text = std::string(label) + yuan_text(*s.monthly) + "元/月";
+      if (p->unit == "yuan/person/year") s.text += "（" + yuan_text(*money_at(p, day)) + "元/年）";
+    } else {
+      s.text = std::string(label) + "：" + (p->note.empty() ? "本文件未载明" : p->note);
+    }
+    return s;
+  }
+  // 明溪: the standard is a share of the county minimum wage.
+  const Param* ratio = dibao->param("standard_min_wage_ratio");
+  const Param* wage = dibao->param("min_wage");
+  if (!ratio || !wage) return s;
+  s.source = ratio->source;
+  const auto r = number_at(ratio, day);
+  const auto w = money_at(wage, day);
+  const std::string pct = r ? std::to_string(static_cast<int>(*r * 100 + 0.5)) + "%" : "";
+  if (r && w) {
+    s.monthly = static_cast<Fen>(static_cast<double>(*w) * *r + 0.5);
+    s.text = "低保标准为当地最低工资标准" + yuan_text(*w) + "元的" + pct + "，即" + yuan_text(*s.monthly) + "元/月";
+  } else {
+    s.text = "低保标准为当地最低工资标准的" + pct + "；" + (wage->note.empty() ? "最低工资标准本文件未载明" : wage->note);
+  }
+  return s;
+}
+
+Fact Context::status_flag(const char* name) const {
+  const std::string n = name;
+  const std::optional<bool>* v = n == "dibao"            ? &h.status.dibao
+                                 : n == "tekun"          ? &h.status.tekun
+                                 : n == "low_income"     ? &h.status.low_income
+                                 : n == "dibao_marginal" ? &h.status.dibao_marginal
+                                                         : &h.status.poverty_registered;
+  return Fact::given(*v, "status." + n);
+}
+
+Fact Context::recognised_poor() const {
+  return any_of({status_flag("dibao"), status_flag("tekun"), status_flag("low_income"), status_flag("dibao_marginal"),
+                 status_flag("poverty_registered")});
+}
+
+std::optional<Status> Context::earlier(const std::string& id) const {
+  auto it = earlier_.find(id);
+  if (it == earlier_.end()) return std::nullopt;
+  return it->second;
+}
+
+Fact Context::member_matches(size_t i, const json& where) const {
+  const Member& m = h.members[i];
+  std::vector<Fact> facts;
+  for (auto it = where.begin(); it != where.end(); ++it) {
+    const std::string& k = it.key();
+    const json& v = it.value();
+    if (k == "min_age") facts.push_back(Fact::of(m.age >= v.get<int>()));
+    else if (k == "max_age") facts.push_back(Fact::of(m.age <= v.get<int>()));
+    else if (k == "disabled") facts.push_back(m.disability_grade ? Fact::of((*m.disability_grade > 0) == v.get<bool>())
+                                                                 : Fact::unknown({field(i, "disability_grade")}));
+    else if (k == "disability_grades") {
+      if (!m.disability_grade) facts.push_back(Fact::unknown({field(i, "disability_grade")}));
+      else facts.push_back(Fact::of(std::find(v.begin(), v.end(), *m.disability_grade) != v.end()));
+    } else if (k == "disability_kinds") facts.push_back(optional_in(m.disability_kind, v, kind_name, field(i, "disability_kind")));
+    else if (k == "labor_in") facts.push_back(optional_in(m.labor, v, ability_name, field(i, "labor")));
+    else if (k == "self_care_in") facts.push_back(optional_in(m.self_care, v, ability_name, field(i, "self_care")));
+    else if (k == "school_in") facts.push_back(optional_in(m.school, v, school_name, field(i, "school")));
+    else if (k == "serious_illness") facts.push_back(optional_is(m.serious_illness, v.get<bool>(), field(i, "serious_illness")));
+    else if (k == "orphan") facts.push_back(optional_is(m.orphan, v.get<bool>(), field(i, "orphan")));
+    else if (k == "unsupported_child") facts.push_back(optional_is(m.unsupported_child, v.get<bool>(), field(i, "unsupported_child")));
+    else if (k == "veteran_5lao") facts.push_back(optional_is(m.veteran_5lao, v.get<bool>(), field(i, "veteran_5lao")));
+    else if (k == "employed") facts.push_back(optional_is(m.employed, v.get<bool>(), field(i, "employed")));
+    else if (k == "in_institution") facts.push_back(optional_is(m.in_institution, v.get<bool>(), field(i, "in_institution")));
+    else if (k == "any_of") {
+      std::vector<Fact> alts;
+      for (const auto& w : v) alts.push_back(member_matches(i, w));
+      facts.push_back(any_of(alts));
+    }
+  }
+  return all_of(facts);
+}
+
+Fact Context::holds(const json& test) const {
+  if (test.is_null()) return Fact::yes();
+  auto it = test.begin();
+  if (it == test.end()) return Fact::yes();
+  const std::string& k = it.key();
+  const json& v = it.value();
+  if (k == "status_any") {
+    std::vector<Fact> facts;
+    for (const auto& s : v) facts.push_back(status_flag(s.get_ref<const std::string&>().c_str()));
+    return any_of(facts);
+  }
+  if (k == "member_any") {
+    std::vector<Fact> facts;
+    for (size_t i = 0; i < size(); ++i) facts.push_back(member_matches(i, v));
+    return any_of(facts);
+  }
+  if (k == "hukou") return Fact::of((h.hukou == Hukou::urban) == (v.get_ref<const std::string&>() == "urban"));
+  if (k == "program") {
+    const auto s = earlier(v.get<std::string>());
+    if (!s) return Fact::unknown();
+    return *s == Status::eligible ? Fact::yes() : *s == Status::maybe ? Fact::unknown() : Fact::no();
+  }
+  if (k == "expense_any") {
+    std::vector<Fact> facts;
+    for (const auto& e : v) {
+      const std::string& n = e.get_ref<const std::string&>();
+      const auto& x = n == "medical" ? h.expenses_yearly.medical
+                      : n == "education" ? h.expenses_yearly.education : h.expenses_yearly.disaster;
+      facts.push_back(x ? Fact::of(*x > 0) : Fact::unknown({"expenses_yearly." + n}));
+    }
+    return any_of(facts);
+  }
+  if (k == "event_any") {
+    if (!h.events) return Fact::unknown({"events"});
+    std::vector<Fact> facts;
+    for (size_t i = 0; i < h.events->size(); ++i) {
+      const Event& e = (*h.events)[i];
+      if (!v.empty() && !in_list(v, event_name(e.kind))) continue;
+      if (!e.months_ago) facts.push_back(Fact::unknown({path_index("events", i) + ".months_ago"}));
+      else facts.push_back(Fact::of(*e.months_ago <= 12));
+    }
+    return any_of(facts);
+  }
+  if (k == "date_between") {
+    const auto from = parse_date(v[0].get<std::string>()), to = parse_date(v[1].get<std::string>());
+    return Fact::of(from && to && *from <= day && day <= *to);
+  }
+  if (k == "any_of" || k == "all_of") {
+    std::vector<Fact> facts;
+    for (const auto& t : v) facts.push_back(holds(t));
+    return k == "any_of" ? any_of(facts) : all_of(facts);
+  }
+  if (k == "not") return negate(holds(v));
+  if (k == "recognised_poor") return recognised_poor();
+  // {"assessment": "..."}: left to officials' judgement, never settled by answers.
+  return Fact::unknown();
+}
+
+}  // namespace doudi

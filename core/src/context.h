@@ -1,0 +1,76 @@
+// What every evaluator needs to know about one household under one policy:
+// the facts in the household, the policy's income rules and the results of
+// programs evaluated before (a program may rest on another, e.g. 城市困难家庭).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "decision.h"
+#include "household.h"
+#include "policy.h"
+
+namespace doudi {
+
+// 家庭收入核算 under the policy's rules (all monthly, fen).
+struct HouseholdIncome {
+  std::optional<Fen> counted;      // counted income; nullopt if any member's income is unknown
+  Fen not_counted = 0;             // income the policy leaves out (e.g. 城乡居民基本养老保险金)
+  Fen deductions = 0;              // 刚性支出 deducted (yearly costs / 12)
+  std::vector<std::string> missing;            // fields that would settle `counted`
+  std::vector<std::string> deductions_missing; // deductible costs not given
+  Fen employment_cost_cap = 0;     // wages of employed members, when the policy
+                                   // deducts 就业成本 at an unstated rate
+  bool employment_cost_unknown = false;
+};
+
+// The 低保标准 that applies to this household (monthly per person).
+struct Standard {
+  std::optional<Fen> monthly;
+  std::string text;   // "低保标准720元/月（8640元/年）" or why it is not known
+  Source source;
+};
+
+class Context {
+ public:
+  Context(const Household& h, const Policy& p, Date day);
+
+  const Household& h;
+  const Policy& policy;
+  const Date day;
+
+  size_t size() const { return h.members.size(); }
+  std::string who(size_t i) const;                    // "成员1（45岁）"
+  static std::string field(size_t i, const char* name);  // "members[0].age"
+
+  const HouseholdIncome& income() const { return income_; }
+  // A member's own counted income (for 特困 无生活来源), nullopt if not given.
+  std::optional<Fen> member_income(size_t i) const;
+  Standard dibao_standard() const;
+
+  // The household is recognised as poor (低保, 特困, 低收入, 低保边缘, 建档立卡).
+  Fact recognised_poor() const;
+  Fact status_flag(const char* name) const;  // status.dibao etc.
+
+  // The status of a program evaluated before this one.
+  void record(const ProgramResult& r) { earlier_[r.id] = r.status; }
+  std::optional<Status> earlier(const std::string& id) const;
+
+  // A member predicate from policy data, e.g. {"min_age": 60} (see context.cpp).
+  Fact member_matches(size_t i, const json& where) const;
+  // A household predicate from policy data (notes' `when`, generic criteria).
+  Fact holds(const json& test) const;
+
+ private:
+  HouseholdIncome compute_income() const;
+  HouseholdIncome income_;
+  std::map<std::string, Status> earlier_;
+};
+
+// 以下/以上 include the number itself (《民法典》第一千二百五十九条).
+bool is_elderly(const Member& m);          // 60周岁以上, 《老年人权益保障法》第二条
+bool is_minor(const Member& m);            // 未满18周岁, 《未成年人保护法》第二条
+Fact severe_disability(const Member& m, size_t i);  // 残疾等级一、二级 (重度)
+
+}  // namespace doudi

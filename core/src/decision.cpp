@@ -1,0 +1,89 @@
+#include "decision.h"
+
+#include <algorithm>
+
+namespace doudi {
+namespace {
+void add_missing(std::vector<std::string>* to, const std::vector<std::string>& from) {
+  for (const auto& f : from)
+    if (std::find(to->begin(), to->end(), f) == to->end()) to->push_back(f);
+}
+}  // namespace
+
+Fact Fact::given(const std::optional<bool>& b, const std::string& field) {
+  if (!b) return unknown({field});
+  return of(*b);
+}
+
+Fact all_of(const std::vector<Fact>& facts) {
+  Fact out = Fact::yes();
+  for (const Fact& f : facts) {
+    if (f.is_no()) return Fact::no();
+    if (f.is_unknown()) {
+      out.v = Tri::unknown;
+      add_missing(&out.missing, f.missing);
+    }
+  }
+  return out;
+}
+
+Fact any_of(const std::vector<Fact>& facts) {
+  Fact out = Fact::no();
+  for (const Fact& f : facts) {
+    if (f.is_yes()) return Fact::yes();
+    if (f.is_unknown()) {
+      out.v = Tri::unknown;
+      add_missing(&out.missing, f.missing);
+    }
+  }
+  return out;
+}
+
+Fact negate(Fact f) {
+  if (f.is_yes()) f.v = Tri::no;
+  else if (f.is_no()) f.v = Tri::yes;
+  return f;
+}
+
+const char* status_name(Status s) {
+  switch (s) {
+    case Status::eligible: return "eligible";
+    case Status::maybe: return "maybe";
+    default: return "ineligible";
+  }
+}
+
+void Decision::require(const Fact& f, const Says& says, const Source& src) {
+  std::string text = f.is_yes() ? says.yes : f.is_no() ? says.no : says.unknown;
+  if (text.empty()) text = says.yes;
+  criteria_.push_back({f, {text, src}});
+}
+
+void Decision::note(const std::string& text, const Source& src) { notes_.push_back({text, src}); }
+
+void Decision::absorb(const Decision& other) {
+  criteria_.insert(criteria_.end(), other.criteria_.begin(), other.criteria_.end());
+  notes_.insert(notes_.end(), other.notes_.begin(), other.notes_.end());
+}
+
+Status Decision::status() const {
+  Status s = Status::eligible;
+  for (const Item& c : criteria_) {
+    if (c.fact.is_no()) return Status::ineligible;
+    if (c.fact.is_unknown()) s = Status::maybe;
+  }
+  return s;
+}
+
+void Decision::finish(ProgramResult* out) const {
+  out->status = status();
+  for (Tri want : {Tri::no, Tri::unknown, Tri::yes})
+    for (const Item& c : criteria_)
+      if (c.fact.v == want) out->reasons.push_back(c.reason);
+  for (const Reason& n : notes_) out->reasons.push_back(n);
+  if (out->status == Status::maybe)
+    for (const Item& c : criteria_)
+      if (c.fact.is_unknown()) add_missing(&out->missing, c.fact.missing);
+}
+
+}  // namespace doudi

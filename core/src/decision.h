@@ -1,0 +1,100 @@
+// How a program decides: a short list of named criteria, each met / not met /
+// unknown, each with the clause it rests on. Unknown criteria carry the
+// household fields that would settle them (the `missing` list).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "money.h"
+#include "policy.h"
+
+namespace doudi {
+
+enum class Tri { no, unknown, yes };
+
+struct Fact {
+  Tri v = Tri::unknown;
+  std::vector<std::string> missing;  // fields that would settle an unknown
+
+  static Fact yes() { return {Tri::yes, {}}; }
+  static Fact no() { return {Tri::no, {}}; }
+  static Fact unknown(std::vector<std::string> fields = {}) { return {Tri::unknown, std::move(fields)}; }
+  static Fact of(bool b) { return b ? yes() : no(); }
+  // A fact from an optional answer: absent -> unknown, naming `field`.
+  static Fact given(const std::optional<bool>& b, const std::string& field);
+
+  bool is_yes() const { return v == Tri::yes; }
+  bool is_no() const { return v == Tri::no; }
+  bool is_unknown() const { return v == Tri::unknown; }
+};
+
+Fact all_of(const std::vector<Fact>& facts);  // no if any no; unknown if any unknown
+Fact any_of(const std::vector<Fact>& facts);  // yes if any yes; unknown if any unknown
+Fact negate(Fact f);
+
+enum class Status { ineligible, maybe, eligible };
+const char* status_name(Status s);
+
+struct Reason {
+  std::string text;
+  Source source;
+};
+
+struct Amount {
+  Fen value = 0;
+  std::string per;  // month | year | once
+  bool up_to = false;
+};
+
+// How far the household is from an income threshold (all monthly per head).
+struct Threshold {
+  std::string label;
+  Fen limit = 0;
+  Fen value = 0;
+};
+
+struct ProgramResult {
+  std::string id, name;
+  Status status = Status::ineligible;
+  std::optional<Amount> amount;
+  std::vector<int> members;
+  std::vector<Reason> reasons;
+  std::vector<std::string> missing;
+  const Apply* apply = nullptr;
+  std::optional<Threshold> threshold;
+  bool taper = false;  // eligible only through a 渐退期
+};
+
+// Texts for a criterion's three outcomes (unknown falls back to `yes` + "？").
+struct Says {
+  std::string yes, no, unknown;
+};
+
+class Decision {
+ public:
+  // A criterion that must hold.
+  void require(const Fact& f, const Says& says, const Source& src);
+  // A criterion whose outcome is known and explained by one text.
+  void require(const Fact& f, const std::string& text, const Source& src) { require(f, {text, text, text}, src); }
+  // Information that does not decide the status (an amount's basis, a note).
+  void note(const std::string& text, const Source& src);
+
+  // Takes over another decision's criteria and notes (a member's, for 特困).
+  void absorb(const Decision& other);
+
+  Status status() const;
+  // Orders reasons (failed, then unknown, then met, then notes) and fills the result.
+  void finish(ProgramResult* out) const;
+
+ private:
+  struct Item {
+    Fact fact;
+    Reason reason;
+  };
+  std::vector<Item> criteria_;
+  std::vector<Reason> notes_;
+};
+
+}  // namespace doudi

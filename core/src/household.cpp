@@ -1,0 +1,380 @@
+#include "household.h"
+
+#include <cmath>
+#include <initializer_list>
+#include <utility>
+
+namespace doudi {
+namespace {
+
+constexpr const char* kIncomeNames[kIncomeKinds] = {"wages",         "business", "property",    "pension_basic", "pension_other",
+                                                   "honors",        "student_aid", "transfers", "other"};
+constexpr const char* kIncomeZh[kIncomeKinds] = {"工资",  "经营收入",   "财产收入", "城乡居民基本养老保险金", "其他养老金",
+                                                "荣誉津贴、抚恤补助、优待金", "在校生生活津贴和困难补助", "其他转移性收入", "其他收入"};
+
+template <typename E>
+using Choices = std::initializer_list<std::pair<const char*, E>>;
+
+const Choices<Hukou> kHukou = {{"urban", Hukou::urban}, {"rural", Hukou::rural}};
+const Choices<Relation> kRelation = {{"head", Relation::head},         {"spouse", Relation::spouse},
+                                     {"child", Relation::child},       {"parent", Relation::parent},
+                                     {"grandchild", Relation::grandchild}, {"grandparent", Relation::grandparent},
+                                     {"sibling", Relation::sibling},   {"other", Relation::other}};
+const Choices<Ability> kAbility = {{"full", Ability::full}, {"partial", Ability::partial}, {"none", Ability::none}};
+const Choices<School> kSchool = {{"none", School::none},         {"preschool", School::preschool},
+                                 {"primary", School::primary},   {"junior", School::junior},
+                                 {"senior", School::senior},     {"vocational", School::vocational},
+                                 {"college", School::college}};
+const Choices<DisabilityKind> kDisabilityKind = {
+    {"physical", DisabilityKind::physical}, {"visual", DisabilityKind::visual},
+    {"hearing", DisabilityKind::hearing},   {"speech", DisabilityKind::speech},
+    {"intellectual", DisabilityKind::intellectual}, {"mental", DisabilityKind::mental},
+    {"multiple", DisabilityKind::multiple}};
+const Choices<EventKind> kEventKind = {{"illness", EventKind::illness},   {"injury", EventKind::injury},
+                                       {"accident", EventKind::accident}, {"fire", EventKind::fire},
+                                       {"lightning", EventKind::lightning}, {"disaster", EventKind::disaster},
+                                       {"epidemic", EventKind::epidemic}, {"unemployment", EventKind::unemployment},
+                                       {"other", EventKind::other}};
+
+// Reads fields of one JSON object, collecting every error with its path.
+class Reader {
+ public:
+  Reader(const json& obj, std::string path, std::vector<FieldError>* errors)
+      : obj_(obj), path_(std::move(path)), errors_(errors) {}
+
+  // Reports keys not in `known` (a typo must not be silently ignored).
+  void only(std::initializer_list<const char*> known) const {
+    for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+      bool ok = false;
+      for (const char* k : known) ok = ok || it.key() == k;
+      if (!ok) error(at(it.key()), "未知字段“" + it.key() + "”", "unknown field '" + it.key() + "'");
+    }
+  }
+
+  // The value under `key`, or nullptr when absent or null (not given).
+  const json* get(const char* key) const {
+    auto it = obj_.find(key);
+    if (it == obj_.end() || it->is_null()) return nullptr;
+    return &*it;
+  }
+
+  bool present(const char* key) const { return obj_.find(key) != obj_.end(); }
+
+  std::string at(std::string_view key) const { return path_key(path_, key); }
+
+  void error(const std::string& field, std::string zh, std::string en) const {
+    errors_->push_back({field, std::move(zh), std::move(en)});
+  }
+
+  void wrong_type(const char* key, const char* want_zh, const char* want_en) const {
+    const json& v = *get(key);
+    error(at(key), std::string("应为") + want_zh + "，实际是" + type_zh(v),
+          std::string("must be ") + want_en + ", got " + type_en(v));
+  }
+
+  std::optional<bool> boolean(const char* key) const {
+    const json* v = get(key);
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) {
+      wrong_type(key, "是/否（true 或 false）", "true or false");
+      return std::nullopt;
+    }
+    return v->get<bool>();
+  }
+
+  // A whole number in [lo, hi]; 45.0 counts as whole.
+  std::optional<int> whole(const char* key, int lo, int hi, const char* what_zh) const {
+    const json* v = get(key);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+      wrong_type(key, "整数", "a whole number");
+      return std::nullopt;
+    }
+    const double d = v->get<double>();
+    if (std::floor(d) != d) {
+      error(at(key), std::string(what_zh) + "应为整数", "must be a whole number");
+      return std::nullopt;
+    }
+    if (d < lo || d > hi) {
+      error(at(key), std::string(what_zh) + "应在" + std::to_string(lo) + "到" + std::to_string(hi) + "之间",
+            "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+      return std::nullopt;
+    }
+    return static_cast<int>(d);
+  }
+
+  std::optional<Fen> money(const char* key) const {
+    const json* v = get(key);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+      wrong_type(key, "金额（元，数字）", "an amount in yuan (a number)");
+      return std::nullopt;
+    }
+    const double d = v->get<double>();
+    if (!(d >= 0 && d <= 100'000'000.0)) {
+      error(at(key), "金额应在0到100000000元之间", "must be between 0 and 100000000 yuan");
+      return std::nullopt;
+    }
+    auto fen = fen_from_yuan(d);
+    if (!fen) error(at(key), "金额最多保留两位小数（到分）", "must have at most 2 decimals (fen)");
+    return fen;
+  }
+
+  std::optional<double> number(const char* key, double lo, double hi, const char* unit) const {
+    const json* v = get(key);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+      wrong_type(key, "数字", "a number");
+      return std::nullopt;
+    }
+    const double d = v->get<double>();
+    if (!(d >= lo && d <= hi)) {
+      error(at(key), "应在0到" + std::to_string(static_cast<long>(hi)) + unit + "之间",
+            "must be between 0 and " + std::to_string(static_cast<long>(hi)));
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  template <typename E>
+  std::optional<E> choice(const char* key, const Choices<E>& choices) const {
+    const json* v = get(key);
+    if (!v) return std::nullopt;
+    std::string list;
+    for (const auto& c : choices) list += std::string(list.empty() ? "" : "、") + c.first;
+    if (v->is_string()) {
+      for (const auto& c : choices)
+        if (v->get_ref<const std::string&>() == c.first) return c.second;
+      error(at(key), "“" + v->get<std::string>().substr(0, 40) + "”不是可选值，应为：" + list,
+            "'" + v->get<std::string>().substr(0, 40) + "' is not one of: " + list);
+      return std::nullopt;
+    }
+    wrong_type(key, "文字", "a string");
+    return std::nullopt;
+  }
+
+  // A nested object under key, or nullptr (absent/null) after reporting a wrong type.
+  const json* object(const char* key) const {
+    const json* v = get(key);
+    if (v && !v->is_object()) {
+      wrong_type(key, "对象", "an object");
+      return nullptr;
+    }
+    return v;
+  }
+
+  const json* array(const char* key) const {
+    const json* v = get(key);
+    if (v && !v->is_array()) {
+      wrong_type(key, "列表", "a list");
+      return nullptr;
+    }
+    return v;
+  }
+
+ private:
+  const json& obj_;
+  std::string path_;
+  std::vector<FieldError>* errors_;
+};
+
+std::array<Fen, kIncomeKinds> read_income(const Reader& r) {
+  r.only({"wages", "business", "property", "pension_basic", "pension_other", "honors", "student_aid", "transfers",
+          "other"});
+  std::array<Fen, kIncomeKinds> income{};
+  for (int k = 0; k < kIncomeKinds; ++k) income[k] = r.money(kIncomeNames[k]).value_or(0);
+  return income;
+}
+
+void check_member_combinations(const Reader& r, const Member& m) {
+  // Support for orphans and 事实无人抚养儿童 can continue past 18 while in school,
+  // so the flags are accepted up to 24 (contract).
+  if (m.age >= 25) {
+    if (m.orphan.value_or(false))
+      r.error(r.at("orphan"), "孤儿身份只适用于24岁及以下", "orphan applies only up to age 24");
+    if (m.unsupported_child.value_or(false))
+      r.error(r.at("unsupported_child"), "事实无人抚养儿童只适用于24岁及以下",
+              "unsupported_child applies only up to age 24");
+  }
+  if (m.orphan.value_or(false) && m.unsupported_child.value_or(false))
+    r.error(r.at("unsupported_child"), "孤儿与事实无人抚养儿童不能同时选择（父母双亡为孤儿）",
+            "a member cannot be both an orphan and an unsupported child");
+  if (m.disability_grade && *m.disability_grade == 0 && m.disability_kind)
+    r.error(r.at("disability_kind"), "填写了残疾类别，但残疾等级为0（无残疾）",
+            "disability_kind is given but disability_grade is 0 (no disability)");
+}
+
+Member read_member(const json& j, const std::string& path, std::vector<FieldError>* errors) {
+  Member m;
+  if (!j.is_object()) {
+    errors->push_back({path, std::string("每位家庭成员应为对象，实际是") + type_zh(j),
+                       std::string("each member must be an object, got ") + type_en(j)});
+    return m;
+  }
+  Reader r(j, path, errors);
+  r.only({"age", "relation", "labor", "self_care", "disability_grade", "disability_kind", "serious_illness", "school",
+          "orphan", "unsupported_child", "in_institution", "has_capable_supporter", "employed", "newly_employed",
+          "veteran_5lao", "income_monthly"});
+  if (!r.get("age")) r.error(r.at("age"), "缺少年龄（必填）", "age is required");
+  m.age = r.whole("age", 0, 130, "年龄").value_or(0);
+  m.relation = r.choice("relation", kRelation);
+  m.labor = r.choice("labor", kAbility);
+  m.self_care = r.choice("self_care", kAbility);
+  m.disability_grade = r.whole("disability_grade", 0, 4, "残疾等级");
+  m.disability_kind = r.choice("disability_kind", kDisabilityKind);
+  m.serious_illness = r.boolean("serious_illness");
+  m.school = r.choice("school", kSchool);
+  m.orphan = r.boolean("orphan");
+  m.unsupported_child = r.boolean("unsupported_child");
+  m.in_institution = r.boolean("in_institution");
+  m.has_capable_supporter = r.boolean("has_capable_supporter");
+  m.employed = r.boolean("employed");
+  m.newly_employed = r.boolean("newly_employed");
+  m.veteran_5lao = r.boolean("veteran_5lao");
+  if (const json* inc = r.object("income_monthly")) m.income_monthly = read_income(Reader(*inc, r.at("income_monthly"), errors));
+  check_member_combinations(r, m);
+  return m;
+}
+
+Event read_event(const json& j, const std::string& path, std::vector<FieldError>* errors) {
+  Event e;
+  if (!j.is_object()) {
+    errors->push_back({path, std::string("每个突发事件应为对象，实际是") + type_zh(j),
+                       std::string("each event must be an object, got ") + type_en(j)});
+    return e;
+  }
+  Reader r(j, path, errors);
+  r.only({"kind", "months_ago", "cost", "compensated"});
+  if (!r.get("kind")) r.error(r.at("kind"), "缺少事件类型（必填）", "kind is required");
+  e.kind = r.choice("kind", kEventKind).value_or(EventKind::other);
+  e.months_ago = r.whole("months_ago", 0, 1200, "发生在几个月前");
+  e.cost = r.money("cost");
+  e.compensated = r.money("compensated");
+  return e;
+}
+
+void read_members(const Reader& r, Household* h, std::vector<FieldError>* errors) {
+  if (!r.present("members")) {
+    r.error("members", "缺少家庭成员（必填）", "members is required");
+    return;
+  }
+  const json* list = r.array("members");
+  if (!list) {
+    if (!r.get("members")) r.error("members", "家庭成员不能为空值", "members must be a list, got null");
+    return;
+  }
+  if (list->empty() || list->size() > 20) {
+    r.error("members", "家庭成员应为1到20人，实际" + std::to_string(list->size()) + "人",
+            "members must list 1 to 20 people, got " + std::to_string(list->size()));
+    if (list->size() > 20) return;
+  }
+  int heads = 0, spouses = 0;
+  for (size_t i = 0; i < list->size(); ++i) {
+    h->members.push_back(read_member((*list)[i], path_index("members", i), errors));
+    const auto rel = h->members.back().relation;
+    if (rel == Relation::head && ++heads == 2)
+      errors->push_back({path_index("members", i) + ".relation", "户主只能有一位", "only one member can be the head"});
+    if (rel == Relation::spouse && ++spouses == 2)
+      errors->push_back({path_index("members", i) + ".relation", "配偶只能有一位", "only one member can be the spouse"});
+  }
+}
+
+void read_rest(const Reader& r, Household* h, std::vector<FieldError>* errors) {
+  if (const json* a = r.object("assets")) {
+    Reader ar(*a, "assets", errors);
+    ar.only({"deposits", "housing_area_m2", "owns_home"});
+    h->assets.deposits = ar.money("deposits");
+    h->assets.housing_area_m2 = ar.number("housing_area_m2", 0, 100000, "平方米");
+    h->assets.owns_home = ar.boolean("owns_home");
+  }
+  if (const json* x = r.object("expenses_yearly")) {
+    Reader xr(*x, "expenses_yearly", errors);
+    xr.only({"medical", "education", "disaster"});
+    h->expenses_yearly.medical = xr.money("medical");
+    h->expenses_yearly.education = xr.money("education");
+    h->expenses_yearly.disaster = xr.money("disaster");
+  }
+  if (const json* s = r.object("status")) {
+    Reader sr(*s, "status", errors);
+    sr.only({"dibao", "tekun", "low_income", "dibao_marginal", "poverty_registered", "months_on_dibao"});
+    h->status.dibao = sr.boolean("dibao");
+    h->status.tekun = sr.boolean("tekun");
+    h->status.low_income = sr.boolean("low_income");
+    h->status.dibao_marginal = sr.boolean("dibao_marginal");
+    h->status.poverty_registered = sr.boolean("poverty_registered");
+    h->status.months_on_dibao = sr.whole("months_on_dibao", 0, 1200, "享受低保月数");
+    if (h->status.dibao.value_or(false) && h->status.dibao_marginal.value_or(false))
+      sr.error("status.dibao_marginal", "已是低保户，就不是低保边缘家庭", "a dibao household is not also dibao_marginal");
+  }
+  if (const json* ev = r.array("events")) {
+    if (ev->size() > 50) {
+      r.error("events", "突发事件最多填写50项", "events must list at most 50 items");
+    } else {
+      h->events.emplace();
+      for (size_t i = 0; i < ev->size(); ++i) h->events->push_back(read_event((*ev)[i], path_index("events", i), errors));
+    }
+  }
+  if (const json* aid = r.object("aid_this_year")) {
+    Reader ar(*aid, "aid_this_year", errors);
+    ar.only({"temporary"});
+    h->temporary_aid_this_year = ar.whole("temporary", 0, 100, "今年已获临时救助次数");
+  }
+}
+
+}  // namespace
+
+const char* income_kind_name(IncomeKind k) { return kIncomeNames[static_cast<int>(k)]; }
+const char* income_kind_zh(IncomeKind k) { return kIncomeZh[static_cast<int>(k)]; }
+
+std::optional<IncomeKind> income_kind_from(std::string_view name) {
+  for (int k = 0; k < kIncomeKinds; ++k)
+    if (name == kIncomeNames[k]) return static_cast<IncomeKind>(k);
+  return std::nullopt;
+}
+
+HouseholdParse read_household(const json& doc) {
+  HouseholdParse out;
+  auto* errors = &out.errors;
+  if (!doc.is_object()) {
+    errors->push_back({"", std::string("家庭信息应为 JSON 对象，实际是") + type_zh(doc),
+                       std::string("the household must be a JSON object, got ") + type_en(doc)});
+    return out;
+  }
+  Reader r(doc, "", errors);
+  r.only({"schema", "region", "as_of", "hukou", "members", "assets", "expenses_yearly", "status", "events",
+          "aid_this_year"});
+  if (!r.get("schema")) {
+    r.error("schema", "缺少 schema（必填，应为1）", "schema is required (must be 1)");
+  } else if (!r.get("schema")->is_number() || r.get("schema")->get<double>() != 1.0) {
+    r.error("schema", "不支持的 schema，应为1", "unsupported schema, must be 1");
+  }
+  if (const json* region = r.get("region"); !region) {
+    r.error("region", "缺少地区（必填）", "region is required");
+  } else if (!region->is_string()) {
+    r.wrong_type("region", "文字（地区编号）", "a string (region id)");
+  } else {
+    out.household.region = region->get<std::string>();
+  }
+  if (const json* as_of = r.get("as_of")) {
+    if (as_of->is_string()) out.household.as_of = parse_date(as_of->get_ref<const std::string&>());
+    if (!out.household.as_of)
+      r.error("as_of", "日期应为真实存在的 YYYY-MM-DD 格式日期", "must be a real ISO date (YYYY-MM-DD)");
+  }
+  if (!r.get("hukou")) r.error("hukou", "缺少户籍类型（必填：urban 或 rural）", "hukou is required (urban or rural)");
+  out.household.hukou = r.choice("hukou", kHukou).value_or(Hukou::rural);
+  read_members(r, &out.household, errors);
+  read_rest(r, &out.household, errors);
+  return out;
+}
+
+HouseholdParse parse_household(std::string_view text) {
+  ParsedJson parsed = parse_strict(text);
+  if (!parsed.problems.empty()) {
+    HouseholdParse out;
+    for (auto& p : parsed.problems) out.errors.push_back({p.path, p.message, p.message_en});
+    return out;
+  }
+  return read_household(parsed.value);
+}
+
+}  // namespace doudi

@@ -1,0 +1,62 @@
+#include "policy.h"
+
+namespace doudi {
+
+const DatedValue* Param::at(Date day) const {
+  for (const DatedValue& v : values) {
+    if (v.from && day < *v.from) continue;
+    if (v.to && *v.to < day) continue;
+    return v.value.is_null() ? nullptr : &v;
+  }
+  return nullptr;
+}
+
+const Param* Program::param(const std::string& name) const {
+  auto it = params.find(name);
+  return it == params.end() ? nullptr : &it->second;
+}
+
+const Program* Policy::program(const std::string& id) const {
+  for (const Program& p : programs)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+const Param* Policy::income_param(const std::string& name) const {
+  auto it = income.find(name);
+  return it == income.end() ? nullptr : &it->second;
+}
+
+std::optional<Fen> money_at(const Param* p, Date day) {
+  const DatedValue* v = p ? p->at(day) : nullptr;
+  if (!v || !v->value.is_number()) return std::nullopt;
+  return fen_from_yuan(v->value.get<double>());
+}
+
+std::optional<Fen> monthly_money_at(const Param* p, Date day) {
+  auto v = money_at(p, day);
+  if (!v) return std::nullopt;
+  return p->unit.size() >= 5 && p->unit.compare(p->unit.size() - 5, 5, "/year") == 0 ? div_round(*v, 12) : *v;
+}
+
+std::optional<double> number_at(const Param* p, Date day) {
+  const DatedValue* v = p ? p->at(day) : nullptr;
+  if (!v || !v->value.is_number()) return std::nullopt;
+  return v->value.get<double>();
+}
+
+std::optional<std::vector<std::string>> list_at(const Param* p, Date day) {
+  const DatedValue* v = p ? p->at(day) : nullptr;
+  if (!v || !v->value.is_array()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const auto& s : v->value)
+    if (s.is_string()) out.push_back(s.get<std::string>());
+  return out;
+}
+
+bool flag_at(const Param* p, Date day) {
+  const DatedValue* v = p ? p->at(day) : nullptr;
+  return v && v->value.is_boolean() && v->value.get<bool>();
+}
+
+}  // namespace doudi

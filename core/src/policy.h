@@ -1,0 +1,104 @@
+// A policy document as data: its programs, their parameters (each with a unit,
+// dated values and a cited clause), where to apply, and the clause texts.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "money.h"
+#include "strict_json.h"
+
+namespace doudi {
+
+struct Source {
+  std::string doc;     // 文号, or the title of a national rule with its number
+  std::string clause;  // e.g. "二、3" or "第十二条"
+};
+
+struct DatedValue {
+  std::optional<Date> from, to;  // inclusive; absent = open
+  json value;                    // null = the document does not state it
+  std::optional<Source> source;  // overrides the parameter's source
+};
+
+// One parameter. Its unit fixes how the value is read: money units
+// ("yuan/person/month") hold yuan, "ratio" a fraction, "list" strings, ...
+struct Param {
+  std::string name, label, unit, note;
+  Source source;
+  std::vector<DatedValue> values;
+
+  // The value in force on `day`, or nullptr when none is (or it is null).
+  const DatedValue* at(Date day) const;
+  bool is_money() const { return unit.rfind("yuan/", 0) == 0; }
+};
+
+struct Apply {
+  std::string where;
+  std::vector<std::string> documents;
+  std::vector<std::string> steps;
+  std::string time_limit;
+};
+
+// A note shown with a program's result when its `when` predicate holds.
+struct ProgramNote {
+  std::string text;
+  Source source;
+  json when;  // null = always
+};
+
+struct Program {
+  std::string id, kind, name, summary;
+  std::map<std::string, Param> params;
+  json conditions;      // criteria written as data, applied before the kind's own
+  json members_where;   // the generic kind: which members a per-person program covers
+  std::vector<ProgramNote> notes;
+  Apply apply;
+
+  const Param* param(const std::string& name) const;
+};
+
+struct Policy {
+  std::string id;
+  struct {
+    std::string title, doc, issuer, region, seed;
+    Date issued;
+    Date effective_from;
+    std::optional<Date> effective_to;
+  } document;
+  // 家庭收入核算: which incomes do not count, which costs are deducted.
+  std::map<std::string, Param> income;
+  std::vector<Program> programs;
+  std::map<std::string, std::string> clauses;  // clause id -> text, for tap-to-read
+  json raw;                                    // the file as loaded, for policy_json
+
+  const Program* program(const std::string& id) const;
+  const Param* income_param(const std::string& name) const;
+};
+
+struct LoadProblem {
+  std::string path;
+  std::string message;
+};
+
+struct PolicyLoad {
+  std::optional<Policy> policy;
+  std::vector<LoadProblem> problems;
+};
+
+// Strict: unknown or duplicate keys, non-ISO dates, a parameter without source
+// or unit, a null value without a note, an unknown kind or program id are errors.
+PolicyLoad load_policy(std::string_view id, std::string_view text);
+
+// Typed reads of a parameter's value on a day. Each returns nullopt when the
+// value is not stated (null) or no value is in force that day.
+std::optional<Fen> money_at(const Param* p, Date day);            // yuan -> fen, as written
+std::optional<Fen> monthly_money_at(const Param* p, Date day);    // per month: /year values divided by 12
+std::optional<double> number_at(const Param* p, Date day);
+std::optional<std::vector<std::string>> list_at(const Param* p, Date day);
+bool flag_at(const Param* p, Date day);  // absent or unstated = false
+
+}  // namespace doudi

@@ -1,0 +1,379 @@
+// Loads one policy file strictly: every problem is reported with its JSON path,
+// so a policy author can fix the file without reading C++.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "programs.h"
+
+namespace doudi {
+namespace {
+
+class Loader {
+ public:
+  explicit Loader(std::vector<LoadProblem>* problems) : problems_(problems) {}
+
+  void problem(const std::string& path, const std::string& message) { problems_->push_back({path, message}); }
+
+  void only(const json& obj, const std::string& path, std::initializer_list<const char*> known) {
+    for (auto it = obj.begin(); it != obj.end(); ++it)
+      if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; }))
+        problem(path_key(path, it.key()), "unknown key '" + it.key() + "'");
+  }
+
+  const json* object(const json& parent, const std::string& path, const char* key, bool required = true) {
+    auto it = parent.find(key);
+    if (it == parent.end()) {
+      if (required) problem(path_key(path, key), "missing (required)");
+      return nullptr;
+    }
+    if (!it->is_object()) {
+      problem(path_key(path, key), "must be an object");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::string text(const json& parent, const std::string& path, const char* key, bool required = true) {
+    auto it = parent.find(key);
+    if (it == parent.end()) {
+      if (required) problem(path_key(path, key), "missing (required)");
+      return "";
+    }
+    if (!it->is_string() || (required && it->get_ref<const std::string&>().empty())) {
+      problem(path_key(path, key), "must be a non-empty string");
+      return "";
+    }
+    return it->get<std::string>();
+  }
+
+  std::vector<std::string> texts(const json& parent, const std::string& path, const char* key) {
+    std::vector<std::string> out;
+    auto it = parent.find(key);
+    if (it == parent.end() || !it->is_array() || it->empty()) {
+      problem(path_key(path, key), "must be a non-empty list of strings");
+      return out;
+    }
+    for (size_t i = 0; i < it->size(); ++i) {
+      if (!(*it)[i].is_string() || (*it)[i].get_ref<const std::string&>().empty())
+        problem(path_index(path_key(path, key), i), "must be a non-empty string");
+      else out.push_back((*it)[i].get<std::string>());
+    }
+    return out;
+  }
+
+  std::optional<Date> date(const json& parent, const std::string& path, const char* key, bool required) {
+    auto it = parent.find(key);
+    if (it == parent.end()) {
+      if (required) problem(path_key(path, key), "missing (required)");
+      return std::nullopt;
+    }
+    std::optional<Date> d = it->is_string() ? parse_date(it->get_ref<const std::string&>()) : std::nullopt;
+    if (!d) problem(path_key(path, key), "must be an ISO date (YYYY-MM-DD)");
+    return d;
+  }
+
+  Source source(const json& parent, const std::string& path) {
+    const json* s = object(parent, path, "source");
+    if (!s) return {};
+    const std::string at = path_key(path, "source");
+    only(*s, at, {"doc", "clause"});
+    Source src{text(*s, at, "doc"), text(*s, at, "clause")};
+    sources_.push_back({at, src});
+    return src;
+  }
+
+  // Every citation of the document itself must name a clause whose text the
+  // file carries, so the site can show it.
+  void check_citations(const Policy& p) {
+    for (const auto& [path, s] : sources_)
+      if (s.doc == p.document.doc && !p.clauses.count(s.clause))
+        problem(path, "clause '" + s.clause + "' of " + s.doc + " has no text in `clauses`");
+  }
+
+ private:
+  std::vector<LoadProblem>* problems_;
+  std::vector<std::pair<std::string, Source>> sources_;
+};
+
+bool unit_allowed(const std::string& unit, const char* allowed) {
+  std::string list = allowed;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t bar = list.find('|', start);
+    if (bar == std::string::npos) bar = list.size();
+    if (list.compare(start, bar - start, unit) == 0) return true;
+    start = bar + 1;
+  }
+  return false;
+}
+
+bool is_money(const json& v) {
+  return v.is_number() && v.get<double>() >= 0 && v.get<double>() <= 1e8 && fen_from_yuan(v.get<double>());
+}
+
+// Checks a value against the parameter's unit; returns "" or what is wrong.
+std::string check_value(const json& v, const std::string& unit) {
+  if (v.is_null()) return "";
+  if (unit.rfind("yuan/", 0) == 0) {
+    if (is_money(v)) return "";
+    if (v.is_array()) {  // age bands
+      for (const auto& b : v) {
+        if (!b.is_object() || !b.contains("from_age") || !b.contains("to_age") || !b.contains("amount") || b.size() != 3 ||
+            !b["from_age"].is_number_integer() || !(b["to_age"].is_null() || b["to_age"].is_number_integer()) ||
+            !is_money(b["amount"]))
+          return "age bands must be {from_age, to_age (or null), amount}";
+      }
+      return "";
+    }
+    if (v.is_object()) {  // amounts by school level
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string& k = it.key();
+        if (k != "preschool" && k != "primary" && k != "junior" && k != "senior" && k != "vocational" && k != "college")
+          return "unknown school level '" + k + "'";
+        if (!it->is_null() && !is_money(*it)) return "amounts must be yuan with at most 2 decimals, or null";
+      }
+      return "";
+    }
+    return "must be an amount in yuan (>= 0, at most 2 decimals) or null";
+  }
+  if (unit == "ratio") return v.is_number() && v.get<double>() >= 0 && v.get<double>() <= 10 ? "" : "must be a ratio (0-10)";
+  if (unit == "m2/person") return v.is_number() && v.get<double>() >= 0 ? "" : "must be square metres (>= 0)";
+  if (unit == "months" || unit == "times/year" || unit == "working_days")
+    return v.is_number_integer() && v.get<long long>() >= 0 ? "" : "must be a whole number";
+  if (unit == "flag") return v.is_boolean() ? "" : "must be true or false";
+  if (unit == "date") return v.is_string() && parse_date(v.get<std::string>()) ? "" : "must be an ISO date";
+  if (unit == "list") {
+    if (!v.is_array()) return "must be a list of strings";
+    for (const auto& s : v)
+      if (!s.is_string()) return "must be a list of strings";
+    return "";
+  }
+  return "unknown unit '" + unit + "'";
+}
+
+Param load_param(Loader& L, const std::string& name, const json& j, const std::string& path, const char* allowed_units) {
+  Param p;
+  p.name = name;
+  if (!j.is_object()) {
+    L.problem(path, "a parameter must be an object");
+    return p;
+  }
+  L.only(j, path, {"label", "unit", "value", "values", "source", "note"});
+  p.label = L.text(j, path, "label");
+  p.unit = L.text(j, path, "unit");
+  p.note = L.text(j, path, "note", false);
+  p.source = L.source(j, path);
+  if (!p.unit.empty() && allowed_units && !unit_allowed(p.unit, allowed_units))
+    L.problem(path_key(path, "unit"), "unit '" + p.unit + "' not allowed here (allowed: " + allowed_units + ")");
+  const bool has_value = j.contains("value"), has_values = j.contains("values");
+  if (has_value == has_values) {
+    L.problem(path, "give exactly one of `value` or `values`");
+    return p;
+  }
+  auto add = [&](const json& v, const std::string& at, DatedValue dv) {
+    if (auto e = check_value(v, p.unit); !e.empty()) L.problem(at, e);
+    if (v.is_null() && p.note.empty())
+      L.problem(path_key(path, "note"), "a value the document does not state (null) needs a note saying what decides it");
+    dv.value = v;
+    p.values.push_back(std::move(dv));
+  };
+  if (has_value) {
+    add(j["value"], path_key(path, "value"), {});
+  } else if (!j["values"].is_array() || j["values"].empty()) {
+    L.problem(path_key(path, "values"), "must be a non-empty list of {from, to, value}");
+  } else {
+    for (size_t i = 0; i < j["values"].size(); ++i) {
+      const json& e = j["values"][i];
+      const std::string at = path_index(path_key(path, "values"), i);
+      if (!e.is_object() || !e.contains("value")) {
+        L.problem(at, "must be an object with `value`");
+        continue;
+      }
+      L.only(e, at, {"from", "to", "value", "source"});
+      DatedValue dv;
+      dv.from = L.date(e, at, "from", false);
+      dv.to = L.date(e, at, "to", false);
+      if (dv.from && dv.to && *dv.to < *dv.from) L.problem(at, "`to` is before `from`");
+      if (e.contains("source")) dv.source = L.source(e, at);
+      add(e["value"], path_key(at, "value"), dv);
+    }
+    for (size_t i = 1; i < p.values.size(); ++i)
+      if (p.values[i - 1].from && p.values[i].from && !(*p.values[i - 1].from < *p.values[i].from))
+        L.problem(path_key(path, "values"), "dated values must be in date order");
+  }
+  return p;
+}
+
+void load_params(Loader& L, const json& obj, const std::string& path, const KindSpec* spec, std::map<std::string, Param>* out) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    const ParamSpec* ps = nullptr;
+    for (const auto& s : spec->params)
+      if (it.key() == s.name) ps = &s;
+    if (!ps) {
+      L.problem(path_key(path, it.key()), "unknown parameter '" + it.key() + "' for kind " + spec->kind);
+      continue;
+    }
+    (*out)[it.key()] = load_param(L, it.key(), it.value(), path_key(path, it.key()), ps->units);
+  }
+  for (const auto& s : spec->params)
+    if (s.required && !out->count(s.name)) L.problem(path_key(path, s.name), "missing (required for kind " + std::string(spec->kind) + ")");
+}
+
+void load_program(Loader& L, const json& j, const std::string& path, const std::set<std::string>& before, Program* p) {
+  L.only(j, path, {"id", "kind", "name", "summary", "local", "params", "conditions", "members_where", "notes", "apply"});
+  p->id = L.text(j, path, "id");
+  p->kind = L.text(j, path, "kind");
+  p->name = L.text(j, path, "name");
+  p->summary = L.text(j, path, "summary");
+  const bool local = j.value("local", false);
+  if (!p->id.empty() && !local && !is_standard_program_id(p->id))
+    L.problem(path_key(path, "id"), "'" + p->id + "' is not a contract program id; mark a local program with \"local\": true");
+  if (!p->id.empty() && local && is_standard_program_id(p->id))
+    L.problem(path_key(path, "local"), "'" + p->id + "' is a contract program id, not a local one");
+  const KindSpec* spec = find_kind(p->kind);
+  if (!spec && !p->kind.empty()) L.problem(path_key(path, "kind"), "unknown kind '" + p->kind + "'");
+  static const json empty = json::object();
+  const json* params = L.object(j, path, "params", false);
+  if (spec) load_params(L, params ? *params : empty, path_key(path, "params"), spec, &p->params);
+  if (j.contains("conditions")) {
+    const json& c = j["conditions"];
+    const std::string at = path_key(path, "conditions");
+    if (!c.is_array()) L.problem(at, "must be a list");
+    for (size_t i = 0; c.is_array() && i < c.size(); ++i) {
+      const std::string ci = path_index(at, i);
+      if (!c[i].is_object()) {
+        L.problem(ci, "must be an object");
+        continue;
+      }
+      L.only(c[i], ci, {"test", "yes", "no", "unknown", "source"});
+      if (auto e = check_test(c[i].value("test", json())); !e.empty()) L.problem(path_key(ci, "test"), e);
+      else if (c[i]["test"].contains("program") && !before.count(c[i]["test"]["program"].get<std::string>()))
+        L.problem(path_key(ci, "test"), "program '" + c[i]["test"]["program"].get<std::string>() + "' must come earlier in the file");
+      L.text(c[i], ci, "yes");
+      for (const char* k : {"no", "unknown"}) L.text(c[i], ci, k, false);
+      L.source(c[i], ci);
+    }
+    p->conditions = c;
+  } else {
+    p->conditions = json::array();
+  }
+  if (j.contains("members_where")) {
+    if (auto e = check_member_where(j["members_where"]); !e.empty()) L.problem(path_key(path, "members_where"), e);
+    p->members_where = j["members_where"];
+  }
+  if (j.contains("notes")) {
+    const json& n = j["notes"];
+    for (size_t i = 0; n.is_array() && i < n.size(); ++i) {
+      const std::string ni = path_index(path_key(path, "notes"), i);
+      if (!n[i].is_object()) {
+        L.problem(ni, "must be an object");
+        continue;
+      }
+      L.only(n[i], ni, {"text", "source", "when"});
+      ProgramNote note{L.text(n[i], ni, "text"), L.source(n[i], ni), n[i].value("when", json())};
+      if (!note.when.is_null())
+        if (auto e = check_test(note.when); !e.empty()) L.problem(path_key(ni, "when"), e);
+      p->notes.push_back(std::move(note));
+    }
+    if (!n.is_array()) L.problem(path_key(path, "notes"), "must be a list");
+  }
+  if (const json* a = L.object(j, path, "apply")) {
+    const std::string at = path_key(path, "apply");
+    L.only(*a, at, {"where", "documents", "steps", "time_limit"});
+    p->apply.where = L.text(*a, at, "where");
+    p->apply.documents = L.texts(*a, at, "documents");
+    p->apply.steps = L.texts(*a, at, "steps");
+    p->apply.time_limit = L.text(*a, at, "time_limit", false);
+  }
+}
+
+const KindSpec& income_spec() {
+  static const KindSpec spec{"income",
+                             {{"not_counted", "list", false},
+                              {"deducted_expenses", "list", false},
+                              {"employment_cost", "yuan/person/month", false},
+                              {"employment_cost_only_dibao", "flag", false}},
+                             false,
+                             nullptr};
+  return spec;
+}
+
+void check_income_lists(Loader& L, const Policy& p) {
+  if (const Param* nc = p.income_param("not_counted"))
+    for (const auto& v : nc->values)
+      for (const auto& k : v.value)
+        if (k.is_string() && !income_kind_from(k.get<std::string>()))
+          L.problem("income.not_counted", "unknown income kind '" + k.get<std::string>() + "'");
+  if (const Param* de = p.income_param("deducted_expenses"))
+    for (const auto& v : de->values)
+      for (const auto& k : v.value)
+        if (k != "medical" && k != "education" && k != "disaster")
+          L.problem("income.deducted_expenses", "unknown expense kind " + k.dump());
+}
+
+}  // namespace
+
+PolicyLoad load_policy(std::string_view id, std::string_view text) {
+  PolicyLoad out;
+  ParsedJson parsed = parse_strict(text, {4u << 20, 32});
+  for (const auto& pr : parsed.problems) out.problems.push_back({pr.path, pr.message_en});
+  if (!out.problems.empty()) return out;
+  const json& j = parsed.value;
+  Loader L(&out.problems);
+  if (!j.is_object()) {
+    L.problem("", "a policy file must be a JSON object");
+    return out;
+  }
+  Policy p;
+  p.id = std::string(id);
+  L.only(j, "", {"schema", "id", "document", "income", "programs", "clauses"});
+  if (j.value("schema", 0) != 1) L.problem("schema", "must be 1");
+  if (L.text(j, "", "id") != p.id) L.problem("id", "must equal the file name without .json ('" + p.id + "')");
+  if (const json* d = L.object(j, "", "document")) {
+    L.only(*d, "document", {"title", "doc", "issuer", "region", "issued", "effective_from", "effective_to", "seed", "note"});
+    p.document.title = L.text(*d, "document", "title");
+    p.document.doc = L.text(*d, "document", "doc");
+    p.document.issuer = L.text(*d, "document", "issuer");
+    p.document.region = L.text(*d, "document", "region");
+    p.document.seed = L.text(*d, "document", "seed");
+    L.text(*d, "document", "note", false);
+    p.document.issued = L.date(*d, "document", "issued", true).value_or(Date{});
+    p.document.effective_from = L.date(*d, "document", "effective_from", true).value_or(Date{});
+    p.document.effective_to = L.date(*d, "document", "effective_to", false);
+    if (p.document.effective_to && *p.document.effective_to < p.document.effective_from)
+      L.problem("document.effective_to", "is before effective_from");
+  }
+  if (const json* c = L.object(j, "", "clauses")) {
+    for (auto it = c->begin(); it != c->end(); ++it) {
+      if (!it->is_string() || it->get_ref<const std::string&>().empty()) L.problem(path_key("clauses", it.key()), "must be the clause's text");
+      else p.clauses[it.key()] = it->get<std::string>();
+    }
+  }
+  if (const json* inc = L.object(j, "", "income", false)) load_params(L, *inc, "income", &income_spec(), &p.income);
+  check_income_lists(L, p);
+  auto progs = j.find("programs");
+  if (progs == j.end() || !progs->is_array() || progs->empty()) {
+    L.problem("programs", "must be a non-empty list");
+  } else {
+    std::set<std::string> seen;
+    for (size_t i = 0; i < progs->size(); ++i) {
+      const std::string at = path_index("programs", i);
+      if (!(*progs)[i].is_object()) {
+        L.problem(at, "must be an object");
+        continue;
+      }
+      Program prog;
+      load_program(L, (*progs)[i], at, seen, &prog);
+      if (!seen.insert(prog.id).second) L.problem(path_key(at, "id"), "duplicate program id '" + prog.id + "'");
+      p.programs.push_back(std::move(prog));
+    }
+  }
+  L.check_citations(p);
+  if (!out.problems.empty()) return out;
+  p.raw = j;
+  out.policy = std::move(p);
+  return out;
+}
+
+}  // namespace doudi

@@ -1,0 +1,51 @@
+// The program kinds: one evaluator per kind of rule, and the parameters each
+// kind reads (the policy loader checks files against these specs).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "context.h"
+
+namespace doudi {
+
+using Evaluator = void (*)(const Program&, Context&, Decision&, ProgramResult*);
+
+struct ParamSpec {
+  const char* name;
+  const char* units;  // allowed units, '|'-separated
+  bool required;
+};
+
+struct KindSpec {
+  const char* kind;
+  std::vector<ParamSpec> params;
+  bool takes_conditions;  // reads `conditions` (the generic kind)
+  Evaluator evaluate;
+};
+
+const KindSpec* find_kind(std::string_view kind);
+bool is_standard_program_id(std::string_view id);  // the contract's list
+// Checks a criterion or `when` test of policy data; returns "" or what is wrong.
+std::string check_test(const json& test);
+std::string check_member_where(const json& where);
+
+void evaluate_dibao(const Program&, Context&, Decision&, ProgramResult*);
+void evaluate_tekun(const Program&, Context&, Decision&, ProgramResult*);
+void evaluate_temporary_aid(const Program&, Context&, Decision&, ProgramResult*);
+void evaluate_elderly_allowance(const Program&, Context&, Decision&, ProgramResult*);
+void evaluate_orphan_allowance(const Program&, Context&, Decision&, ProgramResult*);
+void evaluate_disability_living(const Program&, Context&, Decision&, ProgramResult*);
+void evaluate_disability_care(const Program&, Context&, Decision&, ProgramResult*);
+void evaluate_education_aid(const Program&, Context&, Decision&, ProgramResult*);
+void evaluate_housing_aid(const Program&, Context&, Decision&, ProgramResult*);
+void evaluate_urban_hardship(const Program&, Context&, Decision&, ProgramResult*);
+void evaluate_generic(const Program&, Context&, Decision&, ProgramResult*);
+
+// Criteria written in the policy file (`conditions`), applied before any kind's own.
+void apply_conditions(const Program& p, const Context& ctx, Decision* d);
+
+// Shared by evaluators: "低于" text and the gap, e.g. "超出标准37元".
+std::string per_head(Fen fen);  // "500元"
+
+}  // namespace doudi

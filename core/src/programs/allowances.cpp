@@ -1,0 +1,155 @@
+// Per-person allowances: 高龄津贴 by age band, 孤儿基本生活保障, 残疾人两项补贴.
+// Each lists the members it covers and adds their amounts.
+#include "../programs.h"
+
+namespace doudi {
+namespace {
+
+const Source kOrphanDef{"《国务院办公厅关于加强孤儿保障工作的意见》（国办发〔2010〕54号）", "一、"};
+const Source kTwoSubsidies{"《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）", "二、（二）"};
+
+void list_all(const std::vector<size_t>& who, ProgramResult* out) {
+  for (size_t i : who) out->members.push_back(static_cast<int>(i));
+}
+
+// The best of the members' facts, and the members at that level.
+struct Pick {
+  Fact fact = Fact::no();
+  std::vector<size_t> members;
+};
+
+Pick pick(const std::vector<Fact>& facts) {
+  Pick p;
+  p.fact = any_of(facts);
+  for (size_t i = 0; i < facts.size(); ++i)
+    if (facts[i].v == p.fact.v && !p.fact.is_no()) p.members.push_back(i);
+  return p;
+}
+
+// Adds `amount` per member for a monthly amount param, or says it is not stated.
+void per_member_amount(const Param* param, const Context& ctx, size_t count, Decision* d, ProgramResult* out) {
+  if (!param) return;
+  if (auto v = monthly_money_at(param, ctx.day)) {
+    out->amount = Amount{*v * static_cast<Fen>(count), "month", false};
+    d->note(param->label + "每人每月" + yuan_text(*v) + "元" + (count > 1 ? "，共" + std::to_string(count) + "人" : ""),
+            param->source);
+  } else {
+    d->note(param->label + "：" + (param->note.empty() ? "本文件未载明" : param->note), param->source);
+  }
+}
+
+}  // namespace
+
+void evaluate_elderly_allowance(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  const Param* bands = p.param("age_bands");
+  const DatedValue* dv = bands ? bands->at(ctx.day) : nullptr;
+  Fen total = 0;
+  std::vector<size_t> who;
+  std::string text;
+  for (size_t i = 0; dv && i < ctx.size(); ++i) {
+    const int age = ctx.h.members[i].age;
+    for (const auto& b : dv->value) {
+      const int lo = b["from_age"].get<int>();
+      const bool open = b["to_age"].is_null();
+      if (age < lo || (!open && age > b["to_age"].get<int>())) continue;
+      const Fen amount = *fen_from_yuan(b["amount"].get<double>());
+      total += amount;
+      who.push_back(i);
+      text += (text.empty() ? "" : "；") + ctx.who(i) + "：" + std::to_string(lo) + (open ? "周岁以上" : "至" + std::to_string(b["to_age"].get<int>()) + "周岁") +
+              "，每月" + yuan_text(amount) + "元";
+    }
+  }
+  const int youngest = dv && !dv->value.empty() ? dv->value[0]["from_age"].get<int>() : 80;
+  d.require(Fact::of(!who.empty()), {text, "家中没有" + std::to_string(youngest) + "周岁以上的老年人"}, bands ? bands->source : Source{});
+  if (const Param* poor = p.param("poor_only"); poor && flag_at(poor, ctx.day)) {
+    Fact f = ctx.recognised_poor();
+    d.require(f.is_no() ? Fact::unknown() : f,
+              {"家庭为低保、特困或建档立卡等困难家庭", "", poor->label + "：是否属于贫困老年人，由民政部门认定"}, poor->source);
+  }
+  if (!who.empty()) out->amount = Amount{total, "month", false};
+  list_all(who, out);
+}
+
+void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  const bool unsupported = flag_at(p.param("covers_unsupported"), ctx.day);
+  const bool in_school = flag_at(p.param("continue_in_school"), ctx.day);
+  std::vector<Fact> facts;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    const Member& m = ctx.h.members[i];
+    Fact is = Fact::given(m.orphan, Context::field(i, "orphan"));
+    if (unsupported) is = any_of({is, Fact::given(m.unsupported_child, Context::field(i, "unsupported_child"))});
+    Fact young = Fact::of(m.age < 18);
+    if (in_school && m.age >= 18) {
+      young = m.school ? Fact::of(*m.school == School::senior || *m.school == School::vocational)
+                       : Fact::unknown({Context::field(i, "school")});
+      if (!m.orphan.value_or(false)) young = young.is_no() ? young : Fact::unknown();  // 事实无人抚养儿童: not stated
+    }
+    if (m.age >= 25) young = Fact::no();
+    facts.push_back(all_of({is, young}));
+  }
+  Pick pk = pick(facts);
+  std::string names;
+  for (size_t i : pk.members) names += (names.empty() ? "" : "、") + ctx.who(i);
+  const std::string what = unsupported ? "孤儿或事实无人抚养儿童" : "孤儿";
+  const Param* sch = p.param("continue_in_school");
+  d.require(pk.fact,
+            {names + "是未满18周岁的" + what + (in_school ? "（或年满18周岁后仍在高中、中职就读）" : ""),
+             "家中没有未满18周岁的" + what + (in_school ? "，也没有年满18周岁后仍在高中、中职就读的孤儿" : ""),
+             names + "是否为" + what + "？"},
+            in_school && sch ? sch->source : kOrphanDef);
+  if (!pk.fact.is_no()) per_member_amount(p.param("amount"), ctx, pk.members.size(), &d, out);
+  if (!pk.fact.is_no()) list_all(pk.members, out);
+}
+
+void evaluate_disability_living(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  std::vector<Fact> facts;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    const Member& m = ctx.h.members[i];
+    facts.push_back(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
+  }
+  Pick pk = pick(facts);
+  d.require(pk.fact, {"家中有持残疾人证的成员", "家中没有持残疾人证的成员", "家中是否有持残疾人证的成员？"}, kTwoSubsidies);
+  // 对象为低保家庭中的残疾人; a household that would qualify for 低保 applies for both.
+  Fact dibao = ctx.status_flag("dibao");
+  if (!dibao.is_yes()) {
+    const auto s = ctx.earlier("dibao");
+    if (s == Status::eligible || s == Status::maybe) dibao = Fact::unknown(dibao.missing);
+  }
+  d.require(dibao, {"家庭为低保家庭", "家庭不是低保家庭（生活补贴对象为低保家庭中的残疾人）", "家庭是否为低保家庭？如同时申请低保，获批后可申请生活补贴"}, kTwoSubsidies);
+  if (!pk.fact.is_no()) {
+    per_member_amount(p.param("amount"), ctx, pk.members.size(), &d, out);
+    list_all(pk.members, out);
+  }
+}
+
+void evaluate_disability_care(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  const bool extend = flag_at(p.param("extend_mental_intellectual"), ctx.day);
+  std::vector<Fact> facts;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    const Member& m = ctx.h.members[i];
+    Fact severe = severe_disability(m, i);
+    if (extend && severe.is_no() && m.disability_grade && *m.disability_grade > 0) {
+      // 中卫: 县（区）可扩大有护理需求的精神、智力残疾人护理补贴范围.
+      if (!m.disability_kind) severe = Fact::unknown({Context::field(i, "disability_kind")});
+      else if (*m.disability_kind == DisabilityKind::mental || *m.disability_kind == DisabilityKind::intellectual)
+        severe = Fact::unknown();
+    }
+    Fact care = m.self_care ? Fact::of(*m.self_care != Ability::full) : Fact::unknown({Context::field(i, "self_care")});
+    facts.push_back(all_of({severe, care}));
+  }
+  Pick pk = pick(facts);
+  d.require(pk.fact,
+            {"家中有残疾等级为一级或二级、需要长期照护的重度残疾人", "家中没有残疾等级为一、二级且需要长期照护的重度残疾人",
+             "家中是否有一、二级重度残疾人，生活能否自理？"},
+            kTwoSubsidies);
+  if (extend) {
+    const Param* e = p.param("extend_mental_intellectual");
+    d.note(e->label, e->source);
+  }
+  if (!pk.fact.is_no()) {
+    per_member_amount(p.param("amount"), ctx, pk.members.size(), &d, out);
+    list_all(pk.members, out);
+  }
+}
+
+}  // namespace doudi

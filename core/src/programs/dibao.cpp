@@ -1,0 +1,167 @@
+// 最低生活保障. The national rule (《社会救助暂行办法》第九条、第十二条): a household
+// whose per-head income is below the local standard receives the gap, monthly.
+// Regions differ by the standard, which incomes count, which costs are deducted
+// (泉港: 刚性支出), and the 渐退期 (taper) a household keeps after passing it.
+#include "../programs.h"
+
+namespace doudi {
+namespace {
+
+const Source kArt9{"《社会救助暂行办法》（国务院令第649号）", "第九条"};
+const Source kArt12{"《社会救助暂行办法》（国务院令第649号）", "第十二条"};
+
+struct IncomeTest {
+  Fact fact;
+  std::string text;
+  std::optional<Fen> net;  // counted income less deductions, monthly
+};
+
+IncomeTest income_test(const Context& ctx, const Standard& s) {
+  const HouseholdIncome& inc = ctx.income();
+  const Fen n = static_cast<Fen>(ctx.size());
+  IncomeTest t;
+  if (!inc.counted) {
+    t.fact = Fact::unknown(inc.missing);
+    t.text = "需要填写每位家庭成员的月收入，才能与低保标准比较";
+    return t;
+  }
+  t.net = *inc.counted - inc.deductions;
+  const Fen net = *t.net;
+  const std::string head = "家庭月人均收入" + yuan_text(div_round(net, n)) + "元";
+  if (!s.monthly) {
+    if (net <= 0) {
+      t.fact = Fact::yes();
+      t.text = head + "，低于任何低保标准；" + s.text;
+    } else {
+      t.fact = Fact::unknown();
+      t.text = head + "；" + s.text + "，能否纳入取决于该标准";
+    }
+    return t;
+  }
+  const Fen limit = *s.monthly * n;
+  if (net < limit) {
+    t.fact = Fact::yes();
+    t.text = head + "，低于" + s.text;
+  } else if (inc.employment_cost_unknown && net - inc.employment_cost_cap < limit) {
+    t.fact = Fact::unknown();
+    t.text = head + "，未低于" + s.text + "；扣减必要的就业成本后可能低于标准，扣减办法由县（区）确定，本文件未载明";
+  } else if (!inc.deductions_missing.empty()) {
+    t.fact = Fact::unknown(inc.deductions_missing);
+    t.text = head + "，未低于" + s.text + "；扣除因病、因学等刚性支出后可能低于标准，请填写这些支出";
+  } else {
+    t.fact = Fact::no();
+    const Fen over = div_round(net - limit, n);
+    t.text = over > 0 ? head + "，高于" + s.text + "，每人每月超出" + yuan_text(over) + "元"
+                      : head + "，不低于" + s.text;
+  }
+  return t;
+}
+
+// 渐退期: a household that passes the standard keeps 低保 for a while.
+Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src) {
+  std::vector<Fact> ways;
+  if (const Param* m = p.param("taper_months_poverty_registered")) {
+    if (auto months = number_at(m, ctx.day)) {
+      ways.push_back(all_of({ctx.status_flag("dibao"), ctx.status_flag("poverty_registered")}));
+      if (!ways.back().is_no()) {
+        *text = "已纳入低保的建档立卡贫困户，家庭人均收入超过低保标准后，给予" + std::to_string(static_cast<int>(*months)) +
+                "个月延保渐退期";
+        *src = m->source;
+      }
+    }
+  }
+  if (const Param* m = p.param("taper_months_employment")) {
+    if (auto months = number_at(m, ctx.day)) {
+      std::vector<Fact> newly;
+      for (size_t i = 0; i < ctx.size(); ++i)
+        newly.push_back(Fact::given(ctx.h.members[i].newly_employed, Context::field(i, "newly_employed")));
+      Fact f = all_of({ctx.status_flag("dibao"), any_of(newly)});
+      if (!f.is_no() && (ways.empty() || ways.back().is_no())) {
+        *text = "低保对象实现就业的，可给予" + std::to_string(static_cast<int>(*months)) + "个月以内的低保渐退期";
+        *src = m->source;
+      }
+      ways.push_back(f);
+    }
+  }
+  return ways.empty() ? Fact::no() : any_of(ways);
+}
+
+// 中卫: 家中无存款、因重残重病等导致刚性支出明显大于收入的, also 纳入低保.
+Fact expenditure_path(const Context& ctx) {
+  const Household& h = ctx.h;
+  Fact no_deposits = h.assets.deposits ? Fact::of(*h.assets.deposits == 0) : Fact::unknown({"assets.deposits"});
+  std::vector<Fact> cause;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    cause.push_back(severe_disability(h.members[i], i));
+    cause.push_back(Fact::given(h.members[i].serious_illness, Context::field(i, "serious_illness")));
+  }
+  std::vector<std::string> missing;
+  Fen yearly = 0;
+  for (auto [v, name] : {std::pair{&h.expenses_yearly.medical, "medical"}, {&h.expenses_yearly.education, "education"},
+                         {&h.expenses_yearly.disaster, "disaster"}}) {
+    if (*v) yearly += **v;
+    else missing.push_back(std::string("expenses_yearly.") + name);
+  }
+  Fact exceeds;
+  const auto& inc = ctx.income();
+  if (!inc.counted) exceeds = Fact::unknown(inc.missing);
+  else if (div_round(yearly, 12) > *inc.counted) exceeds = Fact::yes();
+  else exceeds = missing.empty() ? Fact::no() : Fact::unknown(missing);
+  return all_of({no_deposits, any_of(cause), exceeds});
+}
+
+}  // namespace
+
+std::string per_head(Fen fen) { return yuan_text(fen) + "元"; }
+
+void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  const Standard s = ctx.dibao_standard();
+  IncomeTest t = income_test(ctx, s);
+  Source income_src = s.source.doc.empty() ? kArt9 : s.source;
+
+  if (!t.fact.is_yes() && flag_at(p.param("expenditure_path"), ctx.day)) {
+    Fact e = expenditure_path(ctx);
+    if (!e.is_no()) {
+      d.require(e,
+                {"家中无存款，因重残、重病等原因家庭刚性支出明显大于收入，可按程序纳入低保",
+                 "", "家中无存款且因重残、重病等导致刚性支出明显大于收入的，也可纳入低保；请填写存款和支出"},
+                p.param("expenditure_path")->source);
+      d.note(t.text, income_src);
+      out->members.clear();
+      for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
+      return;
+    }
+  }
+  if (t.fact.is_no()) {
+    std::string text;
+    Source src;
+    Fact tp = taper(p, ctx, &text, &src);
+    if (!tp.is_no()) {
+      d.require(tp, {text, "", text + "（请确认是否为低保户、是否建档立卡或新近就业）"}, src);
+      d.note(t.text, income_src);
+      out->taper = tp.is_yes();
+      for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
+      return;
+    }
+  }
+  d.require(t.fact, t.text, income_src);
+  if (t.fact.is_yes() && s.monthly && t.net) {
+    const Fen n = static_cast<Fen>(ctx.size());
+    const Fen gap = *s.monthly * n - *t.net;
+    out->amount = Amount{gap, "month", false};
+    d.note("按家庭人均收入低于低保标准的差额按月发放：（" + yuan_text(*s.monthly) + "元 × " + std::to_string(n) + "人）− " +
+               yuan_text(*t.net) + "元 = " + yuan_text(gap) + "元/月",
+           kArt12);
+  }
+  if (ctx.income().deductions > 0)
+    if (const Param* ded = ctx.policy.income_param("deducted_expenses"))
+      d.note("已按规定扣减刚性支出" + yuan_text(ctx.income().deductions) + "元/月（按近12个月支出折算）", ded->source);
+  if (ctx.income().not_counted > 0)
+    if (const Param* nc = ctx.policy.income_param("not_counted"))
+      d.note(yuan_text(ctx.income().not_counted) + "元/月的收入按规定不计入家庭收入（" + nc->label + "）", nc->source);
+  for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
+  if (s.monthly && t.net)
+    out->threshold = Threshold{"低保标准", *s.monthly, div_round(*t.net, static_cast<Fen>(ctx.size()))};
+}
+
+}  // namespace doudi

@@ -1,0 +1,165 @@
+// Programs for households already found in difficulty: 教育资助 by school level,
+// 住房保障 租赁补贴 by floor area, 城市困难家庭认定 (明溪“347”), and the generic kind
+// whose criteria are all policy data.
+#include "../programs.h"
+
+namespace doudi {
+namespace {
+
+const char* school_key(School s) {
+  static const char* keys[] = {"none", "preschool", "primary", "junior", "senior", "vocational", "college"};
+  return keys[static_cast<int>(s)];
+}
+const char* school_zh(const std::string& key) {
+  if (key == "preschool") return "学前教育";
+  if (key == "primary") return "小学";
+  if (key == "junior") return "初中";
+  if (key == "senior") return "普通高中";
+  if (key == "vocational") return "中等职业教育";
+  if (key == "college") return "大中专及本科";
+  return "未上学";
+}
+
+}  // namespace
+
+// Criteria written in the policy file (`conditions`), for any kind.
+void apply_conditions(const Program& p, const Context& ctx, Decision* d) {
+  for (const auto& c : p.conditions) {
+    Fact f = ctx.holds(c["test"]);
+    const std::string yes = c.value("yes", ""), no = c.value("no", yes), unknown = c.value("unknown", yes);
+    d->require(f, {yes, no, unknown}, Source{c["source"]["doc"].get<std::string>(), c["source"]["clause"].get<std::string>()});
+  }
+}
+
+void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  const Param* amounts = p.param("amounts");
+  const DatedValue* dv = amounts ? amounts->at(ctx.day) : nullptr;
+  std::vector<Fact> facts;
+  Fen total = 0;
+  bool known = true;
+  std::string text;
+  for (size_t i = 0; dv && i < ctx.size(); ++i) {
+    const Member& m = ctx.h.members[i];
+    if (!m.school) {
+      facts.push_back(m.age >= 3 && m.age <= 24 ? Fact::unknown({Context::field(i, "school")}) : Fact::no());
+      continue;
+    }
+    const std::string key = school_key(*m.school);
+    if (!dv->value.contains(key)) {
+      facts.push_back(Fact::no());
+      continue;
+    }
+    facts.push_back(Fact::yes());
+    out->members.push_back(static_cast<int>(i));
+    const json& v = dv->value[key];
+    text += (text.empty() ? "" : "；") + ctx.who(i) + "就读" + school_zh(key);
+    if (v.is_number()) {
+      total += *fen_from_yuan(v.get<double>());
+      text += "，每年" + yuan_text(*fen_from_yuan(v.get<double>())) + "元";
+    } else {
+      known = false;
+    }
+  }
+  Fact any = any_of(facts);
+  std::string levels;
+  if (dv)
+    for (auto it = dv->value.begin(); it != dv->value.end(); ++it) levels += (levels.empty() ? "" : "、") + std::string(school_zh(it.key()));
+  d.require(any, {text, "家中没有在读" + levels + "的学生", "家中孩子是否在读" + levels + "？"}, amounts ? amounts->source : Source{});
+  if (any.is_yes() && total > 0) out->amount = Amount{total, "year", !known};
+  if (any.is_yes() && !known && amounts && !amounts->note.empty()) d.note(amounts->note, amounts->source);
+}
+
+void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  const Param* area = p.param("area_max_per_person");
+  const auto max = number_at(area, ctx.day);
+  const auto have = ctx.h.assets.housing_area_m2;
+  const double n = static_cast<double>(ctx.size());
+  if (max) {
+    char buf[64];
+    Fact f = have ? Fact::of(*have / n <= *max) : Fact::unknown({"assets.housing_area_m2"});
+    std::snprintf(buf, sizeof buf, "%.1f", have ? *have / n : 0.0);
+    std::string per = buf;
+    std::snprintf(buf, sizeof buf, "%g", *max);
+    d.require(f,
+              {"人均住房面积" + per + "平方米，在" + buf + "平方米以下", "人均住房面积" + per + "平方米，超过" + buf + "平方米",
+               "家庭住房总面积是多少？（人均" + std::string(buf) + "平方米以下可申请）"},
+              area->source);
+  }
+  if (const Param* rent = p.param("rent_subsidy")) {
+    if (auto v = monthly_money_at(rent, ctx.day)) {
+      out->amount = Amount{*v * static_cast<Fen>(ctx.size()), "month", false};
+      d.note(rent->label + "每人每月" + yuan_text(*v) + "元（实物配租到位前发放）", rent->source);
+    }
+  }
+  for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
+  if (out->status == Status::ineligible) out->amount.reset();
+}
+
+void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  const Household& h = ctx.h;
+  const auto earlier_yes = [&](const char* id) {
+    const auto s = ctx.earlier(id);
+    return s == Status::eligible ? Fact::yes() : s == Status::maybe ? Fact::unknown() : Fact::no();
+  };
+  Fact tekun = any_of({ctx.status_flag("tekun"), earlier_yes("tekun")});
+  Fact dibao = any_of({ctx.status_flag("dibao"), earlier_yes("dibao")});
+  Fact orphan = earlier_yes("orphan_allowance");
+  // 支出型: 人均收入在低保标准1.5倍以内, poor because of illness, disability, school or disaster.
+  Fact spending = Fact::no();
+  std::string spending_text;
+  if (auto mult = number_at(p.param("expenditure_multiple"), ctx.day)) {
+    const Standard s = ctx.dibao_standard();
+    const auto& inc = ctx.income();
+    Fact low;
+    if (!inc.counted) low = Fact::unknown(inc.missing);
+    else if (s.monthly) low = Fact::of(static_cast<double>(*inc.counted - inc.deductions) <= static_cast<double>(*s.monthly) * *mult * static_cast<double>(ctx.size()));
+    else low = *inc.counted - inc.deductions <= 0 ? Fact::yes() : Fact::unknown();
+    std::vector<Fact> causes;
+    for (size_t i = 0; i < ctx.size(); ++i) {
+      const Member& m = h.members[i];
+      causes.push_back(Fact::given(m.serious_illness, Context::field(i, "serious_illness")));
+      causes.push_back(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
+      if (m.school) causes.push_back(Fact::of(*m.school != School::none));
+    }
+    causes.push_back(ctx.holds(json{{"event_any", json::array({"disaster", "fire", "lightning", "illness", "injury", "accident"})}}));
+    spending = all_of({low, any_of(causes)});
+    spending_text = "家庭人均收入在低保标准" + yuan_text(static_cast<Fen>(*mult * 100 + 0.5)) + "%以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）";
+  }
+  const Source src = p.param("expenditure_multiple") ? p.param("expenditure_multiple")->source : Source{};
+  Fact any = any_of({tekun, dibao, orphan, spending});
+  std::string which;
+  if (tekun.is_yes()) which = "城市特困人员";
+  else if (dibao.is_yes()) which = "城市低保对象";
+  else if (orphan.is_yes()) which = "城市孤儿";
+  else if (spending.is_yes()) which = "城市支出型贫困低收入家庭";
+  d.require(any,
+            {"属于" + which + "，可认定为城市困难家庭", "不属于特困、低保、孤儿或支出型贫困低收入家庭四类对象",
+             "可能属于四类对象之一：特困人员、低保对象、孤儿，或" + spending_text}, src);
+  for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
+}
+
+void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  // Members a per-person program covers: those matching `members_where`.
+  std::vector<size_t> who;
+  if (p.members_where.is_object()) {
+    for (size_t i = 0; i < ctx.size(); ++i)
+      if (!ctx.member_matches(i, p.members_where).is_no()) who.push_back(i);
+  } else {
+    for (size_t i = 0; i < ctx.size(); ++i) who.push_back(i);
+  }
+  if (const Param* a = p.param("amount")) {
+    if (auto v = money_at(a, ctx.day)) {
+      const bool per_person = a->unit.find("/person/") != std::string::npos;
+      const std::string per = a->unit.substr(a->unit.rfind('/') + 1);
+      out->amount = Amount{*v * (per_person ? static_cast<Fen>(who.size()) : 1), per, flag_at(p.param("amount_is_cap"), ctx.day)};
+      d.note(a->label + "：" + yuan_text(*v) + "元" + (per_person ? "/人" : "") + (per == "month" ? "/月" : per == "year" ? "/年" : "/次"),
+             a->source);
+    } else {
+      d.note(a->label + "：" + (a->note.empty() ? "本文件未载明" : a->note), a->source);
+    }
+  }
+  if (out->status == Status::ineligible) out->amount.reset();
+  else for (size_t i : who) out->members.push_back(static_cast<int>(i));
+}
+
+}  // namespace doudi

@@ -1,0 +1,133 @@
+// 特困人员救助供养 (农村五保供养). National rule (《社会救助暂行办法》第十四条):
+// 老年人、残疾人、未满16周岁的未成年人 who have no ability to work, no means of
+// living, and no legal supporter able to support them. Each member is judged on
+// their own; the standard is a yearly floor (不低于), 集中 or 分散.
+#include "../programs.h"
+
+namespace doudi {
+namespace {
+
+const Source kArt14{"《社会救助暂行办法》（国务院令第649号）", "第十四条"};
+const Source kNoLabor{"《特困人员认定办法》（民发〔2016〕178号）", "第五条"};
+const Source kNoIncome{"《特困人员认定办法》（民发〔2016〕178号）", "第六条"};
+
+// 第五条: 60周岁以上、未满16周岁, and some disabilities count as 无劳动能力.
+bool deemed_without_labor(const Member& m) {
+  if (m.age >= 60 || m.age < 16) return true;
+  if (!m.disability_grade || *m.disability_grade == 0 || !m.disability_kind) return false;
+  const int g = *m.disability_grade;
+  switch (*m.disability_kind) {
+    case DisabilityKind::intellectual:
+    case DisabilityKind::mental: return g <= 3;
+    case DisabilityKind::physical: return g <= 2;
+    case DisabilityKind::visual: return g == 1;
+    default: return false;
+  }
+}
+
+struct MemberDecision {
+  Decision d;
+  int met = 0;
+};
+
+MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Standard& s) {
+  const Member& m = ctx.h.members[i];
+  const std::string who = ctx.who(i);
+  MemberDecision md;
+  Decision& d = md.d;
+  Fact disabled = m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")});
+  Fact category = any_of({Fact::of(m.age >= 60), Fact::of(m.age < 16), disabled});
+  d.require(category,
+            {who + "属于老年人、残疾人或未满16周岁的未成年人", who + "不是老年人（60周岁以上）、残疾人或未满16周岁的未成年人",
+             who + "是否持有残疾人证？"},
+            kArt14);
+
+  Fact labor = Fact::given(m.labor ? std::optional<bool>(*m.labor == Ability::none) : std::nullopt, Context::field(i, "labor"));
+  const bool deem = flag_at(p.param("deemed_no_labor"), ctx.day);
+  if (deem && deemed_without_labor(m)) labor = Fact::yes();
+  d.require(labor, {who + "无劳动能力", who + "有劳动能力", who + "是否有劳动能力？"}, deem ? kNoLabor : kArt14);
+
+  const auto income = ctx.member_income(i);
+  Fact no_income;
+  std::string income_text;
+  if (!income) {
+    no_income = Fact::unknown({Context::field(i, "income_monthly")});
+    income_text = who + "本人有无收入？";
+  } else if (s.monthly) {
+    no_income = Fact::of(*income < *s.monthly);
+    income_text = who + "本人月收入" + yuan_text(*income) + "元，" + (no_income.is_yes() ? "低于" : "不低于") + s.text +
+                  (no_income.is_yes() ? "，视为无生活来源" : "，有生活来源");
+  } else {
+    no_income = *income == 0 ? Fact::yes() : Fact::unknown();
+    income_text = who + "本人月收入" + yuan_text(*income) + "元；是否算作无生活来源取决于当地低保标准（" + s.text + "）";
+  }
+  d.require(no_income, income_text, kNoIncome);
+
+  Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
+                               Context::field(i, "has_capable_supporter"));
+  d.require(supporter,
+            {who + "无法定赡养、抚养、扶养义务人，或义务人无履行能力", who + "有能够履行义务的法定赡养、抚养、扶养义务人",
+             who + "有没有能够赡养、抚养、扶养他的子女、配偶或父母？"},
+            kArt14);
+  for (const Fact& f : {category, labor, no_income, supporter}) md.met += f.is_yes();
+  return md;
+}
+
+// The yearly floor for one member: 集中 (in an institution) or 分散.
+std::optional<Fen> standard_for(const Program& p, const Context& ctx, const Member& m, std::string* basis) {
+  const bool central = m.in_institution.value_or(false);
+  std::optional<Fen> dispersed = money_at(p.param("standard_dispersed"), ctx.day);
+  std::optional<Fen> concentrated = money_at(p.param("standard_concentrated"), ctx.day);
+  if (!central) {
+    *basis = "分散供养";
+    return dispersed;
+  }
+  *basis = "集中供养";
+  // 明溪: 半护理、全护理 集中供养 standards are multiples of the 分散 one.
+  const char* ratio = m.self_care == Ability::none ? "care_ratio_full" : m.self_care == Ability::partial ? "care_ratio_partial" : nullptr;
+  if (ratio && dispersed)
+    if (auto r = number_at(p.param(ratio), ctx.day)) {
+      *basis = std::string("集中供养（") + (m.self_care == Ability::none ? "全护理" : "半护理") + "）";
+      return static_cast<Fen>(static_cast<double>(*dispersed) * *r + 0.5);
+    }
+  return concentrated;
+}
+
+}  // namespace
+
+void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  const Standard s = ctx.dibao_standard();
+  std::vector<MemberDecision> all;
+  for (size_t i = 0; i < ctx.size(); ++i) all.push_back(judge(p, ctx, i, s));
+  // Show the member closest to qualifying; list every member who qualifies.
+  size_t best = 0;
+  for (size_t i = 1; i < all.size(); ++i)
+    if (all[i].d.status() > all[best].d.status() ||
+        (all[i].d.status() == all[best].d.status() && all[i].met > all[best].met))
+      best = i;
+  const Status status = all[best].d.status();
+  Fen total = 0;
+  bool amount_known = status == Status::eligible;
+  std::string bases;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i].d.status() != status || status == Status::ineligible) continue;
+    out->members.push_back(static_cast<int>(i));
+    std::string basis;
+    auto st = standard_for(p, ctx, ctx.h.members[i], &basis);
+    if (st) total += *st;
+    else amount_known = false;
+    if (bases.find(basis) == std::string::npos) bases += (bases.empty() ? "" : "、") + basis;
+  }
+  d.absorb(all[best].d);
+  const Param* disp = p.param("standard_dispersed");
+  if (status != Status::ineligible && disp) {
+    if (amount_known) {
+      out->amount = Amount{total, "year", false};
+      d.note("供养标准（" + bases + "）每人每年不低于：合计" + yuan_text(total) + "元/年", disp->source);
+    } else {
+      d.note("供养标准：" + (disp->note.empty() ? std::string("本文件未载明具体金额") : disp->note), disp->source);
+    }
+  }
+}
+
+}  // namespace doudi

@@ -1,0 +1,90 @@
+// 临时救助. National rule (《社会救助暂行办法》第四十七条): households whose basic
+// living is temporarily in serious difficulty because of a sudden event (fire,
+// accident, a member's serious illness...) or a sudden rise in necessary costs.
+// Regions set the cap per grant, how many grants a year, who approves.
+#include "../programs.h"
+
+namespace doudi {
+namespace {
+
+const Source kArt47{"《社会救助暂行办法》（国务院令第649号）", "第四十七条"};
+
+const char* event_zh(EventKind k) {
+  static const char* names[] = {"重大疾病", "意外伤害", "交通或生产安全事故", "火灾", "雷击", "自然灾害", "疫情影响", "失业", "其他突发事件"};
+  return names[static_cast<int>(k)];
+}
+
+// Is there a recent sudden event whose cost is not covered by compensation?
+Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
+  if (!ctx.h.events) {
+    *text = "近期是否遭遇突发事件（疾病、事故、火灾等）？";
+    return Fact::unknown({"events"});
+  }
+  const int window = static_cast<int>(number_at(p.param("recent_months"), ctx.day).value_or(12));
+  std::vector<Fact> found;
+  for (size_t i = 0; i < ctx.h.events->size(); ++i) {
+    const Event& e = (*ctx.h.events)[i];
+    const std::string at = path_index("events", i);
+    Fact recent = e.months_ago ? Fact::of(*e.months_ago <= window) : Fact::unknown({at + ".months_ago"});
+    Fact burden;
+    if (!e.cost) burden = Fact::unknown({at + ".cost"});
+    else burden = Fact::of(*e.cost > e.compensated.value_or(0));
+    Fact f = all_of({recent, burden});
+    if (!f.is_no() && text->empty()) {
+      *text = std::string("遭遇") + event_zh(e.kind);
+      if (e.cost)
+        *text += "，损失或支出" + yuan_text(*e.cost) + "元，获得赔偿、保险和救助" + yuan_text(e.compensated.value_or(0)) +
+                 "元，个人仍负担" + yuan_text(std::max<Fen>(0, *e.cost - e.compensated.value_or(0))) + "元";
+    }
+    found.push_back(f);
+  }
+  Fact any = any_of(found);
+  if (any.is_no()) *text = "近" + std::to_string(window) + "个月内没有填写个人仍需负担费用的突发事件";
+  return any;
+}
+
+}  // namespace
+
+void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  std::string event_text;
+  Fact event = hardship_event(p, ctx, &event_text);
+  d.require(event, event_text, kArt47);
+
+  if (const Param* maxp = p.param("max_grants_per_year")) {
+    if (auto max = number_at(maxp, ctx.day)) {
+      const int limit = static_cast<int>(*max);
+      Fact under = ctx.h.temporary_aid_this_year ? Fact::of(*ctx.h.temporary_aid_this_year < limit)
+                                                 : Fact::unknown({"aid_this_year.temporary"});
+      const std::string got = ctx.h.temporary_aid_this_year ? std::to_string(*ctx.h.temporary_aid_this_year) : "";
+      d.require(under,
+                {"今年已获临时救助" + got + "次，未超过每年" + std::to_string(limit) + "次",
+                 "今年已获临时救助" + got + "次，每年不超过" + std::to_string(limit) + "次" +
+                     (maxp->note.empty() ? "" : "（" + maxp->note + "）"),
+                 "今年已获得过几次临时救助？（每年不超过" + std::to_string(limit) + "次）"},
+                maxp->source);
+    }
+  }
+  // Who counts as in difficulty: the target groups are already recognised;
+  // anyone else is assessed by the office (基本生活困难).
+  const Param* targets = p.param("target_statuses");
+  std::vector<Fact> in_group;
+  for (const auto& s : list_at(targets, ctx.day).value_or(std::vector<std::string>{}))
+    in_group.push_back(ctx.status_flag(s.c_str()));
+  Fact group = any_of(in_group);
+  if (targets) {
+    d.require(group.is_no() ? Fact::unknown() : group,
+              {"属于" + targets->label + "，可直接申请", "",
+               "不属于" + targets->label + "的，需经审核认定家庭基本生活确有困难"},
+              targets->source);
+  } else {
+    d.require(Fact::unknown(), "家庭基本生活是否陷入困境，由乡镇（街道）审核认定", kArt47);
+  }
+  if (auto cap = money_at(p.param("max_per_grant"), ctx.day)) {
+    out->amount = Amount{*cap, "once", true};
+    d.note("每次救助金额最高" + yuan_text(*cap) + "元", p.param("max_per_grant")->source);
+  } else if (const Param* c = p.param("max_per_grant")) {
+    d.note("救助标准：" + c->note, c->source);
+  }
+}
+
+}  // namespace doudi

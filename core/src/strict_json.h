@@ -1,0 +1,45 @@
+// Strict, non-throwing JSON parsing shared by the household and policy readers:
+// bounded size and depth, duplicate keys reported by path, and a readable
+// position for text that is not JSON at all.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace doudi {
+
+using json = nlohmann::json;
+
+struct JsonProblem {
+  std::string path;        // "" for the whole document, else "members[0].age"
+  std::string message;     // Chinese
+  std::string message_en;  // English
+};
+
+struct ParsedJson {
+  json value;                         // discarded when `problems` is non-empty
+  std::vector<JsonProblem> problems;  // not JSON, too large, too deep, duplicate keys
+};
+
+struct JsonLimits {
+  size_t max_bytes = 1 << 20;
+  int max_depth = 32;
+};
+
+ParsedJson parse_strict(std::string_view text, JsonLimits limits = {});
+
+// Serialises without ever failing: invalid UTF-8 is replaced, not thrown.
+std::string dump(const json& j, int indent = -1);
+
+// "members" + 0 -> "members[0]"; "" + "age" -> "age"; "members[0]" + "age" -> "members[0].age"
+std::string path_index(const std::string& base, size_t i);
+std::string path_key(const std::string& base, std::string_view key);
+
+// A JSON type name in Chinese and English for error messages.
+const char* type_zh(const json& j);
+const char* type_en(const json& j);
+
+}  // namespace doudi
