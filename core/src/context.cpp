@@ -42,6 +42,12 @@ Fact optional_is(const std::optional<bool>& v, bool want, const std::string& fie
 
 }  // namespace
 
+std::optional<School> assumed_school(const Member& m) {
+  // Nobody asks a toddler or a grandparent which school they attend.
+  if (!m.school && (m.age < 3 || m.age >= 30)) return School::none;
+  return m.school;
+}
+
 bool is_elderly(const Member& m) { return m.age >= 60; }
 bool is_minor(const Member& m) { return m.age < 18; }
 
@@ -183,7 +189,7 @@ Fact Context::member_matches(size_t i, const json& where) const {
     } else if (k == "disability_kinds") facts.push_back(optional_in(m.disability_kind, v, kind_name, field(i, "disability_kind")));
     else if (k == "labor_in") facts.push_back(optional_in(m.labor, v, ability_name, field(i, "labor")));
     else if (k == "self_care_in") facts.push_back(optional_in(m.self_care, v, ability_name, field(i, "self_care")));
-    else if (k == "school_in") facts.push_back(optional_in(m.school, v, school_name, field(i, "school")));
+    else if (k == "school_in") facts.push_back(optional_in(assumed_school(m), v, school_name, field(i, "school")));
     else if (k == "serious_illness") facts.push_back(optional_is(m.serious_illness, v.get<bool>(), field(i, "serious_illness")));
     else if (k == "orphan") facts.push_back(optional_is(m.orphan, v.get<bool>(), field(i, "orphan")));
     else if (k == "unsupported_child") facts.push_back(optional_is(m.unsupported_child, v.get<bool>(), field(i, "unsupported_child")));

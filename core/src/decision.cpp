@@ -60,10 +60,12 @@ void Decision::require(const Fact& f, const Says& says, const Source& src) {
 }
 
 void Decision::note(const std::string& text, const Source& src) { notes_.push_back({text, src}); }
+void Decision::basis(const std::string& text, const Source& src) { basis_.push_back({text, src}); }
 
 void Decision::absorb(const Decision& other) {
   criteria_.insert(criteria_.end(), other.criteria_.begin(), other.criteria_.end());
   notes_.insert(notes_.end(), other.notes_.begin(), other.notes_.end());
+  basis_.insert(basis_.end(), other.basis_.begin(), other.basis_.end());
 }
 
 Status Decision::status() const {
@@ -80,6 +82,8 @@ void Decision::finish(ProgramResult* out) const {
   for (Tri want : {Tri::no, Tri::unknown, Tri::yes})
     for (const Item& c : criteria_)
       if (c.fact.v == want) out->reasons.push_back(c.reason);
+  if (out->status != Status::ineligible)
+    for (const Reason& b : basis_) out->reasons.push_back(b);
   for (const Reason& n : notes_) out->reasons.push_back(n);
   if (out->status == Status::maybe)
     for (const Item& c : criteria_)

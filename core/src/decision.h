@@ -80,6 +80,8 @@ class Decision {
   void require(const Fact& f, const std::string& text, const Source& src) { require(f, {text, text, text}, src); }
   // Information that does not decide the status (an amount's basis, a note).
   void note(const std::string& text, const Source& src);
+  // The basis of an amount: shown only when the program may apply.
+  void basis(const std::string& text, const Source& src);
 
   // Takes over another decision's criteria and notes (a member's, for 特困).
   void absorb(const Decision& other);
@@ -95,6 +97,7 @@ class Decision {
   };
   std::vector<Item> criteria_;
   std::vector<Reason> notes_;
+  std::vector<Reason> basis_;
 };
 
 }  // namespace doudi

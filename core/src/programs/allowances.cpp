@@ -5,8 +5,7 @@
 namespace doudi {
 namespace {
 
-const Source kOrphanDef{"《国务院办公厅关于加强孤儿保障工作的意见》（国办发〔2010〕54号）", "一、"};
-const Source kTwoSubsidies{"《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）", "二、（二）"};
+const Source kTwoSubsidies{"《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）", "二、（一）"};
 
 void list_all(const std::vector<size_t>& who, ProgramResult* out) {
   for (size_t i : who) out->members.push_back(static_cast<int>(i));
@@ -31,10 +30,10 @@ void per_member_amount(const Param* param, const Context& ctx, size_t count, Dec
   if (!param) return;
   if (auto v = monthly_money_at(param, ctx.day)) {
     out->amount = Amount{*v * static_cast<Fen>(count), "month", false};
-    d->note(param->label + "每人每月" + yuan_text(*v) + "元" + (count > 1 ? "，共" + std::to_string(count) + "人" : ""),
+    d->basis(param->label + "每人每月" + yuan_text(*v) + "元" + (count > 1 ? "，共" + std::to_string(count) + "人" : ""),
             param->source);
   } else {
-    d->note(param->label + "：" + (param->note.empty() ? "本文件未载明" : param->note), param->source);
+    d->basis(param->label + "：" + (param->note.empty() ? "本文件未载明" : param->note), param->source);
   }
 }
 
@@ -60,7 +59,7 @@ void evaluate_elderly_allowance(const Program& p, Context& ctx, Decision& d, Pro
     }
   }
   const int youngest = dv && !dv->value.empty() ? dv->value[0]["from_age"].get<int>() : 80;
-  d.require(Fact::of(!who.empty()), {text, "家中没有" + std::to_string(youngest) + "周岁以上的老年人"}, bands ? bands->source : Source{});
+  d.require(Fact::of(!who.empty()), {text, "家中没有" + std::to_string(youngest) + "周岁以上的老年人", ""}, bands ? bands->source : Source{});
   if (const Param* poor = p.param("poor_only"); poor && flag_at(poor, ctx.day)) {
     Fact f = ctx.recognised_poor();
     d.require(f.is_no() ? Fact::unknown() : f,
@@ -96,7 +95,7 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
             {names + "是未满18周岁的" + what + (in_school ? "（或年满18周岁后仍在高中、中职就读）" : ""),
              "家中没有未满18周岁的" + what + (in_school ? "，也没有年满18周岁后仍在高中、中职就读的孤儿" : ""),
              names + "是否为" + what + "？"},
-            in_school && sch ? sch->source : kOrphanDef);
+            in_school && sch ? sch->source : p.param("amount")->source);
   if (!pk.fact.is_no()) per_member_amount(p.param("amount"), ctx, pk.members.size(), &d, out);
   if (!pk.fact.is_no()) list_all(pk.members, out);
 }

@@ -110,6 +110,20 @@ Fact expenditure_path(const Context& ctx) {
   return all_of({no_deposits, any_of(cause), exceeds});
 }
 
+// "城乡居民基本养老保险金200元/月按规定不计入家庭收入"
+std::string not_counted_text(const Context& ctx) {
+  const auto kinds = list_at(ctx.policy.income_param("not_counted"), ctx.day).value_or(std::vector<std::string>{});
+  std::string parts;
+  for (const auto& name : kinds) {
+    const auto k = income_kind_from(name);
+    Fen sum = 0;
+    for (const Member& m : ctx.h.members)
+      if (m.income_monthly && k) sum += (*m.income_monthly)[static_cast<int>(*k)];
+    if (sum > 0) parts += (parts.empty() ? "" : "、") + std::string(income_kind_zh(*k)) + yuan_text(sum) + "元/月";
+  }
+  return parts + "，按规定不计入家庭收入";
+}
+
 }  // namespace
 
 std::string per_head(Fen fen) { return yuan_text(fen) + "元"; }
@@ -149,7 +163,7 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
     const Fen n = static_cast<Fen>(ctx.size());
     const Fen gap = *s.monthly * n - *t.net;
     out->amount = Amount{gap, "month", false};
-    d.note("按家庭人均收入低于低保标准的差额按月发放：（" + yuan_text(*s.monthly) + "元 × " + std::to_string(n) + "人）− " +
+    d.basis("按家庭人均收入低于低保标准的差额按月发放：（" + yuan_text(*s.monthly) + "元 × " + std::to_string(n) + "人）− " +
                yuan_text(*t.net) + "元 = " + yuan_text(gap) + "元/月",
            kArt12);
   }
@@ -158,7 +172,7 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
       d.note("已按规定扣减刚性支出" + yuan_text(ctx.income().deductions) + "元/月（按近12个月支出折算）", ded->source);
   if (ctx.income().not_counted > 0)
     if (const Param* nc = ctx.policy.income_param("not_counted"))
-      d.note(yuan_text(ctx.income().not_counted) + "元/月的收入按规定不计入家庭收入（" + nc->label + "）", nc->source);
+      d.note(not_counted_text(ctx), nc->source);
   for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
   if (s.monthly && t.net)
     out->threshold = Threshold{"低保标准", *s.monthly, div_round(*t.net, static_cast<Fen>(ctx.size()))};

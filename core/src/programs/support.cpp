@@ -40,11 +40,12 @@ void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, Program
   std::string text;
   for (size_t i = 0; dv && i < ctx.size(); ++i) {
     const Member& m = ctx.h.members[i];
-    if (!m.school) {
-      facts.push_back(m.age >= 3 && m.age <= 24 ? Fact::unknown({Context::field(i, "school")}) : Fact::no());
+    const auto school = assumed_school(m);
+    if (!school) {
+      facts.push_back(Fact::unknown({Context::field(i, "school")}));
       continue;
     }
-    const std::string key = school_key(*m.school);
+    const std::string key = school_key(*school);
     if (!dv->value.contains(key)) {
       facts.push_back(Fact::no());
       continue;
@@ -88,7 +89,7 @@ void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramRe
   if (const Param* rent = p.param("rent_subsidy")) {
     if (auto v = monthly_money_at(rent, ctx.day)) {
       out->amount = Amount{*v * static_cast<Fen>(ctx.size()), "month", false};
-      d.note(rent->label + "每人每月" + yuan_text(*v) + "元（实物配租到位前发放）", rent->source);
+      d.basis(rent->label + "每人每月" + yuan_text(*v) + "元（实物配租到位前发放）", rent->source);
     }
   }
   for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
@@ -140,10 +141,14 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
 
 void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   // Members a per-person program covers: those matching `members_where`.
+  // Those who surely match, or failing that those who may.
   std::vector<size_t> who;
   if (p.members_where.is_object()) {
-    for (size_t i = 0; i < ctx.size(); ++i)
-      if (!ctx.member_matches(i, p.members_where).is_no()) who.push_back(i);
+    for (Tri want : {Tri::yes, Tri::unknown}) {
+      if (!who.empty()) break;
+      for (size_t i = 0; i < ctx.size(); ++i)
+        if (ctx.member_matches(i, p.members_where).v == want) who.push_back(i);
+    }
   } else {
     for (size_t i = 0; i < ctx.size(); ++i) who.push_back(i);
   }
@@ -152,14 +157,13 @@ void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult
       const bool per_person = a->unit.find("/person/") != std::string::npos;
       const std::string per = a->unit.substr(a->unit.rfind('/') + 1);
       out->amount = Amount{*v * (per_person ? static_cast<Fen>(who.size()) : 1), per, flag_at(p.param("amount_is_cap"), ctx.day)};
-      d.note(a->label + "：" + yuan_text(*v) + "元" + (per_person ? "/人" : "") + (per == "month" ? "/月" : per == "year" ? "/年" : "/次"),
+      d.basis(a->label + "：" + yuan_text(*v) + "元" + (per_person ? "/人" : "") + (per == "month" ? "/月" : per == "year" ? "/年" : "/次"),
              a->source);
     } else {
-      d.note(a->label + "：" + (a->note.empty() ? "本文件未载明" : a->note), a->source);
+      d.basis(a->label + "：" + (a->note.empty() ? "本文件未载明" : a->note), a->source);
     }
   }
-  if (out->status == Status::ineligible) out->amount.reset();
-  else for (size_t i : who) out->members.push_back(static_cast<int>(i));
+  for (size_t i : who) out->members.push_back(static_cast<int>(i));
 }
 
 }  // namespace doudi

@@ -107,7 +107,7 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
       best = i;
   const Status status = all[best].d.status();
   Fen total = 0;
-  bool amount_known = status == Status::eligible;
+  bool amount_known = status != Status::ineligible;
   std::string bases;
   for (size_t i = 0; i < all.size(); ++i) {
     if (all[i].d.status() != status || status == Status::ineligible) continue;
@@ -123,9 +123,9 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   if (status != Status::ineligible && disp) {
     if (amount_known) {
       out->amount = Amount{total, "year", false};
-      d.note("供养标准（" + bases + "）每人每年不低于：合计" + yuan_text(total) + "元/年", disp->source);
+      d.basis("供养标准（" + bases + "）每人每年不低于：合计" + yuan_text(total) + "元/年", disp->source);
     } else {
-      d.note("供养标准：" + (disp->note.empty() ? std::string("本文件未载明具体金额") : disp->note), disp->source);
+      d.basis("供养标准：" + (disp->note.empty() ? std::string("本文件未载明具体金额") : disp->note), disp->source);
     }
   }
 }

@@ -81,9 +81,9 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
   }
   if (auto cap = money_at(p.param("max_per_grant"), ctx.day)) {
     out->amount = Amount{*cap, "once", true};
-    d.note("每次救助金额最高" + yuan_text(*cap) + "元", p.param("max_per_grant")->source);
+    d.basis("每次救助金额最高" + yuan_text(*cap) + "元", p.param("max_per_grant")->source);
   } else if (const Param* c = p.param("max_per_grant")) {
-    d.note("救助标准：" + c->note, c->source);
+    d.basis("救助标准：" + c->note, c->source);
   }
 }
 
