@@ -93,7 +93,6 @@ void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramRe
     }
   }
   for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
-  if (out->status == Status::ineligible) out->amount.reset();
 }
 
 void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
@@ -126,7 +125,8 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
     spending = all_of({low, any_of(causes)});
     spending_text = "家庭人均收入在低保标准" + yuan_text(static_cast<Fen>(*mult * 100 + 0.5)) + "%以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）";
   }
-  const Source src = p.param("expenditure_multiple") ? p.param("expenditure_multiple")->source : Source{};
+  const Param* line = p.param("min_wage_ratio");
+  const Source src = line ? line->source : Source{};
   Fact any = any_of({tekun, dibao, orphan, spending});
   std::string which;
   if (tekun.is_yes()) which = "城市特困人员";
