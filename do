@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# 兜底通: the two commands of the README.
+#   ./do serve   build the CLI and the site, then serve build/site on 127.0.0.1
+#   ./do test    build and run every test (native, sanitizers, fuzzers, browser)
+# Both install what is missing on a Debian 12 machine (apt-get, npm ci).
+set -euo pipefail
+cd "$(dirname "$0")"
+export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its acorn module (TOOLCHAIN.md)
+
+say() { printf '\n== %s\n' "$*"; }
+
+APT_PACKAGES=(cmake ninja-build g++ clang libclang-rt-14-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
+              emscripten chromium nodejs npm brotli)
+
+setup() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]}"
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [ -f package-lock.json ] && { [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
+    say "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+build_native() {
+  say "native build (build/native)"
+  cmake --preset native >/dev/null
+  cmake --build --preset native
+}
+
+build_site() {
+  say "site build (build/site)"
+  bash scripts/build-site.sh
+}
+
+cmd_serve() {
+  setup
+  build_native
+  build_site
+  say "serving build/site"
+  exec node scripts/serve.mjs
+}
+
+cmd_test() {
+  setup
+  build_native
+  say "native tests (GoogleTest under CTest)"
+  ctest --preset native
+  say "policy check"
+  ./build/native/screen --check-policies
+  say "sanitizer build and tests (ASan + UBSan)"
+  bash scripts/sanitize.sh
+  say "fuzzers, short runs"
+  bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+  build_site
+  say "browser tests (headless Chromium)"
+  node --test --test-concurrency=1 tests/browser/
+}
+
+case "${1:-}" in
+  serve) cmd_serve ;;
+  test) cmd_test ;;
+  setup) setup ;;
+  *) echo "usage: ./do serve | ./do test"; exit 2 ;;
+esac
