@@ -140,13 +140,16 @@ class Reader {
   std::optional<E> choice(const char* key, const Choices<E>& choices) const {
     const json* v = get(key);
     if (!v) return std::nullopt;
-    std::string list;
-    for (const auto& c : choices) list += std::string(list.empty() ? "" : "、") + c.first;
+    std::string list, list_en;
+    for (const auto& c : choices) {
+      list += std::string(list.empty() ? "" : "、") + c.first;
+      list_en += std::string(list_en.empty() ? "" : ", ") + c.first;
+    }
     if (v->is_string()) {
       for (const auto& c : choices)
         if (v->get_ref<const std::string&>() == c.first) return c.second;
       error(at(key), "“" + v->get<std::string>().substr(0, 40) + "”不是可选值，应为：" + list,
-            "'" + v->get<std::string>().substr(0, 40) + "' is not one of: " + list);
+            "'" + v->get<std::string>().substr(0, 40) + "' is not one of: " + list_en);
       return std::nullopt;
     }
     wrong_type(key, "文字", "a string");

@@ -102,8 +102,14 @@ JsonProblem not_json(std::string_view text) {
   ErrorSax sax;
   json::sax_parse(text, &sax);
   const std::string at = std::to_string(sax.position);
-  return {"", "输入不是有效的 JSON（第 " + at + " 个字节附近有误）",
-          "input is not valid JSON (error near byte " + at + ")"};
+  // The last token read, when it is printable, helps find the mistake.
+  std::string token;
+  for (char c : sax.token)
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') token += c;
+  const std::string zh_tail = token.empty() ? "" : "，读到“" + token + "”";
+  const std::string en_tail = token.empty() ? "" : ", at '" + token + "'";
+  return {"", "输入不是有效的 JSON（第 " + at + " 个字节附近有误" + zh_tail + "）",
+          "input is not valid JSON (error near byte " + at + en_tail + ")"};
 }
 
 }  // namespace

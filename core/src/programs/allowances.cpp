@@ -87,14 +87,18 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
     facts.push_back(all_of({is, young}));
   }
   Pick pk = pick(facts);
-  std::string names;
-  for (size_t i : pk.members) names += (names.empty() ? "" : "、") + ctx.who(i);
   const std::string what = unsupported ? "孤儿或事实无人抚养儿童" : "孤儿";
+  std::string yes, ask;
+  for (size_t i : pk.members) {
+    const bool adult = ctx.h.members[i].age >= 18;
+    yes += (yes.empty() ? "" : "；") + ctx.who(i) + (adult ? "为孤儿，年满18周岁后仍在高中（含中职）就读" : "为未满18周岁的" + what);
+    ask += (ask.empty() ? "" : "、") + ctx.who(i);
+  }
   const Param* sch = p.param("continue_in_school");
   d.require(pk.fact,
-            {names + "是未满18周岁的" + what + (in_school ? "（或年满18周岁后仍在高中、中职就读）" : ""),
+            {yes,
              "家中没有未满18周岁的" + what + (in_school ? "，也没有年满18周岁后仍在高中、中职就读的孤儿" : ""),
-             names + "是否为" + what + "？"},
+             ask + "是否为" + what + (in_school ? "，年满18周岁的是否仍在高中、中职就读" : "") + "？"},
             in_school && sch ? sch->source : p.param("amount")->source);
   if (!pk.fact.is_no()) per_member_amount(p.param("amount"), ctx, pk.members.size(), &d, out);
   if (!pk.fact.is_no()) list_all(pk.members, out);

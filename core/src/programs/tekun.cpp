@@ -123,7 +123,9 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   if (status != Status::ineligible && disp) {
     if (amount_known) {
       out->amount = Amount{total, "year", false};
-      d.basis("供养标准（" + bases + "）每人每年不低于：合计" + yuan_text(total) + "元/年", disp->source);
+      const size_t n = out->members.size();
+      d.basis("供养标准（" + bases + "）：" + (n > 1 ? std::to_string(n) + "人合计" : "每人") + "每年不低于" + yuan_text(total) + "元",
+              disp->source);
     } else {
       d.basis("供养标准：" + (disp->note.empty() ? std::string("本文件未载明具体金额") : disp->note), disp->source);
     }
