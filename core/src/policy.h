@@ -57,6 +57,7 @@ struct Program {
   json members_where;   // the generic kind: which members a per-person program covers
   std::vector<ProgramNote> notes;
   Apply apply;
+  std::string apply_json;  // `apply` serialised once at load: it is the same for every household
 
   const Param* param(const std::string& name) const;
 };

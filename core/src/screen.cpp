@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "json_writer.h"
 #include "programs.h"
 
 namespace doudi {
@@ -11,40 +12,44 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-ojson source_json(const Source& s) { return ojson{{"doc", s.doc}, {"clause", s.clause}}; }
-
-ojson program_json(const ProgramResult& r) {
-  ojson p;
-  p["id"] = r.id;
-  p["name"] = r.name;
-  p["status"] = status_name(r.status);
+void write_program(JsonWriter& w, const ProgramResult& r, const Program& prog) {
+  w.begin_object();
+  w.key("id").string(r.id).key("name").string(r.name).key("status").string(status_name(r.status));
   if (r.amount) {
-    p["amount"] = {{"value", yuan_json(r.amount->value)}, {"per", r.amount->per}, {"up_to", r.amount->up_to}};
+    w.key("amount").begin_object();
+    w.key("value").yuan(r.amount->value).key("per").string(r.amount->per).key("up_to").boolean(r.amount->up_to);
+    w.end_object();
   }
-  p["members"] = r.members;
-  ojson reasons = ojson::array();
-  for (const Reason& x : r.reasons) reasons.push_back({{"text", x.text}, {"source", source_json(x.source)}});
-  p["reasons"] = reasons;
-  p["missing"] = r.missing;
-  if (r.apply) {
-    p["apply"] = {{"where", r.apply->where}, {"documents", r.apply->documents}, {"steps", r.apply->steps}};
-    if (!r.apply->time_limit.empty()) p["apply"]["time_limit"] = r.apply->time_limit;
+  w.key("members").begin_array();
+  for (int m : r.members) w.number(m);
+  w.end_array();
+  w.key("reasons").begin_array();
+  for (const Reason& x : r.reasons) {
+    w.begin_object().key("text").string(x.text).key("source").begin_object();
+    w.key("doc").string(x.source.doc).key("clause").string(x.source.clause).end_object().end_object();
   }
+  w.end_array();
+  w.key("missing").strings(r.missing);
+  w.key("apply").raw(prog.apply_json);
   if (r.threshold) {
-    const Fen gap = r.threshold->limit - r.threshold->value;
-    p["threshold"] = {{"label", r.threshold->label},
-                      {"limit", yuan_json(r.threshold->limit)},
-                      {"value", yuan_json(r.threshold->value)},
-                      {"per", "month"},
-                      {"gap", yuan_json(gap)}};
+    w.key("threshold").begin_object().key("label").string(r.threshold->label);
+    w.key("limit").yuan(r.threshold->limit).key("value").yuan(r.threshold->value).key("per").string("month");
+    w.key("gap").yuan(r.threshold->limit - r.threshold->value).end_object();
   }
-  if (r.taper) p["taper"] = true;
-  return p;
+  if (r.taper) w.key("taper").boolean(true);
+  w.end_object();
+}
+
+std::string apply_json(const Apply& a) {
+  std::string out;
+  JsonWriter w(&out);
+  w.begin_object().key("where").string(a.where).key("documents").strings(a.documents).key("steps").strings(a.steps);
+  if (!a.time_limit.empty()) w.key("time_limit").string(a.time_limit);
+  w.end_object();
+  return out;
 }
 
 ojson error_json(const FieldError& e) { return {{"field", e.field}, {"message", e.message}, {"message_en", e.message_en}}; }
-
-ojson money_or_null(const std::optional<Fen>& v) { return v ? yuan_json(*v) : ojson(nullptr); }
 
 ProgramResult evaluate(const Program& prog, Context& ctx) {
   ProgramResult r;
@@ -93,6 +98,7 @@ std::vector<PolicyError> PolicySet::add(std::string_view file_name, std::string_
   PolicyLoad load = load_policy(id, json_text);
   for (auto& pr : load.problems) errors.push_back({std::string(file_name), pr.path, pr.message});
   if (errors.empty() && load.policy) {
+    for (Program& p : load.policy->programs) p.apply_json = apply_json(p.apply);
     policies_.push_back(std::make_unique<Policy>(std::move(*load.policy)));
     std::sort(policies_.begin(), policies_.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
   }
@@ -112,32 +118,37 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
   if (!h.region.empty() && !policy)
     hp.errors.insert(hp.errors.begin(), FieldError{"region", "未知地区“" + h.region.substr(0, 60) + "”，可选：" + known_regions(set),
                                                    "unknown region '" + h.region.substr(0, 60) + "'; known: " + known_regions(set)});
-  ojson out;
-  out["schema"] = 1;
-  out["region"] = h.region.empty() ? ojson(nullptr) : ojson(h.region);
   if (!hp.errors.empty() || !policy) {
+    ojson out;
+    out["schema"] = 1;
+    out["region"] = h.region.empty() ? ojson(nullptr) : ojson(h.region);
     ojson errors = ojson::array();
     for (const auto& e : hp.errors) errors.push_back(error_json(e));
     out["errors"] = errors;
     return {out.dump(-1, ' ', false, ojson::error_handler_t::replace), false};
   }
-  out["policy"] = {{"title", policy->document.title}, {"doc", policy->document.doc}, {"issued", policy->document.issued.iso()}};
   const Date day = h.as_of.value_or(policy->document.effective_from);
-  out["as_of"] = day.iso();
   Context ctx(h, *policy, day);
   const HouseholdIncome& inc = ctx.income();
   const Fen n = static_cast<Fen>(h.members.size());
-  std::optional<Fen> per_capita;
-  if (inc.counted) per_capita = div_round(*inc.counted - inc.deductions, n);
-  out["household"] = {{"size", n},
-                      {"income_monthly", money_or_null(inc.counted)},
-                      {"deductions_monthly", yuan_json(inc.deductions)},
-                      {"per_capita_monthly", money_or_null(per_capita)}};
-  ojson programs = ojson::array();
-  for (const Program& prog : policy->programs) programs.push_back(program_json(evaluate(prog, ctx)));
-  out["programs"] = programs;
-  out["errors"] = ojson::array();
-  return {out.dump(-1, ' ', false, ojson::error_handler_t::replace), true};
+  std::string json;
+  json.reserve(8192);
+  JsonWriter w(&json);
+  w.begin_object().key("schema").number(1).key("region").string(policy->id);
+  w.key("policy").begin_object().key("title").string(policy->document.title).key("doc").string(policy->document.doc);
+  w.key("issued").string(policy->document.issued.iso()).end_object();
+  w.key("as_of").string(day.iso());
+  w.key("household").begin_object().key("size").number(n).key("income_monthly");
+  if (inc.counted) w.yuan(*inc.counted);
+  else w.null();
+  w.key("deductions_monthly").yuan(inc.deductions).key("per_capita_monthly");
+  if (inc.counted) w.yuan(div_round(*inc.counted - inc.deductions, n));
+  else w.null();
+  w.end_object();
+  w.key("programs").begin_array();
+  for (const Program& prog : policy->programs) write_program(w, evaluate(prog, ctx), prog);
+  w.end_array().key("errors").begin_array().end_array().end_object();
+  return {std::move(json), true};
 }
 
 std::string regions_json(const PolicySet& set) {

@@ -5,9 +5,16 @@
 namespace doudi {
 namespace {
 
+struct Shape {
+  int depth = 0;       // deepest nesting
+  size_t members = 0;  // object members: each has exactly one ':' outside strings
+};
+
 // Nesting depth, counted outside strings, so hostile input is refused before
-// the parser builds anything from it.
-int max_nesting(std::string_view s) {
+// the parser builds anything from it; and the number of object members, so
+// duplicate keys (which the parser silently merges) show as a shortfall.
+Shape shape(std::string_view s) {
+  Shape out;
   int depth = 0, worst = 0;
   bool in_string = false, escaped = false;
   for (char c : s) {
@@ -20,8 +27,18 @@ int max_nesting(std::string_view s) {
     if (c == '"') in_string = true;
     else if (c == '{' || c == '[') worst = std::max(worst, ++depth);
     else if (c == '}' || c == ']') --depth;
+    else if (c == ':') ++out.members;
   }
-  return worst;
+  out.depth = worst;
+  return out;
+}
+
+size_t count_members(const json& j) {
+  size_t n = 0;
+  if (j.is_object()) n += j.size();
+  if (j.is_structured())
+    for (const auto& v : j) n += count_members(v);
+  return n;
 }
 
 // Tracks the path of each key so duplicates can be named.
@@ -121,16 +138,21 @@ ParsedJson parse_strict(std::string_view text, JsonLimits limits) {
     out.problems.push_back({"", "输入过大（超过 " + kb + " KB）", "input is too large (over " + kb + " KB)"});
     return out;
   }
-  if (max_nesting(text) > limits.max_depth) {
+  const Shape sh = shape(text);
+  if (sh.depth > limits.max_depth) {
     const std::string d = std::to_string(limits.max_depth);
     out.problems.push_back({"", "输入嵌套层数过多（超过 " + d + " 层）", "input is nested too deeply (over " + d + " levels)"});
     return out;
   }
-  KeyTracker tracker(&out.problems);
-  out.value = json::parse(text, std::ref(tracker), /*allow_exceptions=*/false);
+  out.value = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (out.value.is_discarded()) {
-    out.problems.clear();
     out.problems.push_back(not_json(text));
+    return out;
+  }
+  if (count_members(out.value) != sh.members) {
+    // Rare: parse again, tracking keys, to name where a key repeats.
+    KeyTracker tracker(&out.problems);
+    out.value = json::parse(text, std::ref(tracker), /*allow_exceptions=*/false);
   }
   return out;
 }

@@ -1,0 +1,104 @@
+#include "json_writer.h"
+
+namespace doudi {
+
+void JsonWriter::escape(std::string_view s, std::string* out) {
+  static const char* hex = "0123456789abcdef";
+  out->push_back('"');
+  size_t run = 0;  // copy runs of plain bytes at once
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default:
+        out->append("\\u00");
+        out->push_back(hex[c >> 4]);
+        out->push_back(hex[c & 15]);
+    }
+  }
+  out->append(s.data() + run, s.size() - run);
+  out->push_back('"');
+}
+
+void JsonWriter::comma() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!first_) out_.push_back(',');
+  first_ = false;
+}
+
+JsonWriter& JsonWriter::open(char c) {
+  comma();
+  out_.push_back(c);
+  first_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::close(char c) {
+  out_.push_back(c);
+  first_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+  comma();
+  escape(k, &out_);
+  out_.push_back(':');
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view s) {
+  comma();
+  escape(s, &out_);
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(long long v) {
+  comma();
+  out_ += std::to_string(v);
+  return *this;
+}
+
+JsonWriter& JsonWriter::yuan(Fen fen) {
+  comma();
+  out_ += yuan_text(fen);
+  return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool b) {
+  comma();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  comma();
+  out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  comma();
+  out_.append(json);
+  return *this;
+}
+
+JsonWriter& JsonWriter::strings(const std::vector<std::string>& list) {
+  begin_array();
+  for (const auto& s : list) string(s);
+  return end_array();
+}
+
+}  // namespace doudi
