@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "json_writer.h"
+#include "evaluate.h"
 #include "programs.h"
 
 namespace doudi {
@@ -51,7 +52,15 @@ std::string apply_json(const Apply& a) {
 
 ojson error_json(const FieldError& e) { return {{"field", e.field}, {"message", e.message}, {"message_en", e.message_en}}; }
 
-ProgramResult evaluate(const Program& prog, Context& ctx) {
+std::string known_regions(const PolicySet& set) {
+  std::string s;
+  for (const auto& p : set.all()) s += (s.empty() ? "" : "、") + p->id;
+  return s;
+}
+
+}  // namespace
+
+ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   ProgramResult r;
   r.id = prog.id;
   r.name = prog.name;
@@ -73,13 +82,13 @@ ProgramResult evaluate(const Program& prog, Context& ctx) {
   return r;
 }
 
-std::string known_regions(const PolicySet& set) {
-  std::string s;
-  for (const auto& p : set.all()) s += (s.empty() ? "" : "、") + p->id;
-  return s;
+std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h) {
+  Context ctx(h, policy, h.as_of.value_or(policy.document.effective_from));
+  std::vector<ProgramResult> out;
+  out.reserve(policy.programs.size());
+  for (const Program& prog : policy.programs) out.push_back(evaluate_program(prog, ctx));
+  return out;
 }
-
-}  // namespace
 
 PolicySet::PolicySet() = default;
 PolicySet::~PolicySet() = default;
@@ -146,7 +155,7 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
   else w.null();
   w.end_object();
   w.key("programs").begin_array();
-  for (const Program& prog : policy->programs) write_program(w, evaluate(prog, ctx), prog);
+  for (const Program& prog : policy->programs) write_program(w, evaluate_program(prog, ctx), prog);
   w.end_array().key("errors").begin_array().end_array().end_object();
   return {std::move(json), true};
 }

@@ -1,0 +1,59 @@
+// Native benchmarks: one household through the public JSON entry, and the two
+// halves apart (parsing + validation, evaluation on structs), for each region.
+// Prints figures; it is not a test and asserts nothing about speed.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "doudi/screen.h"
+#include "evaluate.h"
+#include "household.h"
+
+namespace {
+
+// A three-person household with every field answered: the site's usual input.
+std::string household(const std::string& region) {
+  return R"({"schema":1,"region":")" + region + R"(","hukou":"rural","members":[)"
+         R"({"age":45,"relation":"head","labor":"full","self_care":"full","disability_grade":0,"serious_illness":false,"school":"none","orphan":false,"unsupported_child":false,"in_institution":false,"has_capable_supporter":true,"employed":true,"newly_employed":false,"veteran_5lao":false,"income_monthly":{"wages":1500,"business":0,"property":0,"pension_basic":0,"pension_other":0,"honors":0,"student_aid":0,"transfers":0,"other":0}},)"
+         R"({"age":70,"relation":"parent","labor":"none","self_care":"partial","disability_grade":2,"disability_kind":"physical","serious_illness":true,"school":"none","orphan":false,"unsupported_child":false,"in_institution":false,"has_capable_supporter":true,"employed":false,"newly_employed":false,"veteran_5lao":false,"income_monthly":{"pension_basic":150}},)"
+         R"({"age":16,"relation":"child","labor":"none","self_care":"full","disability_grade":0,"serious_illness":false,"school":"senior","orphan":false,"unsupported_child":false,"in_institution":false,"has_capable_supporter":true,"employed":false,"newly_employed":false,"veteran_5lao":false,"income_monthly":{}}],)"
+         R"("assets":{"deposits":2000,"housing_area_m2":36,"owns_home":true},"expenses_yearly":{"medical":6000,"education":1200,"disaster":0},)"
+         R"("status":{"dibao":false,"tekun":false,"low_income":false,"dibao_marginal":false,"poverty_registered":true,"months_on_dibao":0},)"
+         R"("events":[{"kind":"illness","months_ago":3,"cost":20000,"compensated":12000}],"aid_this_year":{"temporary":0}})";
+}
+
+const char* kRegions[] = {"xinmi-2016", "zhongwei-2019", "mingxi-2019", "hebi-2017", "quangang-2020"};
+
+void BM_ScreenJson(benchmark::State& state) {
+  const std::string in = household(kRegions[state.range(0)]);
+  const auto& set = doudi::embedded_policies();
+  size_t bytes = 0;
+  for (auto _ : state) {
+    auto out = doudi::screen(set, in);
+    bytes = out.json.size();
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetLabel(std::string(kRegions[state.range(0)]) + " result " + std::to_string(bytes) + " B");
+}
+
+void BM_ParseHousehold(benchmark::State& state) {
+  const std::string in = household(kRegions[state.range(0)]);
+  for (auto _ : state) benchmark::DoNotOptimize(doudi::parse_household(in));
+  state.SetLabel(kRegions[state.range(0)]);
+}
+
+void BM_EvaluateStructs(benchmark::State& state) {
+  const std::string in = household(kRegions[state.range(0)]);
+  const doudi::Policy* policy = doudi::embedded_policies().find(kRegions[state.range(0)]);
+  const doudi::Household h = doudi::parse_household(in).household;
+  for (auto _ : state) benchmark::DoNotOptimize(doudi::evaluate_household(*policy, h));
+  state.SetLabel(kRegions[state.range(0)]);
+}
+
+BENCHMARK(BM_ScreenJson)->DenseRange(0, 4);
+BENCHMARK(BM_ParseHousehold)->DenseRange(0, 4);
+BENCHMARK(BM_EvaluateStructs)->DenseRange(0, 4);
+
+}  // namespace
+
+BENCHMARK_MAIN();

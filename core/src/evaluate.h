@@ -1,0 +1,16 @@
+// Screening on structs, without JSON: for the roster path and benchmarks.
+#pragma once
+
+#include <vector>
+
+#include "context.h"
+
+namespace doudi {
+
+// One program under the household's context (records its status for later gates).
+ProgramResult evaluate_program(const Program& prog, Context& ctx);
+
+// Every program of the policy, in order, for an already validated household.
+std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h);
+
+}  // namespace doudi
