@@ -40,13 +40,6 @@ Fact optional_is(const std::optional<bool>& v, bool want, const std::string& fie
   return Fact::of(*v == want);
 }
 
-// Notes are sentences; inside a longer reason their final 。 goes.
-std::string without_full_stop(std::string s) {
-  const std::string stop = "。";
-  if (s.size() >= stop.size() && s.compare(s.size() - stop.size(), stop.size(), stop) == 0) s.resize(s.size() - stop.size());
-  return s;
-}
-
 }  // namespace
 
 std::optional<School> assumed_school(const Member& m) {
@@ -138,7 +131,7 @@ Standard Context::dibao_standard() const {
       s.text = std::string(label) + yuan_text(*s.monthly) + "元/月";
       if (p->unit == "yuan/person/year") s.text += "（" + yuan_text(*money_at(p, day)) + "元/年）";
     } else {
-      s.text = std::string(label) + "：" + (p->note.empty() ? "本文件未载明" : without_full_stop(p->note));
+      s.text = std::string(label) + "：" + p->unstated(day);
     }
     return s;
   }
@@ -154,7 +147,7 @@ Standard Context::dibao_standard() const {
     s.monthly = static_cast<Fen>(static_cast<double>(*w) * *r + 0.5);
     s.text = "低保标准为当地最低工资标准" + yuan_text(*w) + "元的" + pct + "，即" + yuan_text(*s.monthly) + "元/月";
   } else {
-    s.text = "低保标准为当地最低工资标准的" + pct + "；" + (wage->note.empty() ? "最低工资标准本文件未载明" : without_full_stop(wage->note));
+    s.text = "低保标准为当地最低工资标准的" + pct + "；" + wage->unstated(day);
   }
   return s;
 }

@@ -11,6 +11,20 @@ const DatedValue* Param::at(Date day) const {
   return nullptr;
 }
 
+std::string Param::unstated(Date day) const {
+  std::string ranges;
+  for (const DatedValue& v : values) {
+    if (v.value.is_null()) continue;
+    ranges += (ranges.empty() ? "" : "、") + (v.from ? v.from->chinese() : std::string("")) + "至" +
+              (v.to ? v.to->chinese() : std::string("今"));
+  }
+  if (!ranges.empty()) return "本文件的" + label + "适用于" + ranges + "，不含查询日期" + day.chinese();
+  std::string n = note.empty() ? "本文件未载明" : note;
+  const std::string stop = "。";
+  if (n.size() >= stop.size() && n.compare(n.size() - stop.size(), stop.size(), stop) == 0) n.resize(n.size() - stop.size());
+  return n;
+}
+
 const Param* Program::param(const std::string& name) const {
   auto it = params.find(name);
   return it == params.end() ? nullptr : &it->second;

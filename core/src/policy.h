@@ -34,6 +34,8 @@ struct Param {
   // The value in force on `day`, or nullptr when none is (or it is null).
   const DatedValue* at(Date day) const;
   bool is_money() const { return unit.rfind("yuan/", 0) == 0; }
+  // Why there is no value on `day`: the dates the document covers, or its note.
+  std::string unstated(Date day) const;
 };
 
 struct Apply {

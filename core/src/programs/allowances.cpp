@@ -33,7 +33,7 @@ void per_member_amount(const Param* param, const Context& ctx, size_t count, Dec
     d->basis(param->label + "每人每月" + yuan_text(*v) + "元" + (count > 1 ? "，共" + std::to_string(count) + "人" : ""),
             param->source);
   } else {
-    d->basis(param->label + "：" + (param->note.empty() ? "本文件未载明" : param->note), param->source);
+    d->basis(param->label + "：" + param->unstated(ctx.day), param->source);
   }
 }
 

@@ -160,7 +160,7 @@ void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult
       d.basis(a->label + "：" + yuan_text(*v) + "元" + (per_person ? "/人" : "") + (per == "month" ? "/月" : per == "year" ? "/年" : "/次"),
              a->source);
     } else {
-      d.basis(a->label + "：" + (a->note.empty() ? "本文件未载明" : a->note), a->source);
+      d.basis(a->label + "：" + a->unstated(ctx.day), a->source);
     }
   }
   for (size_t i : who) out->members.push_back(static_cast<int>(i));

@@ -127,7 +127,7 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
       d.basis("供养标准（" + bases + "）：" + (n > 1 ? std::to_string(n) + "人合计" : "每人") + "每年不低于" + yuan_text(total) + "元",
               disp->source);
     } else {
-      d.basis("供养标准：" + (disp->note.empty() ? std::string("本文件未载明具体金额") : disp->note), disp->source);
+      d.basis("供养标准：" + disp->unstated(ctx.day), disp->source);
     }
   }
 }

@@ -83,7 +83,7 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
     out->amount = Amount{*cap, "once", true};
     d.basis("每次救助金额最高" + yuan_text(*cap) + "元", p.param("max_per_grant")->source);
   } else if (const Param* c = p.param("max_per_grant")) {
-    d.basis("救助标准：" + c->note, c->source);
+    d.basis("救助标准：" + c->unstated(ctx.day), c->source);
   }
 }
 
