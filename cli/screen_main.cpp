@@ -3,6 +3,9 @@
 //   screen [--policies DIR] --batch [FILE|-] JSON Lines in, JSON Lines out
 //   screen [--policies DIR] --regions        the regions and their documents
 //   screen [--policies DIR] --check-policies validate every policy file
+//   screen [--policies DIR] --csv [--region ID] [--json] [FILE|-]
+//                                            a roster (UTF-8 or GBK) -> the export CSV
+//   screen --csv-template                    the roster template (UTF-8 with BOM)
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <iconv.h>
+
+#include "doudi/roster.h"
 #include "doudi/screen.h"
 
 namespace fs = std::filesystem;
@@ -21,12 +27,15 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kUsage =
-    "用法 usage: screen [--policies DIR] [--batch | --regions | --check-policies] [FILE|-]\n";
+    "用法 usage: screen [--policies DIR] [--batch | --regions | --check-policies] [FILE|-]\n"
+    "            screen [--policies DIR] --csv [--region ID] [--json] [FILE|-]\n"
+    "            screen --csv-template\n";
 
 struct Options {
   std::string policies_dir;
   std::string input = "-";
-  bool batch = false, regions = false, check = false, help = false;
+  std::string region;
+  bool batch = false, regions = false, check = false, help = false, csv = false, csv_json = false, csv_template = false;
   std::string error;
 };
 
@@ -38,6 +47,10 @@ Options parse_args(int argc, char** argv) {
     else if (a == "--batch") o.batch = true;
     else if (a == "--regions") o.regions = true;
     else if (a == "--check-policies") o.check = true;
+    else if (a == "--csv") o.csv = true;
+    else if (a == "--json") o.csv_json = true;
+    else if (a == "--csv-template") o.csv_template = true;
+    else if (a == "--region" && i + 1 < argc) o.region = argv[++i];
     else if (a == "--help" || a == "-h") o.help = true;
     else if (a.size() > 1 && a[0] == '-' && a != "-") o.error = "未知选项 unknown option: " + a;
     else o.input = a;
@@ -76,6 +89,34 @@ doudi::PolicySet load_dir(const std::string& dir, std::vector<std::string>* erro
   return set;
 }
 
+bool valid_utf8(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const int n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    if (n < 0 || i + n >= s.size() + (n == 0 ? 1 : 0)) return false;
+    for (int k = 1; k <= n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+// Excel on Chinese Windows saves CSV as GBK; GB18030 is its superset.
+bool gb18030_to_utf8(const std::string& in, std::string* out) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  out->assign(in.size() * 2 + 16, '\0');
+  char* src = const_cast<char*>(in.data());
+  char* dst = out->data();
+  size_t left = in.size(), room = out->size();
+  const size_t r = iconv(cd, &src, &left, &dst, &room);
+  iconv_close(cd);
+  if (r == static_cast<size_t>(-1)) return false;
+  out->resize(out->size() - room);
+  return true;
+}
+
 std::string unreadable(const std::string& what) {
   nlohmann::ordered_json r = {{"schema", 1}, {"region", nullptr}};
   r["errors"] = {{{"field", ""}, {"message", "无法读取输入：" + what}, {"message_en", "cannot read input: " + what}}};
@@ -98,6 +139,10 @@ int run(const Options& o) {
     std::cout << "policies OK: " << set.all().size() << " files in " << (use_embedded ? "(embedded)" : dir) << "\n";
     return 0;
   }
+  if (o.csv_template) {
+    std::cout << doudi::roster_template();
+    return 0;
+  }
   if (o.regions) {
     std::cout << doudi::regions_json(set) << "\n";
     return 0;
@@ -111,6 +156,24 @@ int run(const Options& o) {
     }
   }
   std::istream& in = o.input == "-" ? std::cin : file;
+  if (o.csv) {
+    std::string text, utf8;
+    if (!read_all(in, &text)) {
+      std::cerr << "无法读取 cannot read " << o.input << "\n";
+      return 2;
+    }
+    if (!valid_utf8(text)) {
+      if (!gb18030_to_utf8(text, &utf8)) {
+        std::cerr << "文件既不是 UTF-8 也不是 GBK/GB18030 编码 (neither UTF-8 nor GBK)\n";
+        return 2;
+      }
+      text.swap(utf8);
+    }
+    const doudi::RosterOutput r = doudi::screen_roster(set, text, o.region);
+    std::cout << (o.csv_json ? r.json + "\n" : r.csv);
+    std::cerr << "screened " << r.households << " households, " << r.errors << " with errors\n";
+    return 0;
+  }
   if (o.batch) {
     std::string line;
     while (std::getline(in, line)) {
