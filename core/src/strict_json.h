@@ -11,7 +11,9 @@
 
 namespace doudi {
 
-using json = nlohmann::json;
+// Objects keep their order (policy files read as written) and live in vectors,
+// which parse faster than std::map for the small objects of a household.
+using json = nlohmann::ordered_json;
 
 struct JsonProblem {
   std::string path;        // "" for the whole document, else "members[0].age"
