@@ -64,9 +64,25 @@ cmd_test() {
   node --test --test-concurrency=1 tests/browser/
 }
 
+cmd_bench() {
+  setup
+  say "native benchmarks (Google Benchmark)"
+  cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DDOUDI_TESTS=OFF -DDOUDI_BENCH=ON >/dev/null
+  cmake --build build/bench --target bench_screen
+  build/bench/bench/bench_screen --benchmark_min_time=0.3
+  build_site
+  say "WebAssembly benchmarks (Node)"
+  node scripts/bench-wasm.mjs build/site
+  say "sizes"
+  node scripts/size.mjs build/site
+  say "Lighthouse"
+  node scripts/lighthouse.mjs
+}
+
 case "${1:-}" in
   serve) cmd_serve ;;
+  bench) cmd_bench ;;
   test) cmd_test ;;
   setup) setup ;;
-  *) echo "usage: ./do serve | ./do test"; exit 2 ;;
+  *) echo "usage: ./do serve | ./do test | ./do bench"; exit 2 ;;
 esac
