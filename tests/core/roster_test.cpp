@@ -1,0 +1,123 @@
+// 台账比对: a roster CSV screened as households, with the flags staff act on.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "doudi/roster.h"
+
+namespace {
+
+using nlohmann::json;
+
+const char* kHeader = "户编号,地区,户籍,姓名,与户主关系,年龄,劳动能力,月工资,月基本养老金,低保户,建档立卡,存款,住房面积\n";
+
+doudi::RosterOutput run(const std::string& rows, const char* region = "") {
+  return doudi::screen_roster(doudi::embedded_policies(), std::string(kHeader) + rows, region);
+}
+
+json view(const doudi::RosterOutput& out) { return json::parse(out.json); }
+
+const json& row(const json& v, const std::string& key) {
+  for (const auto& r : v["rows"])
+    if (r["key"] == key) return r;
+  static const json none;
+  return none;
+}
+
+TEST(Roster, GroupsRowsByHouseholdKeyAndScreensEach) {
+  auto out = run(
+      "A1,quangang-2020,农村,张三,户主,45,完全,1000,,否,否,0,60\n"
+      "A1,quangang-2020,农村,李四,配偶,44,完全,,,否,否,0,60\n");
+  const json v = view(out);
+  ASSERT_EQ(out.households, 1);
+  const json& a = row(v, "A1");
+  EXPECT_EQ(a["size"], 2);
+  EXPECT_EQ(a["per_capita_monthly"], 500);  // a blank income cell counts as 0 in a roster with income columns
+  EXPECT_EQ(a["programs"]["dibao"]["status"], "eligible");
+  EXPECT_EQ(a["programs"]["dibao"]["amount"], "440元/月");
+  EXPECT_TRUE(a["should_have"]);  // 应保未保: meets 低保, not receiving it
+  EXPECT_FALSE(a["should_exit"]);
+}
+
+TEST(Roster, FlagsDibaoHouseholdsAboveTheStandardForExit) {
+  // 泉港: 低保户 with 3000元 a head, no 建档立卡 (so no 渐退期), no deductible costs.
+  const std::string h = std::string(kHeader).substr(0, std::string(kHeader).size() - 1) + ",年医疗支出,年教育支出\n";
+  auto out = doudi::screen_roster(doudi::embedded_policies(), h + "B2,quangang-2020,农村,王五,户主,50,完全,3000,,是,否,0,60,0,0\n", "");
+  const json v = view(out);
+  const json& b = row(v, "B2");
+  EXPECT_EQ(b["programs"]["dibao"]["status"], "ineligible");
+  EXPECT_TRUE(b["should_exit"]);  // 应退尽退
+  EXPECT_FALSE(b["should_have"]);
+}
+
+TEST(Roster, TaperKeepsARegisteredHouseholdOffTheExitList) {
+  const std::string h = std::string(kHeader).substr(0, std::string(kHeader).size() - 1) + ",年医疗支出,年教育支出\n";
+  auto out = doudi::screen_roster(doudi::embedded_policies(), h + "C3,quangang-2020,农村,赵六,户主,50,完全,3000,,是,是,0,60,0,0\n", "");
+  const json v = view(out);
+  const json& c = row(v, "C3");
+  EXPECT_EQ(c["programs"]["dibao"]["status"], "eligible");  // 12个月延保渐退期
+  EXPECT_FALSE(c["should_exit"]);
+}
+
+TEST(Roster, ABadRowIsReportedWithLineAndColumnAndTheRestGoesOn) {
+  auto out = run(
+      "A1,quangang-2020,农村,张三,户主,200,完全,1000,,否,否,0,60\n"
+      "B2,quangang-2020,农村,王五,户主,50,完全,abc,,否,否,0,60\n"
+      "C3,quangang-2020,农村,赵六,户主,50,完全,100,,否,否,0,60\n");
+  const json v = view(out);
+  EXPECT_EQ(out.households, 3);
+  EXPECT_EQ(out.errors, 2);
+  const json& a = row(v, "A1");
+  ASSERT_EQ(a["errors"].size(), 1u);
+  EXPECT_EQ(a["errors"][0]["row"], 2);
+  EXPECT_EQ(a["errors"][0]["column"], "年龄");
+  const json& b = row(v, "B2");
+  ASSERT_EQ(b["errors"].size(), 1u);
+  EXPECT_EQ(b["errors"][0]["row"], 3);
+  EXPECT_EQ(b["errors"][0]["column"], "月工资");
+  EXPECT_EQ(row(v, "C3")["programs"]["dibao"]["status"], "eligible");
+}
+
+TEST(Roster, UsesTheDefaultRegionAndReportsAnUnknownOne) {
+  auto out = run("D4,,城镇,钱七,户主,70,无,0,0,是,否,0,30\nE5,nowhere,城镇,孙八,户主,70,无,0,0,是,否,0,30\n", "mingxi-2019");
+  const json v = view(out);
+  EXPECT_EQ(row(v, "D4")["region"], "mingxi-2019");
+  EXPECT_EQ(row(v, "D4")["programs"]["urban_hardship"]["status"], "eligible");
+  ASSERT_EQ(row(v, "E5")["errors"].size(), 1u);
+  EXPECT_EQ(row(v, "E5")["errors"][0]["column"], "地区");
+}
+
+TEST(Roster, HouseholdFieldsMustAgreeAcrossTheirRows) {
+  auto out = run("F6,quangang-2020,农村,甲,户主,40,完全,0,,是,否,0,60\nF6,quangang-2020,农村,乙,配偶,40,完全,0,,否,否,0,60\n");
+  const json v = view(out);
+  const json& f = row(v, "F6");
+  ASSERT_EQ(f["errors"].size(), 1u);
+  EXPECT_EQ(f["errors"][0]["row"], 3);
+  EXPECT_EQ(f["errors"][0]["column"], "低保户");
+}
+
+TEST(Roster, ExportIsExcelReadyCsvWithBomQuotingAndOneRowPerHousehold) {
+  auto out = run("\"G,7\",quangang-2020,农村,\"有\"\"引号\"\"的名字\",户主,45,完全,1000,,否,否,0,60\n");
+  ASSERT_EQ(out.csv.rfind("\xEF\xBB\xBF户编号,地区,人数", 0), 0u);
+  EXPECT_NE(out.csv.find("\r\n\"G,7\",quangang-2020,1,1000,1000,"), std::string::npos);
+  size_t lines = 0;
+  for (char c : out.csv) lines += c == '\n';
+  EXPECT_EQ(lines, 2u);
+}
+
+TEST(Roster, UnknownColumnsAndAMissingKeyColumnAreFileErrors) {
+  auto out = doudi::screen_roster(doudi::embedded_policies(), "姓名,年龄,身高\n张三,40,170\n", "quangang-2020");
+  const json v = view(out);
+  EXPECT_EQ(out.households, 0);
+  ASSERT_EQ(v["errors"].size(), 2u);
+  EXPECT_EQ(v["errors"][0]["column"], "身高");
+  EXPECT_EQ(v["errors"][1]["column"], "户编号");
+}
+
+TEST(Roster, TemplateListsEveryColumnOnce) {
+  const std::string t = doudi::roster_template();
+  ASSERT_EQ(t.rfind("\xEF\xBB\xBF户编号,地区,户籍", 0), 0u);
+  EXPECT_NE(t.find("今年临时救助次数"), std::string::npos);
+}
+
+}  // namespace
