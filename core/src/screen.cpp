@@ -147,6 +147,15 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
   w.key("policy").begin_object().key("title").string(policy->document.title).key("doc").string(policy->document.doc);
   w.key("issued").string(policy->document.issued.iso()).end_object();
   w.key("as_of").string(day.iso());
+  // Figures outside the document's period may have changed: say so once.
+  const auto& doc = policy->document;
+  std::string notice;
+  if (doc.effective_to && *doc.effective_to < day)
+    notice = "查询日期" + day.chinese() + "晚于本文件的适用期（至" + doc.effective_to->chinese() +
+             "），其后的标准和政策可能已经调整，请以当地最新公布的为准。";
+  else if (day < doc.issued)
+    notice = "查询日期" + day.chinese() + "早于本文件印发日期（" + doc.issued.chinese() + "），部分措施当时可能尚未实施。";
+  if (!notice.empty()) w.key("notices").begin_array().string(notice).end_array();
   w.key("household").begin_object().key("size").number(n).key("income_monthly");
   if (inc.counted) w.yuan(*inc.counted);
   else w.null();
