@@ -8,6 +8,7 @@
 #include "doudi/screen.h"
 #include "evaluate.h"
 #include "household.h"
+#include "strict_json.h"
 
 namespace {
 
@@ -50,7 +51,14 @@ void BM_EvaluateStructs(benchmark::State& state) {
   state.SetLabel(kRegions[state.range(0)]);
 }
 
+// The JSON library alone, for scale: how much of parsing is not ours.
+void BM_JsonLibraryParse(benchmark::State& state) {
+  const std::string in = household("quangang-2020");
+  for (auto _ : state) benchmark::DoNotOptimize(nlohmann::ordered_json::parse(in, nullptr, false));
+}
+
 BENCHMARK(BM_ScreenJson)->DenseRange(0, 4);
+BENCHMARK(BM_JsonLibraryParse);
 BENCHMARK(BM_ParseHousehold)->DenseRange(0, 4);
 BENCHMARK(BM_EvaluateStructs)->DenseRange(0, 4);
 
