@@ -1,0 +1,126 @@
+// Money and dates at the core's edges: fen arithmetic rounds halves away from
+// zero, yuan with a third decimal are refused, and only real ISO dates parse.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "date.h"
+#include "money.h"
+
+namespace {
+
+using doudi::div_round;
+using doudi::fen_from_yuan;
+using doudi::parse_date;
+using doudi::yuan_text;
+
+TEST(Money, DivRoundHalvesAwayFromZero) {
+  EXPECT_EQ(div_round(5, 2), 3);
+  EXPECT_EQ(div_round(-5, 2), -3);
+  EXPECT_EQ(div_round(3, 2), 2);
+  EXPECT_EQ(div_round(-3, 2), -2);
+  EXPECT_EQ(div_round(6, 12), 1);   // 0.5
+  EXPECT_EQ(div_round(-6, 12), -1);
+  EXPECT_EQ(div_round(7, 12), 1);   // 0.583
+  EXPECT_EQ(div_round(5, 12), 0);   // 0.417
+  EXPECT_EQ(div_round(-5, 12), 0);
+  EXPECT_EQ(div_round(-7, 12), -1);
+  EXPECT_EQ(div_round(1, 3), 0);
+  EXPECT_EQ(div_round(2, 3), 1);
+  EXPECT_EQ(div_round(-2, 3), -1);
+  EXPECT_EQ(div_round(0, 7), 0);
+  EXPECT_EQ(div_round(100, 1), 100);
+}
+
+TEST(Money, DivRoundOnRealFigures) {
+  EXPECT_EQ(div_round(864000, 12), 72000);  // 8640元/年 -> 720元/月
+  EXPECT_EQ(div_round(321000, 12), 26750);  // 3210元/年 -> 267.5元/月
+  EXPECT_EQ(div_round(150000, 3), 50000);   // 1500元 for three -> 500元 a head
+  EXPECT_EQ(div_round(100000, 3), 33333);   // 333.333...
+  EXPECT_EQ(div_round(200000, 3), 66667);   // 666.666...
+  EXPECT_EQ(div_round(-100000, 3), -33333);
+  const doudi::Fen big = doudi::kMaxFen * 20;  // 20 members at the money ceiling
+  EXPECT_EQ(div_round(big, 20), doudi::kMaxFen);
+}
+
+TEST(Money, FenFromYuanAcceptsAtMostTwoDecimals) {
+  EXPECT_EQ(fen_from_yuan(0), 0);
+  EXPECT_EQ(fen_from_yuan(0.01), 1);
+  EXPECT_EQ(fen_from_yuan(0.1), 10);
+  EXPECT_EQ(fen_from_yuan(267.5), 26750);
+  EXPECT_EQ(fen_from_yuan(19.99), 1999);
+  EXPECT_EQ(fen_from_yuan(0.1 + 0.2), 30);  // binary noise is not a third decimal
+  EXPECT_EQ(fen_from_yuan(1.15), 115);
+  EXPECT_EQ(fen_from_yuan(100000000), doudi::kMaxFen);
+  EXPECT_EQ(fen_from_yuan(99999999.99), doudi::kMaxFen - 1);
+  EXPECT_EQ(fen_from_yuan(-5.5), -550);
+}
+
+TEST(Money, FenFromYuanRejectsThreeDecimalsAndNonFinite) {
+  EXPECT_FALSE(fen_from_yuan(0.001));
+  EXPECT_FALSE(fen_from_yuan(0.005));
+  EXPECT_FALSE(fen_from_yuan(1.005));
+  EXPECT_FALSE(fen_from_yuan(12.345));
+  EXPECT_FALSE(fen_from_yuan(1500.999));
+  EXPECT_FALSE(fen_from_yuan(std::numeric_limits<double>::infinity()));
+  EXPECT_FALSE(fen_from_yuan(-std::numeric_limits<double>::infinity()));
+  EXPECT_FALSE(fen_from_yuan(std::nan("")));
+  EXPECT_FALSE(fen_from_yuan(1e300));
+}
+
+TEST(Money, YuanTextDropsTrailingZeros) {
+  EXPECT_EQ(yuan_text(66000), "660");
+  EXPECT_EQ(yuan_text(26750), "267.5");
+  EXPECT_EQ(yuan_text(1), "0.01");
+  EXPECT_EQ(yuan_text(10), "0.1");
+  EXPECT_EQ(yuan_text(0), "0");
+  EXPECT_EQ(yuan_text(123456), "1234.56");
+  EXPECT_EQ(yuan_text(-150), "-1.5");
+  EXPECT_EQ(yuan_text(-1), "-0.01");
+  EXPECT_EQ(yuan_text(doudi::kMaxFen), "100000000");
+}
+
+TEST(Money, YuanJsonIsAWholeNumberWhenItCan) {
+  EXPECT_EQ(doudi::yuan_json(66000).dump(), "660");
+  EXPECT_TRUE(doudi::yuan_json(66000).is_number_integer());
+  EXPECT_EQ(doudi::yuan_json(26750).dump(), "267.5");
+  EXPECT_EQ(doudi::yuan_json(1).dump(), "0.01");
+}
+
+TEST(Dates, LeapDays) {
+  ASSERT_TRUE(parse_date("2020-02-29"));
+  EXPECT_EQ(parse_date("2020-02-29")->iso(), "2020-02-29");
+  EXPECT_FALSE(parse_date("2019-02-29"));
+  EXPECT_TRUE(parse_date("2000-02-29"));   // divisible by 400
+  EXPECT_FALSE(parse_date("1900-02-29"));  // divisible by 100 only
+  EXPECT_FALSE(parse_date("2020-02-30"));
+}
+
+TEST(Dates, OnlyRealDatesWrittenExactlyAsYYYYMMDD) {
+  EXPECT_TRUE(parse_date("2020-12-31"));
+  EXPECT_TRUE(parse_date("2020-01-01"));
+  EXPECT_FALSE(parse_date("2020-04-31"));
+  EXPECT_FALSE(parse_date("2020-13-01"));
+  EXPECT_FALSE(parse_date("2020-00-10"));
+  EXPECT_FALSE(parse_date("2020-01-00"));
+  EXPECT_FALSE(parse_date("2020-6-1"));
+  EXPECT_FALSE(parse_date("2020/06/01"));
+  EXPECT_FALSE(parse_date("20200601"));
+  EXPECT_FALSE(parse_date(" 2020-06-01"));
+  EXPECT_FALSE(parse_date("2020-06-01T00:00"));
+  EXPECT_FALSE(parse_date("2020-0a-01"));
+  EXPECT_FALSE(parse_date("+020-06-01"));
+  EXPECT_FALSE(parse_date(""));
+}
+
+TEST(Dates, OrderAndChineseText) {
+  const auto a = *parse_date("2020-05-28"), b = *parse_date("2020-06-01");
+  EXPECT_TRUE(a < b);
+  EXPECT_FALSE(b < a);
+  EXPECT_TRUE(a <= a);
+  EXPECT_EQ(b.chinese(), "2020年6月1日");
+  EXPECT_EQ(a.iso(), "2020-05-28");
+}
+
+}  // namespace
