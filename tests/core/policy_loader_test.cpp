@@ -1,0 +1,295 @@
+// The strict policy loader on malformed files: each problem is an error naming
+// the file and the JSON path, and a file with any error adds nothing.
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace {
+
+using doudi_test::json;
+using doudi_test::parse;
+using ptr = json::json_pointer;
+
+constexpr const char* kFile = "testland-2020.json";
+
+// A small valid policy: a 孤儿 allowance and a generic program with a condition.
+json valid_policy() {
+  return parse(R"({
+    "schema": 1,
+    "id": "testland-2020",
+    "document": {"title": "测试办法", "doc": "测民〔2020〕1号", "issuer": "测试局", "region": "测试县",
+                 "issued": "2020-01-01", "effective_from": "2020-01-01", "effective_to": "2020-12-31",
+                 "seed": "test.txt"},
+    "income": {
+      "not_counted": {"label": "不计入的收入", "unit": "list", "value": ["pension_basic"],
+                      "source": {"doc": "测民〔2020〕1号", "clause": "一、1"}}
+    },
+    "programs": [
+      {"id": "orphan_allowance", "kind": "orphan_allowance", "name": "孤儿基本生活保障", "summary": "孤儿每月生活费。",
+       "params": {"amount": {"label": "孤儿基本生活费", "unit": "yuan/person/month", "value": 790,
+                             "source": {"doc": "测民〔2020〕1号", "clause": "一、1"}}},
+       "apply": {"where": "民政局", "documents": ["户口簿"], "steps": ["申请", "审批"]}},
+      {"id": "charity_aid", "kind": "generic", "name": "慈善救助", "summary": "孤儿家庭的慈善救助。",
+       "conditions": [{"test": {"program": "orphan_allowance"}, "yes": "符合孤儿保障",
+                       "source": {"doc": "测民〔2020〕1号", "clause": "二"}}],
+       "apply": {"where": "慈善总会", "documents": ["申请书"], "steps": ["申请"]}}
+    ],
+    "clauses": {"一、1": "孤儿基本生活费每人每月790元。", "二": "慈善救助。"}
+  })");
+}
+
+std::string describe(const std::vector<doudi::PolicyError>& errors) {
+  std::string s;
+  for (const auto& e : errors) s += e.file + ": [" + e.path + "] " + e.message + "\n";
+  return s;
+}
+
+// Loading `text` fails with an error at exactly `path` mentioning `says`, names
+// the file, and leaves the set empty.
+void expect_error(const std::string& text, const std::string& path, const std::string& says) {
+  doudi::PolicySet set;
+  const auto errors = set.add(kFile, text);
+  EXPECT_TRUE(set.all().empty()) << "a policy with errors must not be added";
+  EXPECT_EQ(set.find("testland-2020"), nullptr);
+  bool found = false;
+  for (const auto& e : errors) {
+    EXPECT_EQ(e.file, kFile);
+    EXPECT_FALSE(e.message.empty());
+    if (e.path == path && e.message.find(says) != std::string::npos) found = true;
+  }
+  EXPECT_TRUE(found) << "expected an error at '" << path << "' saying '" << says << "'; got:\n" << describe(errors);
+}
+
+void expect_error(const json& policy, const std::string& path, const std::string& says) {
+  SCOPED_TRACE(policy.dump());
+  expect_error(policy.dump(), path, says);
+}
+
+json with(json p, const std::string& pointer, const json& value) {
+  p[ptr(pointer)] = value;
+  return p;
+}
+
+json without(json p, const std::string& pointer) {
+  const ptr at(pointer);
+  p[at.parent_pointer()].erase(at.back());
+  return p;
+}
+
+const char* kAmount = "/programs/0/params/amount";
+const std::string kAmountPath = "programs[0].params.amount";
+
+TEST(PolicyLoader, TheValidTestPolicyLoads) {
+  doudi::PolicySet set;
+  const auto errors = set.add(kFile, valid_policy().dump());
+  EXPECT_TRUE(errors.empty()) << describe(errors);
+  ASSERT_NE(set.find("testland-2020"), nullptr);
+  EXPECT_EQ(set.all().size(), 1u);
+}
+
+TEST(PolicyLoader, UnknownKeysAtEachLevel) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/extra", "extra"},
+      {"/document/extra", "document.extra"},
+      {"/programs/0/extra", "programs[0].extra"},
+      {"/programs/0/params/amount/extra", "programs[0].params.amount.extra"},
+      {"/programs/0/params/amount/source/extra", "programs[0].params.amount.source.extra"},
+      {"/programs/0/apply/extra", "programs[0].apply.extra"},
+      {"/programs/1/conditions/0/extra", "programs[1].conditions[0].extra"},
+      {"/income/not_counted/extra", "income.not_counted.extra"},
+  };
+  for (const auto& [pointer, path] : cases) expect_error(with(valid_policy(), pointer, 1), path, "unknown key 'extra'");
+}
+
+TEST(PolicyLoader, UnknownKeyInADatedValue) {
+  json p = valid_policy();
+  p[ptr(kAmount)].erase("value");
+  p[ptr(kAmount)]["values"] = json::array({{{"from", "2020-01-01"}, {"value", 790}, {"extra", 1}}});
+  expect_error(p, kAmountPath + ".values[0].extra", "unknown key 'extra'");
+}
+
+TEST(PolicyLoader, UnknownParameterOfAKind) {
+  expect_error(with(valid_policy(), "/programs/0/params/bonus", valid_policy()[ptr(kAmount)]),
+               "programs[0].params.bonus", "unknown parameter 'bonus'");
+  expect_error(with(valid_policy(), "/income/bonus", valid_policy()[ptr(kAmount)]), "income.bonus",
+               "unknown parameter 'bonus'");
+}
+
+TEST(PolicyLoader, DuplicateKeysAreNamedByPath) {
+  std::string text = valid_policy().dump();
+  const std::string title = "\"title\":\"测试办法\"";
+  ASSERT_NE(text.find(title), std::string::npos);
+  text.replace(text.find(title), title.size(), title + "," + title);
+  expect_error(text, "document.title", "duplicate key");
+
+  std::string in_program = valid_policy().dump();
+  const std::string value = "\"value\":790";
+  in_program.replace(in_program.find(value), value.size(), value + ",\"value\":800");
+  expect_error(in_program, kAmountPath + ".value", "duplicate key");
+}
+
+TEST(PolicyLoader, DatesMustBeIso) {
+  expect_error(with(valid_policy(), "/document/issued", "2020-1-1"), "document.issued", "ISO date");
+  expect_error(with(valid_policy(), "/document/effective_from", "2020/01/01"), "document.effective_from", "ISO date");
+  expect_error(with(valid_policy(), "/document/effective_to", 20201231), "document.effective_to", "ISO date");
+  expect_error(with(valid_policy(), "/document/issued", "2019-02-29"), "document.issued", "ISO date");
+  json p = valid_policy();
+  p[ptr(kAmount)].erase("value");
+  p[ptr(kAmount)]["values"] = json::array({{{"from", "2020-1-1"}, {"value", 790}}});
+  expect_error(p, kAmountPath + ".values[0].from", "ISO date");
+}
+
+TEST(PolicyLoader, ToBeforeFromIsAnError) {
+  json p = valid_policy();
+  p[ptr(kAmount)].erase("value");
+  p[ptr(kAmount)]["values"] = json::array({{{"from", "2020-06-01"}, {"to", "2020-05-31"}, {"value", 790}}});
+  expect_error(p, kAmountPath + ".values[0]", "`to` is before `from`");
+  expect_error(with(valid_policy(), "/document/effective_to", "2019-12-31"), "document.effective_to",
+               "before effective_from");
+}
+
+TEST(PolicyLoader, DatedValuesMustBeInOrder) {
+  json p = valid_policy();
+  p[ptr(kAmount)].erase("value");
+  p[ptr(kAmount)]["values"] = json::array({{{"from", "2020-06-01"}, {"value", 800}}, {{"from", "2020-01-01"}, {"value", 790}}});
+  expect_error(p, kAmountPath + ".values", "date order");
+}
+
+TEST(PolicyLoader, AParameterNeedsASourceWithDocAndClause) {
+  expect_error(without(valid_policy(), std::string(kAmount) + "/source"), kAmountPath + ".source", "missing");
+  expect_error(without(valid_policy(), std::string(kAmount) + "/source/clause"), kAmountPath + ".source.clause", "missing");
+  expect_error(with(valid_policy(), std::string(kAmount) + "/source/doc", ""), kAmountPath + ".source.doc", "non-empty");
+}
+
+TEST(PolicyLoader, AParameterNeedsAUnit) {
+  expect_error(without(valid_policy(), std::string(kAmount) + "/unit"), kAmountPath + ".unit", "missing");
+}
+
+TEST(PolicyLoader, AUnitMustBeAllowedForTheKind) {
+  // The 孤儿 allowance is monthly; a yearly figure would be read wrongly.
+  expect_error(with(valid_policy(), std::string(kAmount) + "/unit", "yuan/person/year"), kAmountPath + ".unit",
+               "unit 'yuan/person/year' not allowed");
+  expect_error(with(valid_policy(), std::string(kAmount) + "/unit", "ratio"), kAmountPath + ".unit", "not allowed");
+}
+
+TEST(PolicyLoader, AValueMustFitItsUnit) {
+  expect_error(with(valid_policy(), std::string(kAmount) + "/value", "790"), kAmountPath + ".value", "amount in yuan");
+  expect_error(with(valid_policy(), std::string(kAmount) + "/value", -1), kAmountPath + ".value", "amount in yuan");
+  expect_error(with(valid_policy(), std::string(kAmount) + "/value", 790.005), kAmountPath + ".value", "amount in yuan");
+  expect_error(with(valid_policy(), "/income/not_counted/value", json::array({"pension"})), "income.not_counted",
+               "unknown income kind 'pension'");
+}
+
+TEST(PolicyLoader, ANullValueNeedsANote) {
+  expect_error(with(valid_policy(), std::string(kAmount) + "/value", nullptr), kAmountPath + ".note",
+               "needs a note");
+  json noted = with(valid_policy(), std::string(kAmount) + "/value", nullptr);
+  noted[ptr(kAmount)]["note"] = "文件未载明金额，以当地公布为准。";
+  doudi::PolicySet set;
+  EXPECT_TRUE(set.add(kFile, noted.dump()).empty());
+}
+
+TEST(PolicyLoader, UnknownKind) {
+  expect_error(with(valid_policy(), "/programs/0/kind", "pension"), "programs[0].kind", "unknown kind 'pension'");
+}
+
+TEST(PolicyLoader, ALocalProgramIdMustBeMarkedLocal) {
+  expect_error(with(valid_policy(), "/programs/1/id", "village_fund"), "programs[1].id",
+               "not a contract program id");
+  json local = with(valid_policy(), "/programs/1/id", "village_fund");
+  local["programs"][1]["local"] = true;
+  doudi::PolicySet set;
+  EXPECT_TRUE(set.add(kFile, local.dump()).empty());
+  expect_error(with(valid_policy(), "/programs/1/local", true), "programs[1].local", "is a contract program id");
+}
+
+TEST(PolicyLoader, DuplicateProgramIds) {
+  expect_error(with(valid_policy(), "/programs/1/id", "orphan_allowance"), "programs[1].id",
+               "duplicate program id 'orphan_allowance'");
+}
+
+TEST(PolicyLoader, ACitationOfTheDocumentNeedsTheClauseText) {
+  expect_error(with(valid_policy(), std::string(kAmount) + "/source/clause", "九、9"), kAmountPath + ".source",
+               "clause '九、9'");
+  expect_error(without(valid_policy(), "/clauses/二"), "programs[1].conditions[0].source", "clause '二'");
+  // Another document's clause need not be carried.
+  json other = with(valid_policy(), std::string(kAmount) + "/source",
+                    {{"doc", "《社会救助暂行办法》（国务院令第649号）"}, {"clause", "第九条"}});
+  doudi::PolicySet set;
+  EXPECT_TRUE(set.add(kFile, other.dump()).empty());
+}
+
+TEST(PolicyLoader, AConditionTestWithAnUnknownKey) {
+  expect_error(with(valid_policy(), "/programs/1/conditions/0/test", {{"income_below", 500}}),
+               "programs[1].conditions[0].test", "unknown test 'income_below'");
+  expect_error(with(valid_policy(), "/programs/1/conditions/0/test", {{"member_any", {{"tall", true}}}}),
+               "programs[1].conditions[0].test", "unknown member criterion 'tall'");
+}
+
+TEST(PolicyLoader, AProgramTestMustNameAnEarlierProgram) {
+  json p = valid_policy();
+  p["programs"][0]["conditions"] = json::array(
+      {{{"test", {{"program", "charity_aid"}}}, {"yes", "x"}, {"source", {{"doc", "测民〔2020〕1号"}, {"clause", "二"}}}}});
+  expect_error(p, "programs[0].conditions[0].test", "program 'charity_aid' must come earlier");
+}
+
+TEST(PolicyLoader, TheIdMustMatchTheFileName) {
+  doudi::PolicySet set;
+  const auto errors = set.add("elsewhere-2020.json", valid_policy().dump());
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors[0].path, "id");
+  EXPECT_EQ(errors[0].file, "elsewhere-2020.json");
+  EXPECT_TRUE(set.all().empty());
+}
+
+TEST(PolicyLoader, SchemaMustBeOne) { expect_error(with(valid_policy(), "/schema", 2), "schema", "must be 1"); }
+
+TEST(PolicyLoader, EveryProgramNeedsWhereDocumentsAndSteps) {
+  expect_error(without(valid_policy(), "/programs/0/apply"), "programs[0].apply", "missing");
+  expect_error(with(valid_policy(), "/programs/0/apply/where", ""), "programs[0].apply.where", "non-empty");
+  expect_error(with(valid_policy(), "/programs/0/apply/documents", json::array()), "programs[0].apply.documents",
+               "non-empty list");
+  expect_error(with(valid_policy(), "/programs/0/apply/steps", json::array({""})), "programs[0].apply.steps[0]",
+               "non-empty");
+}
+
+TEST(PolicyLoader, TextThatIsNotJsonOrNotAnObject) {
+  expect_error(std::string("{\"schema\": 1,"), "", "not valid JSON");
+  expect_error(std::string("[]"), "", "must be a JSON object");
+}
+
+TEST(PolicyLoader, ASecondFileWithTheSameIdIsRefused) {
+  doudi::PolicySet set;
+  ASSERT_TRUE(set.add(kFile, valid_policy().dump()).empty());
+  const auto again = set.add(kFile, valid_policy().dump());
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_NE(again[0].message.find("already loaded"), std::string::npos);
+  EXPECT_EQ(set.all().size(), 1u);
+}
+
+// Regressions: wrong types where the loader read with nlohmann's throwing
+// accessors (an abort under JSON_NOEXCEPTION). Run in a child process so an
+// abort fails this test instead of ending the suite.
+void expect_error_without_abort(const json& policy, const std::string& path) {
+  EXPECT_EXIT(
+      {
+        doudi::PolicySet set;
+        const auto errors = set.add(kFile, policy.dump());
+        bool found = false;
+        for (const auto& e : errors) found = found || e.path == path;
+        std::exit(found && set.all().empty() ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "")
+      << "expected an error at '" << path << "' (exit 1: no such error; a signal: the loader aborted)";
+}
+
+TEST(PolicyLoaderRegression, LocalThatIsNotABooleanIsAnErrorNotAnAbort) {
+  expect_error_without_abort(with(valid_policy(), "/programs/1/local", "yes"), "programs[1].local");
+}
+
+TEST(PolicyLoaderRegression, SchemaThatIsNotANumberIsAnErrorNotAnAbort) {
+  expect_error_without_abort(with(valid_policy(), "/schema", "1"), "schema");
+}
+
+}  // namespace
