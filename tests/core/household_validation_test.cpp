@@ -160,6 +160,8 @@ struct TypeCase {
   std::string en;       // what message_en must say
 };
 
+void PrintTo(const TypeCase& c, std::ostream* os) { *os << c.field << " = " << c.value.dump(); }
+
 std::string test_name(const std::string& field) {
   std::string n;
   for (char c : field) n += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
