@@ -1,0 +1,266 @@
+// The questionnaire as data plus the two pieces of logic that use it:
+//   buildHousehold(): the answers so far -> a household of the contract (schema 1);
+//   buildFlow():      which pages to ask, in order. A page is asked only when the
+//                     screening module says one of its facts is still `missing`
+//                     for some program, given the answers before it — so a
+//                     household is never asked what cannot change its result.
+// Answers are strings keyed by field id ('hukou', 'm0.age', 'exp.medical', …);
+// UNKNOWN ('不清楚') leaves the fact out of the household, which the core reports
+// as `missing` — an honest "maybe", never a guess.
+
+export const UNKNOWN = '?';
+
+const bool = ['true', 'false'];
+const INCOME_KINDS = ['wages', 'business', 'property', 'pension_basic', 'pension_other', 'honors',
+  'student_aid', 'transfers', 'other'];
+const STATUS_KINDS = ['dibao', 'tekun', 'low_income', 'dibao_marginal', 'poverty_registered'];
+const EVENT_KINDS = ['illness', 'injury', 'accident', 'fire', 'lightning', 'disaster', 'epidemic', 'unemployment', 'other'];
+export { INCOME_KINDS, STATUS_KINDS };
+
+// Field: id, text (key into T.q), type, options, unknown (offer 不清楚), rel (the
+// household path whose presence in `missing` makes it worth asking), jpath (where
+// validation errors about it point), when (a structural condition on answers).
+function memberFields(i) {
+  const m = `m${i}.`;
+  const p = `members[${i}]`;
+  const f = (key, extra) => Object.assign({ id: m + key, text: key, member: i, rel: `${p}.${key}`,
+    jpath: `${p}.${key}`, unknown: true }, extra);
+  const age = (a) => parseInt(a[m + 'age'], 10);
+  return {
+    relation: f('relation', { type: 'choice', options: ['spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'],
+      unknown: false, labelKey: 'label' }),
+    age: f('age', { type: 'int', min: 0, max: 130, unknown: false, labelKey: 'label' }),
+    disability_grade: f('disability_grade', { type: 'choice', options: ['0', '1', '2', '3', '4'] }),
+    disability_kind: f('disability_kind', { type: 'choice', options: ['physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'],
+      when: (a) => /^[1-4]$/.test(a[m + 'disability_grade'] || '') }),
+    self_care: f('self_care', { type: 'choice', options: ['full', 'partial', 'none'] }),
+    serious_illness: f('serious_illness', { type: 'choice', options: bool }),
+    school: f('school', { type: 'choice', options: ['none', 'preschool', 'primary', 'junior', 'senior', 'vocational', 'college'],
+      when: (a) => age(a) >= 2 && age(a) <= 35 }),
+    labor: f('labor', { type: 'choice', options: ['full', 'partial', 'none'] }),
+    employed: f('employed', { type: 'choice', options: bool }),
+    newly_employed: f('newly_employed', { type: 'choice', options: bool }),
+    has_capable_supporter: f('has_capable_supporter', { type: 'choice', options: bool }),
+    orphan: f('orphan', { type: 'choice', options: bool, when: (a) => age(a) <= 24 }),
+    unsupported_child: f('unsupported_child', { type: 'choice', options: bool, when: (a) => age(a) <= 24 }),
+    in_institution: f('in_institution', { type: 'choice', options: bool }),
+    veteran_5lao: f('veteran_5lao', { type: 'choice', options: bool, when: (a) => age(a) >= 40 }),
+    has_income: f('has_income', { type: 'choice', options: ['yes', 'no'], probe: ['no'], rel: `${p}.income_monthly`, jpath: `${p}.income_monthly` }),
+    income: INCOME_KINDS.map((k) => ({ id: `${m}inc.${k}`, text: 'income_monthly', sub: k, member: i, type: 'money',
+      empty0: true, unknown: false, rel: `${p}.income_monthly`, jpath: `${p}.income_monthly.${k}`,
+      when: (a) => a[m + 'has_income'] === 'yes', always: true })),
+  };
+}
+
+const household = {
+  hukou: { id: 'hukou', text: 'hukou', type: 'choice', options: ['rural', 'urban'], unknown: false, rel: 'hukou', jpath: 'hukou', always: true },
+  size: { id: 'size', text: 'size', type: 'int', min: 1, max: 20, unknown: false, rel: 'members', jpath: 'members', always: true, labelKey: 'label' },
+  deposits: { id: 'deposits', text: 'deposits', type: 'money', unknown: true, rel: 'assets.deposits', jpath: 'assets.deposits' },
+  owns_home: { id: 'owns_home', text: 'owns_home', type: 'choice', options: bool, unknown: true, rel: 'assets.owns_home', jpath: 'assets.owns_home' },
+  housing_area_m2: { id: 'housing_area_m2', text: 'housing_area_m2', type: 'money', probe: ['5', '500'], unknown: true, rel: 'assets.housing_area_m2', jpath: 'assets.housing_area_m2', labelKey: 'label' },
+  expenses: ['medical', 'education', 'disaster'].map((k) => ({ id: `exp.${k}`, text: 'expenses', sub: k, type: 'money', unknown: true,
+    rel: `expenses_yearly.${k}`, jpath: `expenses_yearly.${k}` })),
+  has_event: { id: 'has_event', text: 'has_event', type: 'choice', options: ['yes', 'no'], probe: ['no'], unknown: true, rel: 'events', jpath: 'events' },
+  event: [
+    { id: 'ev.kind', text: 'event', sub: 'kind', type: 'choice', options: EVENT_KINDS, unknown: false, rel: 'events', jpath: 'events[0].kind' },
+    { id: 'ev.months_ago', text: 'event', sub: 'months_ago', type: 'int', min: 0, max: 120, unknown: false, rel: 'events', jpath: 'events[0].months_ago' },
+    { id: 'ev.cost', text: 'event', sub: 'cost', type: 'money', unknown: true, rel: 'events', jpath: 'events[0].cost' },
+    { id: 'ev.compensated', text: 'event', sub: 'compensated', type: 'money', unknown: true, empty0: true, rel: 'events', jpath: 'events[0].compensated' },
+  ].map((f) => Object.assign(f, { when: (a) => a.has_event === 'yes', always: true })),
+  temporary: { id: 'temporary', text: 'temporary_count', type: 'int', min: 0, max: 100, unknown: true, rel: 'aid_this_year.temporary', jpath: 'aid_this_year.temporary', labelKey: 'label' },
+  status: { id: 'status', text: 'status', type: 'multi', options: STATUS_KINDS, unknown: true, rel: 'status', jpath: 'status' },
+  months_on_dibao: { id: 'months_on_dibao', text: 'months_on_dibao', type: 'int', min: 0, max: 600, unknown: true,
+    rel: 'status.months_on_dibao', jpath: 'status.months_on_dibao', labelKey: 'label',
+    when: (a) => (a.status || '').split(',').indexOf('dibao') >= 0 },
+};
+
+// Pages in asking order. `title` names a multi-question page; a page with one
+// shown question uses that question's own title.
+function allPages(n) {
+  const pages = [
+    { key: 'hukou', section: 'household', fields: [household.hukou] },
+    { key: 'size', section: 'household', fields: [household.size] },
+  ];
+  const mf = [];
+  for (let i = 0; i < n; i++) mf.push(memberFields(i));
+  // Everyone's age first: the rules need the whole household before details matter.
+  for (let i = 0; i < n; i++) {
+    pages.push(i === 0
+      ? { key: 'basic:0', section: 'members', member: 0, fields: [mf[0].age], titleKey: 'age.titleFirst' }
+      : { key: `basic:${i}`, section: 'members', member: i, fields: [mf[i].relation, mf[i].age], title: 'memberNth', always: true });
+  }
+  for (let i = 0; i < n; i++) {
+    const f = mf[i];
+    const p = (key, fields, extra) => pages.push(Object.assign({ key: `${key}:${i}`, section: 'members', member: i, fields }, extra));
+    p('disability', [f.disability_grade]);
+    p('disability_kind', [f.disability_kind]);
+    p('self_care', [f.self_care]);
+    p('illness', [f.serious_illness]);
+    p('school', [f.school]);
+    p('labor', [f.labor]);
+    p('work', [f.employed, f.newly_employed], { titleKey: 'work.title' });
+    p('supporter', [f.has_capable_supporter]);
+    p('child', [f.orphan, f.unsupported_child], { titleKey: 'child.title' });
+    p('institution', [f.in_institution]);
+    p('veteran', [f.veteran_5lao]);
+    p('has_income', [f.has_income]);
+    p('income', f.income, { titleKey: 'income_monthly.title', forceTitle: true });
+  }
+  pages.push({ key: 'deposits', section: 'household', fields: [household.deposits] });
+  pages.push({ key: 'home', section: 'household', fields: [household.owns_home, household.housing_area_m2], titleKey: 'home.title' });
+  pages.push({ key: 'expenses', section: 'household', fields: household.expenses, titleKey: 'expenses.title', forceTitle: true });
+  pages.push({ key: 'has_event', section: 'household', fields: [household.has_event] });
+  pages.push({ key: 'event', section: 'household', fields: household.event, titleKey: 'event.title', forceTitle: true });
+  pages.push({ key: 'temporary', section: 'household', fields: [household.temporary] });
+  pages.push({ key: 'status', section: 'household', fields: [household.status] });
+  pages.push({ key: 'months_on_dibao', section: 'household', fields: [household.months_on_dibao] });
+  return pages;
+}
+
+export function memberCount(answers) {
+  const n = parseInt(answers.size, 10);
+  return n >= 1 && n <= 20 ? n : 0;
+}
+
+const has = (a, id) => a[id] !== undefined && a[id] !== '';
+const known = (a, id) => has(a, id) && a[id] !== UNKNOWN;
+
+function num(s) {
+  return Number(String(s).trim());
+}
+
+// The household of the contract from the answers whose field ids are in `only`
+// (a Set), or from all answers when `only` is absent.
+export function buildHousehold(region, answers, only) {
+  const a = {};
+  for (const k of Object.keys(answers)) if (!only || only.has(k)) a[k] = answers[k];
+  const h = { schema: 1, region, hukou: known(a, 'hukou') ? a.hukou : undefined, members: [] };
+  if (!h.hukou) delete h.hukou;
+  const n = memberCount(answers);
+  const setBool = (o, key, v) => { if (v === 'true' || v === 'false') o[key] = v === 'true'; };
+  for (let i = 0; i < n; i++) {
+    const m = `m${i}.`;
+    if (!known(a, m + 'age')) continue;
+    const age = parseInt(a[m + 'age'], 10);
+    const x = { age, relation: i === 0 ? 'head' : (known(a, m + 'relation') ? a[m + 'relation'] : 'other') };
+    if (known(a, m + 'disability_grade')) {
+      x.disability_grade = parseInt(a[m + 'disability_grade'], 10);
+      if (x.disability_grade > 0 && known(a, m + 'disability_kind')) x.disability_kind = a[m + 'disability_kind'];
+    }
+    for (const k of ['self_care', 'school', 'labor']) if (known(a, m + k)) x[k] = a[m + k];
+    if (!(age >= 2 && age <= 35)) delete x.school;
+    for (const k of ['serious_illness', 'employed', 'newly_employed', 'has_capable_supporter', 'in_institution', 'veteran_5lao'])
+      setBool(x, k, a[m + k]);
+    if (age <= 24) { setBool(x, 'orphan', a[m + 'orphan']); setBool(x, 'unsupported_child', a[m + 'unsupported_child']); }
+    if (age < 40) delete x.veteran_5lao;
+    if (a[m + 'has_income'] === 'no') x.income_monthly = {};
+    else if (a[m + 'has_income'] === 'yes' && INCOME_KINDS.some((k) => (m + 'inc.' + k) in a)) {
+      x.income_monthly = {};
+      for (const k of INCOME_KINDS) {
+        const v = a[m + 'inc.' + k];
+        if (known(a, m + 'inc.' + k)) x.income_monthly[k] = num(v);
+      }
+    }
+    h.members.push(x);
+  }
+  const assets = {};
+  if (known(a, 'deposits')) assets.deposits = num(a.deposits);
+  setBool(assets, 'owns_home', a.owns_home);
+  if (known(a, 'housing_area_m2')) assets.housing_area_m2 = num(a.housing_area_m2);
+  if (Object.keys(assets).length) h.assets = assets;
+  const exp = {};
+  for (const k of ['medical', 'education', 'disaster']) if (known(a, 'exp.' + k)) exp[k] = num(a['exp.' + k]);
+  if (Object.keys(exp).length) h.expenses_yearly = exp;
+  if (a.has_event === 'no') h.events = [];
+  else if (a.has_event === 'yes' && known(a, 'ev.kind') && known(a, 'ev.months_ago')) {
+    const e = { kind: a['ev.kind'], months_ago: parseInt(a['ev.months_ago'], 10) };
+    if (known(a, 'ev.cost')) e.cost = num(a['ev.cost']);
+    if (known(a, 'ev.compensated')) e.compensated = num(a['ev.compensated']);
+    h.events = [e];
+  }
+  if (known(a, 'temporary')) h.aid_this_year = { temporary: parseInt(a.temporary, 10) };
+  if (known(a, 'status')) {
+    const on = a.status === 'none' ? [] : a.status.split(',');
+    h.status = {};
+    for (const k of STATUS_KINDS) h.status[k] = on.indexOf(k) >= 0;
+    if (on.indexOf('dibao') >= 0 && known(a, 'months_on_dibao')) h.status.months_on_dibao = parseInt(a.months_on_dibao, 10);
+  }
+  return h;
+}
+
+// Does a `missing` entry (a household path) concern the field's path?
+export function concerns(missingPath, rel) {
+  return missingPath === rel || missingPath.startsWith(rel + '.') || missingPath.startsWith(rel + '[') ||
+    rel.startsWith(missingPath + '.') || rel.startsWith(missingPath + '[');
+}
+
+function missingOf(result) {
+  const out = [];
+  if (!result || !result.programs) return null;
+  for (const p of result.programs) for (const m of p.missing || []) out.push(m);
+  return out;
+}
+
+// What a result says that a resident acts on: each program's status and amount.
+function signature(result) {
+  if (!result || !result.programs) return 'errors';
+  return result.programs.map((p) => p.id + ':' + p.status + ':' + (p.amount ? p.amount.value + p.amount.per + p.amount.up_to : '')).join('|');
+}
+
+// Answers to try when checking whether a question could change the result.
+function probes(field) {
+  if (field.probe) return field.probe;
+  if (field.type === 'choice') return field.options;
+  if (field.type === 'multi') return ['none'].concat(field.options);
+  if (field.type === 'int') return [String(field.min || 0), String(Math.min(field.max, 60))];
+  return ['0', '1000000'];
+}
+
+// The pages to ask, in order, each with the fields shown on it. A question is
+// asked when, given the answers before it, a program lists its fact as
+// `missing`, or some answer to it would change a status or an amount (e.g. the
+// medical costs deducted from income change the 低保 top-up but not the status).
+// `screen(household) -> result object`, cached by the caller.
+export function buildFlow(region, answers, screen) {
+  const n = memberCount(answers);
+  const flow = [];
+  const accepted = new Set();
+  const pages = allPages(n);
+  const basicsDone = () => {
+    for (let i = 0; i < n; i++) if (!known(answers, `m${i}.age`)) return false;
+    return n > 0;
+  };
+  const relevant = (f) => {
+    const base = screen(buildHousehold(region, answers, accepted));
+    const missing = missingOf(base);
+    if (missing === null || missing.some((m) => concerns(m, f.rel))) return true;
+    const sig = signature(base);
+    const only = new Set(accepted);
+    only.add(f.id);
+    for (const v of probes(f)) {
+      const trial = Object.assign({}, answers);
+      trial[f.id] = v;
+      if (signature(screen(buildHousehold(region, trial, only))) !== sig) return true;
+    }
+    return false;
+  };
+  for (const page of pages) {
+    const structural = page.key === 'hukou' || page.key === 'size' || page.key.startsWith('basic:');
+    let shown;
+    if (structural) shown = page.fields.slice();
+    else {
+      if (!basicsDone()) break;  // the rest depends on who is in the household
+      const candidates = page.fields.filter((f) => !f.when || f.when(answers));
+      shown = candidates.filter((f) => f.always || has(answers, f.id) || relevant(f));
+    }
+    if (!shown.length) continue;
+    for (const f of shown) accepted.add(f.id);
+    flow.push(Object.assign({}, page, { fields: shown }));
+  }
+  return flow;
+}
+
+export function findPageForPath(flow, path) {
+  for (const page of flow) for (const f of page.fields) if (concerns(path, f.rel)) return page;
+  return null;
+}
