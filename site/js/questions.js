@@ -201,6 +201,10 @@ function missingOf(result) {
   return out;
 }
 
+// The hardest case of a person, for the second relevance check of buildFlow.
+const HARDEST = { disability_grade: '1', self_care: 'none', serious_illness: 'true', labor: 'none', employed: 'false',
+  has_capable_supporter: 'false', in_institution: 'false', has_income: 'no' };
+
 // What a result says that a resident acts on: each program's status and amount.
 function signature(result) {
   if (!result || !result.programs) return 'errors';
@@ -230,19 +234,38 @@ export function buildFlow(region, answers, screen) {
     for (let i = 0; i < n; i++) if (!known(answers, `m${i}.age`)) return false;
     return n > 0;
   };
-  const relevant = (f) => {
-    const base = screen(buildHousehold(region, answers, accepted));
-    const missing = missingOf(base);
+  // Does some answer to `f` change a status or an amount, starting from `base`
+  // answers whose fields `only` are in the household?
+  const changes = (f, base, only) => {
+    const start = screen(buildHousehold(region, base, only));
+    const missing = missingOf(start);
     if (missing === null || missing.some((m) => concerns(m, f.rel))) return true;
-    const sig = signature(base);
-    const only = new Set(accepted);
-    only.add(f.id);
+    const sig = signature(start);
+    const withF = new Set(only);
+    withF.add(f.id);
     for (const v of probes(f)) {
-      const trial = Object.assign({}, answers);
+      const trial = Object.assign({}, base);
       trial[f.id] = v;
-      if (signature(screen(buildHousehold(region, trial, only))) !== sig) return true;
+      if (signature(screen(buildHousehold(region, trial, withF))) !== sig) return true;
     }
     return false;
+  };
+  const relevant = (f) => {
+    if (changes(f, answers, accepted)) return true;
+    if (f.member === undefined) return false;
+    // Facts about one person often matter only together (特困: no ability to work
+    // AND no capable supporter), and a program already met by another member
+    // lists nothing as missing. So try again as if this person's other unasked
+    // facts were the hardest case.
+    const base = Object.assign({}, answers);
+    const only = new Set(accepted);
+    for (const k of Object.keys(HARDEST)) {
+      const id = `m${f.member}.${k}`;
+      if (id === f.id || accepted.has(id)) continue;
+      base[id] = HARDEST[k];
+      only.add(id);
+    }
+    return changes(f, base, only);
   };
   for (const page of pages) {
     const structural = page.key === 'hukou' || page.key === 'size' || page.key.startsWith('basic:');

@@ -1,0 +1,84 @@
+// The WebAssembly module in Node gives, byte for byte, the result JSON of the
+// native CLI: for every case of every tests/scenarios/*.json, for the browser
+// tests' residents, and for broken input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { ROOT, SITE, CLI, requireBuilt } from './lib.mjs';
+import { HOUSEHOLDS } from './households.mjs';
+
+const require = createRequire(import.meta.url);
+requireBuilt();
+const factory = require(path.join(SITE, 'screen.js'));
+const M = await factory({ wasmBinary: fs.readFileSync(path.join(SITE, 'screen.wasm')) });
+
+function cliRaw(input, args = ['-']) {
+  try {
+    return execFileSync(CLI, args, { input, encoding: 'utf8' });
+  } catch (e) {
+    if (e.status === 2 && typeof e.stdout === 'string') return e.stdout;  // a result with errors
+    throw e;
+  }
+}
+const same = (input) => {
+  const native = cliRaw(input);
+  const wasm = M.screen(input);
+  assert.equal(wasm + '\n', native.endsWith('\n') ? native : native + '\n');
+};
+
+// Every case of the scenario files ({region, cases: [{name, household, expect}]};
+// a bare array of cases, or a single case, is accepted too).
+const dir = path.join(ROOT, 'tests', 'scenarios');
+const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+let count = 0;
+for (const f of files) {
+  const doc = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+  const cases = Array.isArray(doc) ? doc : (Array.isArray(doc.cases) ? doc.cases : [doc]);
+  const region = Array.isArray(doc) ? undefined : doc.region;
+  test(`scenarios/${f}: module = CLI for ${cases.length} cases`, () => {
+    for (const c of cases) {
+      if (!c || typeof c.household !== 'object') continue;
+      const h = Object.assign({}, c.household);
+      if (h.region === undefined && region) h.region = region;
+      const input = JSON.stringify(h);
+      assert.doesNotThrow(() => same(input), `case ${c.name || ''}`);
+      same(input);
+      count++;
+    }
+  });
+}
+
+test('the browser tests\' residents: module = CLI', () => {
+  for (const { household } of HOUSEHOLDS) same(JSON.stringify(household));
+});
+
+test('broken input: module = CLI, and nothing aborts', () => {
+  const inputs = ['', 'garbage', '{', '[]', 'null', '{"schema":1}', '{"schema":2,"region":"hebi-2017","hukou":"rural","members":[{"age":1}]}',
+    '{"schema":1,"region":"nowhere","hukou":"rural","members":[{"age":30}]}',
+    '{"schema":1,"region":"hebi-2017","hukou":"rural","members":[{"age":-1,"typo":1}]}',
+    '{"schema":1,"region":"hebi-2017","hukou":"rural","members":[{"age":30,"orphan":true}],"as_of":"2020-02-30"}',
+    '{"schema":1,"region":"hebi-2017","hukou":"rural","members":[' + '{"age":30},'.repeat(25) + '{"age":1}]}',
+    '[' .repeat(5000), '{"a":"\\ud800"}', '"\u00ff"'];
+  for (const input of inputs) same(input);
+  // Still alive after all that.
+  assert.ok(JSON.parse(M.screen(JSON.stringify(HOUSEHOLDS[0].household))).programs.length > 0);
+});
+
+test('regions() = screen --regions; policy() for every region, errors for an unknown one', () => {
+  const native = execFileSync(CLI, ['--regions'], { encoding: 'utf8' });
+  assert.equal(M.regions() + '\n', native.endsWith('\n') ? native : native + '\n');
+  for (const r of JSON.parse(M.regions())) {
+    const p = JSON.parse(M.policy(r.id));
+    assert.ok(Array.isArray(p.programs) && p.programs.length, r.id);
+    assert.equal(typeof p.clauses, 'object', r.id);
+  }
+  assert.ok(JSON.parse(M.policy('nowhere')).errors.length);
+});
+
+test('scenario cases were compared', () => {
+  if (!files.length) console.log('# tests/scenarios has no files yet: only the residents and broken input were compared');
+  else assert.ok(count > 0);
+});

@@ -1,0 +1,47 @@
+// Residents answer the questionnaire in headless Chromium, two or more households
+// per region; the results page must show what the native CLI answers for the
+// same household. No request may leave the page from the first answer to the
+// results; axe-core finds no serious or critical violation on any page; every
+// page is saved as a 360x740 screenshot in test-output/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, walk, shownPrograms, moneyText, cli, requireBuilt } from './lib.mjs';
+import { HOUSEHOLDS } from './households.mjs';
+
+requireBuilt();
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
+
+const REGIONS = ['xinmi-2016', 'zhongwei-2019', 'mingxi-2019', 'hebi-2017', 'quangang-2020'];
+test('at least two residents per region', () => {
+  for (const r of REGIONS) assert.ok(HOUSEHOLDS.filter((x) => x.household.region === r).length >= 2, r);
+});
+
+for (const { name, household } of HOUSEHOLDS) {
+  test(`${name}: the page shows what the CLI says`, async () => {
+    const { page, log } = await openPage(browser.context);
+    try {
+      const run = await walk(page, log, server.url, household, name);
+      assert.deepEqual(run.requests, [], 'requests between the first answer and the results');
+      assert.deepEqual(run.violations, [], 'axe-core serious/critical violations');
+      assert.deepEqual(log.errors, [], 'console errors (CSP violations included)');
+      const expected = JSON.parse(cli(household));
+      assert.deepEqual(expected.errors, []);
+      const shown = await shownPrograms(page);
+      assert.deepEqual(Object.keys(shown).sort(), expected.programs.map((p) => p.id).sort(), 'programs');
+      for (const p of expected.programs) {
+        assert.equal(shown[p.id].status, p.status, `${p.id} status`);
+        if (p.amount && p.status !== 'ineligible')
+          assert.ok(shown[p.id].amount && shown[p.id].amount.includes(moneyText(p.amount.value)), `${p.id} amount ${p.amount.value}: ${shown[p.id].amount}`);
+        if (p.threshold && p.threshold.gap < 0)
+          assert.ok(shown[p.id].text.includes(`再低于 ${moneyText(p.threshold.limit)} 元`), `${p.id} distance to the threshold`);
+      }
+      const summary = await page.textContent('.dd-summary');
+      const n = (s) => expected.programs.filter((p) => p.status === s).length;
+      assert.ok(summary.includes(`符合 ${n('eligible')} 项，可能符合 ${n('maybe')} 项，不符合 ${n('ineligible')} 项`), summary);
+    } finally {
+      await page.close();
+    }
+  });
+}
