@@ -24,7 +24,8 @@ function thresholdText(t) {
   if (!t || t.limit === null || t.limit === undefined || t.value === null || t.value === undefined) return null;
   const gap = t.gap !== undefined && t.gap !== null ? t.gap : t.limit - t.value;
   const values = { label: t.label || '', limit: money(t.limit), value: money(t.value), gap: money(Math.abs(gap)) };
-  let s = fill(gap > 0 ? T.results.thresholdBelow : T.results.thresholdAbove, values);
+  if (gap > 0) return null;  // below the line: the reasons already say so
+  let s = fill(T.results.thresholdAbove, values);
   if (t.per === 'year') s = s.replace(/月人均/g, '年人均');
   return s;
 }
@@ -42,13 +43,14 @@ function citation(source, policy) {
 
 function applyBlock(apply, open) {
   if (!apply) return null;
+  const part = (cls, title, content) => h('div', { class: 'dd-apply-part dd-apply-' + cls }, h('h4', null, title), content);
   const body = [];
-  if (apply.where) body.push(h('h4', null, T.results.where), h('p', null, apply.where));
+  if (apply.where) body.push(part('where', T.results.where, h('p', null, apply.where)));
   if (apply.documents && apply.documents.length)
-    body.push(h('h4', null, T.results.documents), h('ul', { class: 'dd-list' }, apply.documents.map((d) => h('li', null, d))));
+    body.push(part('docs', T.results.documents, h('ul', { class: 'dd-list' }, apply.documents.map((d) => h('li', null, d)))));
   if (apply.steps && apply.steps.length)
-    body.push(h('h4', null, T.results.steps), h('ol', { class: 'dd-steps' }, apply.steps.map((s) => h('li', null, s))));
-  if (apply.time_limit) body.push(h('h4', null, T.results.timeLimit), h('p', null, apply.time_limit));
+    body.push(part('steps', T.results.steps, h('ol', { class: 'dd-steps' }, apply.steps.map((s) => h('li', null, s)))));
+  if (apply.time_limit) body.push(part('time', T.results.timeLimit, h('p', null, apply.time_limit)));
   return h('details', { class: 'dd-apply', open: open ? '' : null }, h('summary', null, T.results.howTo), body);
 }
 
@@ -63,8 +65,9 @@ function programCard(p, ctx) {
   const th = thresholdText(p.threshold);
   if (th) card.appendChild(h('p', { class: 'dd-threshold' }, th));
   if (p.reasons && p.reasons.length) {
-    card.appendChild(h('h4', { class: 'dd-why' }, T.results.why));
-    card.appendChild(h('ul', { class: 'dd-reasons' }, p.reasons.map((r) => h('li', null, h('p', null, r.text), citation(r.source, ctx.policy)))));
+    const list = h('ul', { class: 'dd-reasons' }, p.reasons.map((r) => h('li', null, h('p', null, r.text), citation(r.source, ctx.policy))));
+    if (p.status === 'ineligible') card.appendChild(h('details', { class: 'dd-why-box' }, h('summary', null, T.results.whyNot), list));
+    else card.appendChild(h('h4', { class: 'dd-why' }, T.results.why), list);
   }
   if (p.status === 'maybe' && p.missing && p.missing.length) {
     const seen = new Set();

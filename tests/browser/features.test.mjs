@@ -1,0 +1,234 @@
+// The site's promises beyond the answers: large-text mode (适老化), 320 px and
+// 200% text, errors summarised on 继续, changing an answer updates the results,
+// 清除我的信息, saving only when asked, region links that survive WeChat, the page
+// shown when WebAssembly cannot run, the CSP, and a one-page print.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, openPage, walk, shownPrograms, moneyText, cli, axe, shot, view, answerPage,
+  requireBuilt, SITE } from './lib.mjs';
+import { HOUSEHOLDS } from './households.mjs';
+
+requireBuilt();
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
+const resident = (name) => HOUSEHOLDS.find((x) => x.name === name).household;
+
+async function withPage(fn, viewport) {
+  const { page, log } = await openPage(browser.context);
+  if (viewport) await page.setViewportSize(viewport);
+  try { await fn(page, log); } finally { await page.close(); }
+}
+
+// Sizes of what the page shows: body text, line height, the smallest target.
+const measure = (page) => page.evaluate(() => {
+  // The smallest text on screen (hidden helpers for screen readers aside).
+  const texts = Array.from(document.querySelectorAll('#dd-main *')).filter((el) => el.offsetParent !== null &&
+    !el.closest('.dd-visually-hidden') && Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim()));
+  const p = texts.sort((a, b) => parseFloat(getComputedStyle(a).fontSize) - parseFloat(getComputedStyle(b).fontSize))[0];
+  const cs = getComputedStyle(p);
+  const targets = Array.from(document.querySelectorAll('button, .dd-option label, input[type="text"], summary'))
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => ({ what: el.textContent.trim().slice(0, 20) || el.name, h: el.getBoundingClientRect().height }));
+  return { body: parseFloat(getComputedStyle(document.body).fontSize), font: parseFloat(cs.fontSize), line: parseFloat(cs.lineHeight), minTarget: Math.min(...targets.map((t) => t.h)),
+    smallest: targets.sort((a, b) => a.h - b.h)[0], overflow: document.documentElement.scrollWidth - window.innerWidth };
+});
+
+test('large-text mode: body at least 18pt up to 30pt, line height 1.3, targets 60 px, nothing cut at 360 px', async () => {
+  await withPage(async (page) => {
+    await page.goto(server.url + '#region=hebi-2017');
+    await page.waitForSelector('input[name="region"]');
+    const normal = await measure(page);
+    assert.ok(normal.body >= 16 && normal.minTarget >= 44, `normal mode: ${JSON.stringify(normal)}`);
+    await page.click('text=大字模式');
+    await page.click('#dd-main button[type="submit"]');
+    await page.waitForSelector('input[name="hukou"]');
+    const large = await measure(page);
+    await shot(page, 'large-01-hukou');
+    assert.ok(large.font >= 24, `body ${large.font}px < 24px (18pt)`);
+    assert.ok(large.line >= 1.3 * large.font, `line height ${large.line}`);
+    assert.ok(large.minTarget >= 60, `smallest target ${JSON.stringify(large.smallest)}`);
+    assert.ok(large.overflow <= 0, `horizontal overflow ${large.overflow}px`);
+    assert.deepEqual(await axe(page), []);
+    await page.click('text=字再大些');
+    await page.click('text=字再大些');
+    const largest = await measure(page);
+    await shot(page, 'large-02-hukou-largest');
+    assert.ok(largest.font >= 40, `largest ${largest.font}px < 40px (30pt)`);
+    assert.ok(largest.overflow <= 0, `horizontal overflow at 30pt: ${largest.overflow}px`);
+  });
+});
+
+test('a whole household in large-text mode at 320 px with 200% text: no page scrolls sideways', async () => {
+  await withPage(async (page, log) => {
+    const h = resident('hebi-registered');
+    await page.goto(server.url + '#region=hebi-2017');
+    await page.waitForSelector('input[name="region"]');
+    await page.click('text=大字模式');
+    await page.click('text=字再大些');   // 200%
+    await page.click(`label[for="${await page.getAttribute('input[value="hebi-2017"]', 'id')}"]`);
+    await page.click('#dd-main button[type="submit"]');
+    for (let step = 0; step < 80; step++) {
+      await page.waitForSelector('#dd-main h1');
+      const v = await view(page);
+      const m = await measure(page);
+      assert.ok(m.overflow <= 0, `${v}: ${m.overflow}px sideways`);
+      assert.ok(m.minTarget >= 60, `${v}: target ${JSON.stringify(m.smallest)}`);
+      if (step < 3) await shot(page, `large320-${String(step).padStart(2, '0')}-${v}`);
+      if (v === 'results') break;
+      await answerPage(page, h);
+      await page.click('#dd-main button[type="submit"]');
+    }
+    assert.equal(await view(page), 'results');
+    await shot(page, 'large320-99-results');
+    assert.deepEqual(log.errors, []);
+  }, { width: 320, height: 640 });
+});
+
+test('errors are summarised at the top on 继续 and point at the field', async () => {
+  await withPage(async (page) => {
+    const h = resident('quangang-three');
+    await page.goto(server.url + '#region=quangang-2020');
+    await page.waitForSelector('input[name="region"]');
+    await page.click('#dd-main button[type="submit"]');
+    await answerPage(page, h); await page.click('#dd-main button[type="submit"]');   // hukou
+    await page.click('#dd-main button[type="submit"]');                             // size left empty
+    await page.waitForSelector('.dd-error-summary');
+    assert.match(await page.textContent('.dd-error-summary'), /请填写数字/);
+    await page.fill('input[name="size"]', '25');
+    await page.click('#dd-main button[type="submit"]');
+    assert.match(await page.textContent('.dd-error-summary'), /不能大于 20/);
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'dd-error-summary');
+    await shot(page, 'errors-size');
+    assert.deepEqual(await axe(page), []);
+    await page.click('.dd-error-summary a');
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'size');
+  });
+});
+
+test('changing an answer on the results page updates the results without starting over', async () => {
+  await withPage(async (page, log) => {
+    const h = resident('quangang-three');
+    await walk(page, log, server.url, h, 'change', { shots: false });
+    const before = await shownPrograms(page);
+    await page.click('.dd-answers-box summary');
+    // The head's wages: 1500 -> 2500 a month.
+    const row = page.locator('.dd-answer', { hasText: '工资' }).first();
+    await row.locator('button').click();
+    await page.waitForSelector('input[name="m0.inc.wages"]');
+    await page.fill('input[name="m0.inc.wages"]', '2500');
+    await page.click('#dd-main button[type="submit"]');
+    await page.waitForSelector('.dd-results');
+    const changed = JSON.parse(JSON.stringify(h));
+    changed.members[0].income_monthly.wages = 2500;
+    const expected = JSON.parse(cli(changed));
+    const after = await shownPrograms(page);
+    const dibao = expected.programs.find((p) => p.id === 'dibao');
+    assert.equal(after.dibao.status, dibao.status);
+    if (dibao.amount) assert.ok(after.dibao.amount.includes(moneyText(dibao.amount.value)));
+    assert.notEqual(after.dibao.amount, before.dibao.amount);
+    assert.deepEqual(log.requests, []);
+  });
+});
+
+test('nothing is stored unless asked; 清除我的信息 forgets everything', async () => {
+  await withPage(async (page, log) => {
+    const h = resident('zhongwei-alone');
+    await walk(page, log, server.url, h, 'store', { shots: false });
+    const keys = () => page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(await keys(), [], 'stored without being asked');
+    await page.click('label[for="dd-save"]');
+    assert.deepEqual(await keys(), ['doudi.v1']);
+    await page.reload();
+    await page.waitForSelector('text=接着上次的回答');
+    await page.click('text=接着上次的回答');
+    await page.waitForSelector('.dd-results');
+    await page.click('text=清除我的信息');
+    await page.waitForSelector('input[name="region"]');
+    assert.deepEqual(await keys(), []);
+    assert.match(await page.textContent('#dd-main'), /您的信息已清除/);
+    assert.equal(await page.$('text=接着上次的回答'), null);
+  });
+});
+
+test('region from #region= and from ?region= among WeChat\'s own parameters; nothing else read from the URL', async () => {
+  await withPage(async (page) => {
+    await page.goto(server.url + '?from=singlemessage&isappinstalled=0&region=mingxi-2019&scene=1');
+    await page.waitForSelector('input[name="region"]');
+    assert.equal(await page.isChecked('input[value="mingxi-2019"]'), true);
+    await page.goto(server.url + 'index.html?nsukey=abc#region=xinmi-2016');
+    await page.waitForSelector('input[name="region"]');
+    assert.equal(await page.isChecked('input[value="xinmi-2016"]'), true);
+    const text = await page.textContent('#dd-main');
+    for (const r of ['新密民字[2016]74号', '卫民发〔2019〕21号', '明政办〔2019〕49号', '鹤政办〔2017〕14号', '泉港民〔2020〕40号', '2017-05-17'])
+      assert.ok(text.includes(r), r);
+    assert.match(text, /不是政府官方网站/);
+    assert.match(text, /对所有人开放/);
+  });
+});
+
+test('when WebAssembly cannot run, the page says so and still shows offices and documents', async () => {
+  await withPage(async (page, log) => {
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto(server.url + '#region=quangang-2020');
+    await page.waitForSelector('html[data-engine="failed"]');
+    await page.waitForSelector('text=计算程序在这个浏览器里无法运行');
+    const text = await page.textContent('#dd-main');
+    assert.match(text, /在浏览器打开/);
+    assert.match(text, /社会救助“一门受理”窗口/);
+    assert.match(text, /户口簿/);
+    await shot(page, 'failure');
+    assert.deepEqual(await axe(page), []);
+  });
+});
+
+test('the JavaScript fallback (-sWASM=0) gives the same results', async () => {
+  await withPage(async (page, log) => {
+    await page.route(/\.wasm$/, (route) => route.abort());
+    const h = resident('hebi-above');
+    await page.goto(server.url + '#region=hebi-2017');
+    await page.waitForSelector('text=兼容模式');
+    await page.click('text=兼容模式');
+    await page.waitForSelector('html[data-engine="ready"]');
+    await page.waitForSelector('input[name="hukou"]');
+    for (let i = 0; i < 80 && (await view(page)) !== 'results'; i++) {
+      await answerPage(page, h);
+      await page.click('#dd-main button[type="submit"]');
+      await page.waitForSelector('#dd-main h1');
+    }
+    const expected = JSON.parse(cli(h));
+    const shown = await shownPrograms(page);
+    for (const p of expected.programs) assert.equal(shown[p.id].status, p.status, p.id);
+  });
+});
+
+test('the built page: strict CSP, no inline script, no third-party host, hashed names', () => {
+  const html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  for (const bad of ["'unsafe-eval'", "'unsafe-inline'", 'http:', 'https:', '*']) assert.ok(!csp.includes(bad), bad);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
+  assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//);
+  for (const f of fs.readdirSync(SITE, { recursive: true })) {
+    const name = String(f);
+    if (fs.statSync(path.join(SITE, name)).isDirectory() || name === 'index.html' || /^screen\.(js|wasm)$/.test(name)) continue;
+    assert.match(name, /\.[0-9a-f]{10}\.\w+$/, `${name} has no content hash`);
+  }
+});
+
+test('print: the results fit one page', async () => {
+  await withPage(async (page, log) => {
+    const h = resident('hebi-registered');
+    await walk(page, log, server.url, h, 'print', { shots: false });
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.screenshot({ path: path.join(path.dirname(SITE), '..', 'test-output', 'screenshots', 'print-results.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    fs.writeFileSync(path.join(path.dirname(SITE), '..', 'test-output', 'results-print.pdf'), pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.ok(pages >= 1 && pages <= 1, `${pages} printed pages`);
+  });
+});
