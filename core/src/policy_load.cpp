@@ -226,7 +226,11 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
   p->kind = L.text(j, path, "kind");
   p->name = L.text(j, path, "name");
   p->summary = L.text(j, path, "summary");
-  const bool local = j.value("local", false);
+  bool local = false;
+  if (auto it = j.find("local"); it != j.end()) {
+    if (it->is_boolean()) local = it->get<bool>();
+    else L.problem(path_key(path, "local"), "must be true or false");
+  }
   if (!p->id.empty() && !local && !is_standard_program_id(p->id))
     L.problem(path_key(path, "id"), "'" + p->id + "' is not a contract program id; mark a local program with \"local\": true");
   if (!p->id.empty() && local && is_standard_program_id(p->id))
@@ -328,7 +332,8 @@ PolicyLoad load_policy(std::string_view id, std::string_view text) {
   Policy p;
   p.id = std::string(id);
   L.only(j, "", {"schema", "id", "document", "income", "programs", "clauses"});
-  if (j.value("schema", 0) != 1) L.problem("schema", "must be 1");
+  if (auto it = j.find("schema"); it == j.end() || !it->is_number_integer() || it->get<long long>() != 1)
+    L.problem("schema", "must be 1");
   if (L.text(j, "", "id") != p.id) L.problem("id", "must equal the file name without .json ('" + p.id + "')");
   if (const json* d = L.object(j, "", "document")) {
     L.only(*d, "document", {"title", "doc", "issuer", "region", "issued", "effective_from", "effective_to", "seed", "note"});
