@@ -150,13 +150,14 @@ function renderHeader() {
   if (!bar) return;
   clear(bar);
   const on = state.textSize > 0;
-  bar.appendChild(h('button', { type: 'button', class: 'dd-button dd-button-small dd-toggle', 'aria-pressed': on ? 'true' : 'false',
-    onclick: () => setTextSize(on ? 0 : 1) }, (on ? '✓ ' : '') + T.textSize.toggle));
+  bar.appendChild(h('button', { type: 'button', id: 'dd-size-toggle', class: 'dd-button dd-button-small dd-toggle', 'aria-pressed': on ? 'true' : 'false',
+    onclick: () => setTextSize(on ? 0 : 1) }, on ? '✓ ' + T.textSize.toggleOn : T.textSize.toggle));
   if (on) {
-    bar.appendChild(h('button', { type: 'button', class: 'dd-button dd-button-small dd-button-secondary', disabled: state.textSize >= 3 ? '' : null,
-      onclick: () => setTextSize(state.textSize + 1) }, T.textSize.bigger));
-    bar.appendChild(h('button', { type: 'button', class: 'dd-button dd-button-small dd-button-secondary', disabled: state.textSize <= 1 ? '' : null,
-      onclick: () => setTextSize(state.textSize - 1) }, T.textSize.smaller));
+    const hidden = h('span', { class: 'dd-visually-hidden' }, T.textSize.prefix);
+    bar.appendChild(h('button', { type: 'button', id: 'dd-size-up', class: 'dd-button dd-button-small dd-button-secondary', disabled: state.textSize >= 3 ? '' : null,
+      onclick: () => setTextSize(state.textSize + 1) }, hidden.cloneNode(true), T.textSize.bigger));
+    bar.appendChild(h('button', { type: 'button', id: 'dd-size-down', class: 'dd-button dd-button-small dd-button-secondary', disabled: state.textSize <= 1 ? '' : null,
+      onclick: () => setTextSize(state.textSize - 1) }, hidden, T.textSize.smaller));
   }
   bar.appendChild(h('span', { class: 'dd-visually-hidden', role: 'status' }, T.textSize.level[state.textSize]));
 }

@@ -64,10 +64,11 @@ function programCard(p, ctx) {
     card.appendChild(h('p', { class: 'dd-members' }, fill(T.results.members, { list: p.members.map((i) => memberWho(i, ctx.answers)).join('、') })));
   const th = thresholdText(p.threshold);
   if (th) card.appendChild(h('p', { class: 'dd-threshold' }, th));
+  if (p.status === 'eligible') card.appendChild(applyBlock(p.apply, true));
   if (p.reasons && p.reasons.length) {
     const list = h('ul', { class: 'dd-reasons' }, p.reasons.map((r) => h('li', null, h('p', null, r.text), citation(r.source, ctx.policy))));
     if (p.status === 'ineligible') card.appendChild(h('details', { class: 'dd-why-box' }, h('summary', null, T.results.whyNot), list));
-    else card.appendChild(h('h4', { class: 'dd-why' }, T.results.why), list);
+    else { card.appendChild(h('h4', { class: 'dd-why' }, T.results.why)); card.appendChild(list); }
   }
   if (p.status === 'maybe' && p.missing && p.missing.length) {
     const seen = new Set();
@@ -82,7 +83,7 @@ function programCard(p, ctx) {
     }
     card.appendChild(h('div', { class: 'dd-missing' }, h('h4', null, T.results.missingTitle), h('ul', null, items)));
   }
-  if (p.status !== 'ineligible') card.appendChild(applyBlock(p.apply, p.status === 'eligible'));
+  if (p.status === 'maybe') card.appendChild(applyBlock(p.apply, false));
   return card;
 }
 

@@ -19,8 +19,10 @@ export const T = {
 
   textSize: {
     toggle: '大字模式',
-    bigger: '字再大些',
-    smaller: '字小一些',
+    toggleOn: '大字',
+    bigger: '放大',
+    smaller: '缩小',
+    prefix: '字号',
     level: ['标准字号', '大字', '更大字', '最大字'],
   },
 

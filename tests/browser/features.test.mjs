@@ -42,7 +42,7 @@ test('large-text mode: body at least 18pt up to 30pt, line height 1.3, targets 6
     await page.waitForSelector('input[name="region"]');
     const normal = await measure(page);
     assert.ok(normal.body >= 16 && normal.minTarget >= 44, `normal mode: ${JSON.stringify(normal)}`);
-    await page.click('text=大字模式');
+    await page.click('#dd-size-toggle');
     await page.click('#dd-main button[type="submit"]');
     await page.waitForSelector('input[name="hukou"]');
     const large = await measure(page);
@@ -52,8 +52,8 @@ test('large-text mode: body at least 18pt up to 30pt, line height 1.3, targets 6
     assert.ok(large.minTarget >= 60, `smallest target ${JSON.stringify(large.smallest)}`);
     assert.ok(large.overflow <= 0, `horizontal overflow ${large.overflow}px`);
     assert.deepEqual(await axe(page), []);
-    await page.click('text=字再大些');
-    await page.click('text=字再大些');
+    await page.click('#dd-size-up');
+    await page.click('#dd-size-up');
     const largest = await measure(page);
     await shot(page, 'large-02-hukou-largest');
     assert.ok(largest.font >= 40, `largest ${largest.font}px < 40px (30pt)`);
@@ -66,8 +66,8 @@ test('a whole household in large-text mode at 320 px with 200% text: no page scr
     const h = resident('hebi-registered');
     await page.goto(server.url + '#region=hebi-2017');
     await page.waitForSelector('input[name="region"]');
-    await page.click('text=大字模式');
-    await page.click('text=字再大些');   // 200%
+    await page.click('#dd-size-toggle');
+    await page.click('#dd-size-up');   // 200%
     await page.click(`label[for="${await page.getAttribute('input[value="hebi-2017"]', 'id')}"]`);
     await page.click('#dd-main button[type="submit"]');
     for (let step = 0; step < 80; step++) {
