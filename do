@@ -9,13 +9,21 @@ export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its acorn module (TOO
 
 say() { printf '\n== %s\n' "$*"; }
 
-APT_PACKAGES=(cmake ninja-build g++ clang libclang-rt-14-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
-              emscripten chromium nodejs npm brotli)
+# What the project needs, as "test|Debian package": a command on PATH or a file.
+NEEDS=(
+  "cmake|cmake" "ninja|ninja-build" "g++|g++" "clang++|clang"
+  "/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a|libclang-rt-14-dev"
+  "/usr/include/nlohmann/json.hpp|nlohmann-json3-dev" "/usr/include/gtest/gtest.h|libgtest-dev"
+  "/usr/include/benchmark/benchmark.h|libbenchmark-dev" "em++|emscripten" "chromium|chromium"
+  "node|nodejs" "npm|npm"
+)
 
 setup() {
-  local missing=()
-  for p in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  local missing=() test pkg
+  for need in "${NEEDS[@]}"; do
+    test=${need%%|*}; pkg=${need##*|}
+    if [[ $test == /* ]]; then [ -e "$test" ] && continue; else command -v "$test" >/dev/null && continue; fi
+    missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]}"
