@@ -16,6 +16,7 @@ const state = {
   reviewing: false,   // reached the results once: 继续 then returns there
   save: false,
   errors: null,       // [{id, message}] for the page on screen
+  draft: null,        // what was typed on a page that had errors, shown again as typed
   notice: null,
   textSize: 0,
 };
@@ -55,8 +56,26 @@ function screenObj(household) {
   }
 }
 
+function screenBrief(household) {
+  if (!engine) return null;
+  try {
+    return engine.brief(household);
+  } catch (e) {
+    engineError = e;
+    return null;
+  }
+}
+
+let flowMemo = { key: null, value: null };
 function flow() {
-  return buildFlow(state.region, state.answers, screenObj);
+  const key = (engine ? 'e' : '-') + state.region + JSON.stringify(state.answers);
+  if (flowMemo.key !== key) {
+    const t0 = performance.now();
+    flowMemo = { key, value: buildFlow(state.region, state.answers, screenBrief) };
+    // Visible in the browser's performance tools (and to the tests); no data in it.
+    if (performance.measure) try { performance.measure('doudi-flow', { start: t0 }); } catch (e) { /* old engines */ }
+  }
+  return flowMemo.value;
 }
 
 function persist() {
@@ -88,6 +107,7 @@ function regionFromUrl() {
 function go(view, opts) {
   state.view = view;
   state.errors = null;
+  state.draft = null;
   if (!opts || opts.push !== false) {
     try { history.pushState({ view }, ''); } catch (e) { /* some webviews */ }
   }
@@ -101,6 +121,7 @@ window.addEventListener('popstate', (e) => {
   const view = e.state && e.state.view ? e.state.view : 'start';
   state.view = view;
   state.errors = null;
+  state.draft = null;
   render();
   window.scrollTo(0, 0);
 });
@@ -325,7 +346,7 @@ function helpBox(help) {
 // One question: a fieldset with radios / checkboxes, or a labelled text input.
 function fieldControl(field, headingTag, error) {
   const t = fieldText(field, state.answers);
-  const value = state.answers[field.id];
+  const value = state.draft && field.id in state.draft ? state.draft[field.id] : state.answers[field.id];
   const errId = field.id + '-error';
   const hintId = field.id + '-hint';
   const describedBy = [t.hint ? hintId : null, error ? errId : null].filter(Boolean).join(' ') || null;
@@ -441,8 +462,7 @@ async function submitPage(page, form) {
     }
   }
   if (errors.length) {
-    Object.assign(state.answers, values);  // keep what was typed
-    for (const e of errors) delete state.answers[e.id];
+    state.draft = values;  // shown again as typed; nothing is kept until it is valid
     state.errors = errors;
     render();
     focusSummary();

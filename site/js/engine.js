@@ -16,6 +16,7 @@ function loadScript(src) {
 
 function wrap(M) {
   const cache = new Map();
+  const briefs = new Map();
   let broken = null;
   const call = (fn, arg) => {
     if (broken) throw broken;
@@ -37,6 +38,20 @@ function wrap(M) {
       const out = JSON.parse(call('screen', text));
       if (cache.size > 500) cache.clear();
       cache.set(text, out);
+      return out;
+    },
+    // Only what the questionnaire's flow needs (statuses, amounts, missing facts),
+    // kept for many more households: building the flow screens hundreds of
+    // variants, mostly the same from one page to the next.
+    brief(household) {
+      const text = JSON.stringify(household);
+      if (briefs.has(text)) return briefs.get(text);
+      const full = JSON.parse(call('screen', text));
+      const out = full.programs
+        ? { programs: full.programs.map((p) => ({ id: p.id, status: p.status, amount: p.amount, missing: p.missing })) }
+        : { errors: full.errors };
+      if (briefs.size > 20000) briefs.clear();
+      briefs.set(text, out);
       return out;
     },
     regions: () => JSON.parse(call('regions')),

@@ -217,7 +217,9 @@ function probes(field) {
   if (field.type === 'choice') return field.options;
   if (field.type === 'multi') return ['none'].concat(field.options);
   if (field.type === 'int') return [String(field.min || 0), String(Math.min(field.max, 60))];
-  return ['0', '1000000'];
+  // Money left out counts as unknown (then it is `missing` if it matters); a large
+  // figure shows whether it moves an amount.
+  return ['1000000'];
 }
 
 // The pages to ask, in order, each with the fields shown on it. A question is

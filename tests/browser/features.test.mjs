@@ -100,6 +100,7 @@ test('errors are summarised at the top on 继续 and point at the field', async 
     await page.fill('input[name="size"]', '25');
     await page.click('#dd-main button[type="submit"]');
     assert.match(await page.textContent('.dd-error-summary'), /不能大于 20/);
+    assert.equal(await page.inputValue('input[name="size"]'), '25', 'what was typed stays on screen');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'dd-error-summary');
     await shot(page, 'errors-size');
     assert.deepEqual(await axe(page), []);

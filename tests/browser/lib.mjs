@@ -22,9 +22,9 @@ export function requireBuilt() {
     if (!fs.existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing: run ./do test (or cmake --preset native && scripts/build-site.sh)`);
 }
 
-export async function startServer() {
+export async function startServer(dir = SITE) {
   const port = 19000 + Math.floor(Math.random() * 1000);
-  const proc = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), SITE], {
+  const proc = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), dir], {
     env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
