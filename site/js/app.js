@@ -211,8 +211,9 @@ function render() {
 }
 
 function renderStart(root) {
-  const regions = regionsList();
   const chosen = state.region;
+  // A region named by the link comes first; the others keep their order.
+  const regions = regionsList().slice().sort((a, b) => (b.id === chosen) - (a.id === chosen));
   const main = h('main', { id: 'dd-main' });
   if (state.notice) {
     main.appendChild(h('p', { class: 'dd-notice', role: 'status' }, state.notice));
@@ -221,6 +222,7 @@ function renderStart(root) {
   main.appendChild(h('h1', { tabindex: '-1' }, T.startPage.title));
   main.appendChild(h('p', { class: 'dd-lead' }, T.startPage.intro));
   main.appendChild(h('p', null, T.disclaimer.privacy));
+  main.appendChild(h('p', { class: 'dd-panel' }, T.disclaimer.notOfficial));
 
   const saved = store.load();
   if (saved && !Object.keys(state.answers).length) {
