@@ -270,7 +270,7 @@ export const T = {
     'status.dibao': '是否低保户', 'status.tekun': '是否特困人员', 'status.low_income': '是否低收入家庭',
     'status.dibao_marginal': '是否低保边缘家庭', 'status.poverty_registered': '是否建档立卡户',
     'status.months_on_dibao': '领低保的月数',
-    memberField: '{who}的{field}',
+    memberField: '{who}：{field}',
     local: '当地还需核定的标准或情况',
   },
 
