@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "doudi/roster.h"
 #include "doudi/screen.h"
 
 namespace {
@@ -44,10 +45,51 @@ std::string policy(const std::string& region_id) {
   }
 }
 
+// 台账比对 (doudi/roster.h): a roster as UTF-8 CSV text (the page decodes GBK) ->
+// the site's JSON view; the Excel export is its "csv" member, so one call gives both.
+std::string roster(const std::string& utf8_csv, const std::string& default_region) {
+  try {
+    const doudi::RosterOutput r = doudi::screen_roster(doudi::embedded_policies(), utf8_csv, default_region);
+    std::string out = r.json;
+    // {"...": ...} + ,"csv": "<escaped>"} — the export travels with the view.
+    if (!out.empty() && out.back() == '}') {
+      out.pop_back();
+      out += ",\"csv\":\"";
+      static const char hex[] = "0123456789abcdef";
+      for (unsigned char c : r.csv) {
+        switch (c) {
+          case '"': out += "\\\""; break;
+          case '\\': out += "\\\\"; break;
+          case '\n': out += "\\n"; break;
+          case '\r': out += "\\r"; break;
+          case '\t': out += "\\t"; break;
+          default:
+            if (c < 0x20) { out += "\\u00"; out += hex[c >> 4]; out += hex[c & 15]; }
+            else out += static_cast<char>(c);
+        }
+      }
+      out += "\"}";
+    }
+    return out;
+  } catch (...) {
+    return kInternalError;
+  }
+}
+
+std::string roster_template() {
+  try {
+    return doudi::roster_template();
+  } catch (...) {
+    return "";
+  }
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(doudi) {
   emscripten::function("screen", &screen);
   emscripten::function("regions", &regions);
   emscripten::function("policy", &policy);
+  emscripten::function("roster", &roster);
+  emscripten::function("rosterTemplate", &roster_template);
 }
