@@ -88,7 +88,9 @@ write(names.info, infoBuf);
 
 // 3. Site files: ES modules hashed leaves first, so each name covers its imports.
 const rewritten = new Map();   // site-relative path -> hashed path
-const read = (rel) => fs.readFileSync(path.join(SITE, rel), 'utf8');
+// Vendored at build time: nayuki's QR Code generator (npm nayuki-qr-code-generator, an ES module).
+const VENDOR = { 'js/vendor/qrcodegen.js': require.resolve('nayuki-qr-code-generator/index.js') };
+const read = (rel) => fs.readFileSync(VENDOR[rel] || path.join(SITE, rel), 'utf8');
 function processModule(rel, stack = []) {
   if (rewritten.has(rel)) return rewritten.get(rel);
   if (stack.includes(rel)) throw new Error('import cycle: ' + stack.concat(rel).join(' -> '));
@@ -100,7 +102,7 @@ function processModule(rel, stack = []) {
       .replace(/asmjsKb: \d+/, `asmjsKb: ${asmjsKb}`)
       .replace(/info: '[^']*'/, `info: '${names.info}'`);
   }
-  text = text.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.\/[\w./-]+\.js)\2/g, (m, pre, q, spec) => {
+  text = text.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\bnew URL\(\s*)(['"])(\.\/[\w./-]+\.js)\2/g, (m, pre, q, spec) => {
     const dep = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
     const out = processModule(dep, stack.concat(rel));
     let relOut = path.posix.relative(path.posix.dirname(rel), out);
@@ -114,30 +116,48 @@ function processModule(rel, stack = []) {
 }
 const modules = fs.readdirSync(path.join(SITE, 'js')).filter((f) => f.endsWith('.js') && f !== 'nomodule.js').map((f) => 'js/' + f);
 for (const m of modules) processModule(m);
-for (const rel of ['css/site.css', 'js/nomodule.js']) {
+for (const rel of fs.readdirSync(path.join(SITE, 'css')).filter((f) => f.endsWith('.css')).map((f) => 'css/' + f).concat(['js/nomodule.js'])) {
   const buf = fs.readFileSync(path.join(SITE, rel));
   const out = hashed(rel, buf);
   write(out, buf);
   rewritten.set(rel, out);
 }
 
-// 4. index.html: hashed references, module preloads (one round trip instead of a
-// chain on slow networks), and the Content-Security-Policy.
-let html = read('index.html');
-html = html.replace(/(href|src)="([\w./-]+\.(?:css|js))"/g, (m, attr, rel) => {
-  if (!rewritten.has(rel)) throw new Error('index.html names an unknown file: ' + rel);
-  return `${attr}="${rewritten.get(rel)}"`;
-});
-const preloads = modules.filter((m) => m !== 'js/app.js').map((m) => `<link rel="modulepreload" href="${rewritten.get(m)}">`).join('\n');
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
-html = html.replace(/(<script type="module")/, `${preloads}\n$1`);
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html has an inline script; the CSP forbids it');
-write('index.html', html);
+// 4. The pages (index.html and the staff pages): hashed references, module
+// preloads of what each page's entry imports (one round trip instead of a chain
+// on slow networks), and the Content-Security-Policy.
+const reach = (rel, seen = new Set()) => {
+  if (seen.has(rel)) return seen;
+  seen.add(rel);
+  const text = read(rel);
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.\/[\w./-]+\.js)\1/g))
+    reach(path.posix.normalize(path.posix.join(path.posix.dirname(rel), m[2])), seen);
+  return seen;
+};
+const pages = fs.readdirSync(SITE).filter((f) => f.endsWith('.html'));
+const pageModules = {};
+for (const pageName of pages) {
+  let html = read(pageName);
+  const entries = [];
+  html = html.replace(/(href|src)="([\w./-]+\.(?:css|js))"/g, (m, attr, rel) => {
+    if (!rewritten.has(rel)) throw new Error(pageName + ' names an unknown file: ' + rel);
+    if (attr === 'src' && rel.startsWith('js/') && rel !== 'js/nomodule.js') entries.push(rel);
+    return `${attr}="${rewritten.get(rel)}"`;
+  });
+  const reached = new Set();
+  for (const e of entries) reach(e, reached);
+  pageModules[pageName] = [...reached];
+  const preloads = [...reached].filter((m) => !entries.includes(m)).map((m) => `<link rel="modulepreload" href="${rewritten.get(m)}">`).join('\n');
+  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+  html = html.replace(/(<script type="module")/, `${preloads}\n$1`);
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error(pageName + ' has an inline script; the CSP forbids it');
+  write(pageName, html);
+}
 
 // 5. Sizes: every file, and what a first visit transfers (everything index.html
 // loads; not the -sWASM=0 fallback nor the unhashed contract copies).
 const firstVisit = new Set(['index.html', rewritten.get('css/site.css'), rewritten.get('js/nomodule.js'),
-  ...modules.map((m) => rewritten.get(m)), names.js, names.wasm, names.info]);
+  ...pageModules['index.html'].map((m) => rewritten.get(m)), names.js, names.wasm, names.info]);
 const rows = [];
 const walk = (dir) => {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
