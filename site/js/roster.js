@@ -1,0 +1,155 @@
+// 台账比对: a roster screened on this device, in a worker, chunk by chunk.
+// The file is read with FileReader/TextDecoder, never uploaded.
+import { ASSETS } from './assets.js';
+import { S, fill } from './staff-text.js';
+import { decode, split, merge } from './roster-csv.js';
+
+const CHUNK = 250;         // households per message to the worker
+const SHOW = 200;          // rows shown per list on the page (the export has all)
+const R = S.roster;
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const k of Object.keys(attrs || {})) {
+    const v = attrs[k];
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
+    else if (k === 'value') e.value = v;
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  const add = (c) => { if (c === null || c === undefined || c === false) return; if (Array.isArray(c)) c.forEach(add); else e.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c))); };
+  children.forEach(add);
+  return e;
+}
+
+const abs = (rel) => new URL(rel, document.baseURI).href;
+const worker = new Worker(new URL('./roster-worker.js', import.meta.url));
+let pending = new Map();
+let template = '';
+const ready = new Promise((resolve, reject) => {
+  worker.onmessage = (e) => {
+    const m = e.data;
+    if (m.type === 'ready') { template = m.template; resolve(); }
+    else if (m.type === 'failed' && m.id === undefined) reject(new Error(m.message));
+    else if (pending.has(m.id)) { const p = pending.get(m.id); pending.delete(m.id); if (m.type === 'failed') p.reject(new Error(m.message)); else p.resolve(m.out); }
+  };
+  worker.onerror = (e) => reject(new Error(e.message || 'worker'));
+});
+worker.postMessage({ type: 'init', js: abs(ASSETS.js), wasm: abs(ASSETS.wasm) });
+let seq = 0;
+const screenChunk = (text, region) => new Promise((resolve, reject) => {
+  const id = ++seq;
+  pending.set(id, { resolve, reject });
+  worker.postMessage({ type: 'chunk', id, text, region });
+});
+
+// Downloads work in real browsers; Android WebView drops blob: links, so the same
+// text is also offered in a select-all box.
+function exportBlock(name, text, label, textLabel) {
+  const wrap = el('div', { class: 'dd-export' });
+  let url = null;
+  try { url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' })); } catch (e) { url = null; }
+  if (url) wrap.appendChild(el('a', { class: 'dd-button', href: url, download: name, id: name.startsWith('台账') ? 'roster-template-link' : 'roster-export' }, label));
+  const area = el('textarea', { class: 'dd-export-text', readonly: '', rows: '8', 'aria-label': textLabel, id: name.startsWith('台账') ? 'roster-template-text' : 'roster-export-text' });
+  area.value = text.replace(/^\uFEFF/, '');
+  area.addEventListener('focus', () => area.select());
+  wrap.appendChild(el('details', { class: 'dd-export-more' }, el('summary', null, textLabel), el('p', { class: 'dd-hint' }, R.exportHint), area));
+  return wrap;
+}
+
+function table(caption, cols, rows, id) {
+  return el('table', { class: 'dd-table', id },
+    el('caption', { class: 'dd-visually-hidden' }, caption),
+    el('thead', null, el('tr', null, cols.map((c) => el('th', { scope: 'col' }, c.label)))),
+    el('tbody', null, rows.map((r) => el('tr', null, cols.map((c, i) => el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : null, c.get(r)))))));
+}
+
+function list(id, title, lead, rows, cols) {
+  const sec = el('section', { class: 'dd-roster-list', id, 'aria-labelledby': id + '-title', 'data-count': rows.length },
+    el('h2', { id: id + '-title' }, `${title}（${rows.length}）`), el('p', { class: 'dd-hint' }, lead));
+  if (!rows.length) sec.appendChild(el('p', null, R.none));
+  else {
+    sec.appendChild(el('div', { class: 'dd-table-wrap', tabindex: '0', role: 'region', 'aria-label': title }, table(title, cols, rows.slice(0, SHOW))));
+    if (rows.length > SHOW) sec.appendChild(el('p', { class: 'dd-hint' }, fill(R.more, { n: SHOW })));
+  }
+  return sec;
+}
+
+function render(res, seconds, encoding) {
+  const out = $('roster-out');
+  out.textContent = '';
+  out.appendChild(el('p', { class: 'dd-summary', id: 'roster-done' }, fill(R.done, { n: res.households, s: seconds.toFixed(2) }), ' ', fill(R.encoding, { enc: encoding })));
+  out.appendChild(exportBlock('兜底通比对结果.csv', res.csv, R.export, R.exportText));
+  out.appendChild(el('h2', null, R.summary));
+  out.appendChild(el('div', { class: 'dd-table-wrap', tabindex: '0', role: 'region', 'aria-label': R.summary },
+    table(R.summary, [{ label: R.program, get: (s) => s.name }, { label: S.status.eligible, get: (s) => s.eligible },
+      { label: S.status.maybe, get: (s) => s.maybe }, { label: S.status.ineligible, get: (s) => s.ineligible }], res.summary, 'roster-summary')));
+  const money = (v) => (v === null || v === undefined ? '—' : String(v));
+  const hhCols = (extra) => [{ label: R.key, get: (r) => r.key }, { label: R.regionCol, get: (r) => r.region }, { label: R.size, get: (r) => r.size },
+    { label: R.perCapita, get: (r) => money(r.per_capita_monthly) }, ...extra, { label: R.line, get: (r) => r.line }];
+  const prog = (id, name) => ({ label: name, get: (r) => (r.programs[id] ? S.status[r.programs[id].status] + (r.programs[id].amount ? ' ' + r.programs[id].amount : '') : '—') });
+  out.appendChild(list('list-should-have', R.shouldHave, R.shouldHaveLead, res.rows.filter((r) => r.should_have), hhCols([prog('dibao', '低保'), prog('tekun', '特困')])));
+  out.appendChild(list('list-should-exit', R.shouldExit, R.shouldExitLead, res.rows.filter((r) => r.should_exit), hhCols([prog('dibao', '低保')])));
+  out.appendChild(list('list-visit', R.visit, R.visitLead, res.rows.filter((r) => r.visit), hhCols([prog('dibao', '低保'), prog('tekun', '特困')])));
+  const errs = [];
+  for (const r of res.rows) for (const e of r.errors) errs.push(Object.assign({ key: r.key }, e));
+  for (const e of res.errors) errs.push(Object.assign({ key: '' }, e));
+  errs.sort((a, b) => a.row - b.row);
+  out.appendChild(list('list-errors', R.errors, R.errorsLead, errs, [{ label: R.row, get: (e) => e.row }, { label: R.key, get: (e) => e.key },
+    { label: R.column, get: (e) => e.column }, { label: R.message, get: (e) => e.message }]));
+}
+
+async function run(file, region) {
+  const status = $('roster-status');
+  const bar = $('roster-progress');
+  const t0 = performance.now();
+  let text, encoding;
+  try { ({ text, encoding } = decode(await file.arrayBuffer())); } catch (e) { status.textContent = fill(R.readFailed, { msg: e.message || e }); return; }
+  const { chunks, households } = split(text, CHUNK);
+  bar.hidden = false; bar.max = Math.max(1, households); bar.value = 0;
+  status.textContent = fill(R.progress, { done: 0, total: households });
+  try { await ready; } catch (e) { status.textContent = fill(R.engineFailed, { msg: e.message }); return; }
+  const outs = [];
+  let done = 0;
+  for (const c of chunks) {
+    const o = await screenChunk(c, region);
+    outs.push(o);
+    done += o.households;
+    bar.value = done;
+    status.textContent = fill(R.progress, { done, total: households });
+  }
+  const res = merge(outs);
+  const seconds = (performance.now() - t0) / 1000;
+  render(res, seconds, encoding);
+  bar.hidden = true;
+  status.textContent = fill(R.done, { n: res.households, s: seconds.toFixed(2) });
+  document.documentElement.setAttribute('data-roster', 'done');
+  document.documentElement.setAttribute('data-roster-ms', String(Math.round(seconds * 1000)));
+}
+
+async function init() {
+  $('dd-roster-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const f = $('roster-file').files[0];
+    if (!f) { $('roster-status').textContent = R.noFile; $('roster-file').focus(); return; }
+    document.documentElement.removeAttribute('data-roster');
+    run(f, $('roster-region').value);
+  });
+  try {
+    await ready;
+  } catch (e) {
+    $('roster-status').textContent = fill(R.engineFailed, { msg: e.message });
+    document.documentElement.setAttribute('data-engine', 'failed');
+    return;
+  }
+  $('roster-template').appendChild(exportBlock('台账模板.csv', template, R.template, R.templateText));
+  // Regions: from the same module, through the page's own copy of the list.
+  try {
+    const info = await (await fetch(ASSETS.info)).json();
+    for (const r of info.regions) $('roster-region').appendChild(el('option', { value: r.id }, `${r.name}（${r.doc}）`));
+  } catch (e) { /* the 地区 column still works */ }
+  document.documentElement.setAttribute('data-engine', 'ready');
+}
+
+init();
