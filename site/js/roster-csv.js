@@ -87,13 +87,18 @@ export function split(text, size) {
 }
 
 // Merges the core's outputs of the chunks, in order: summary, rows, file errors,
-// and the export CSV (columns matched by header: chunks may see different programs).
+// and the export CSV. Program columns are matched by program id (the summary lists
+// them in the export's column order): a chunk names an id after the first region
+// it meets, so names may differ between chunks; the first name wins, as natively.
+const FIXED = 5;
+const FLAGS = 4;
 export function merge(outs) {
   const summary = new Map();
   const rows = [];
   const errors = [];
   let households = 0;
-  const head = [];
+  let fixed = null;
+  let flags = null;
   const body = [];
   const tail = [];
   for (const o of outs) {
@@ -108,21 +113,19 @@ export function merge(outs) {
     const recs = records((o.csv || '').replace(/^\uFEFF/, ''));
     if (!recs.length) continue;
     const h = cells(recs[0]);
-    for (const c of h) if (!head.includes(c)) {
-      // program columns go before the four flag columns, which end every export
-      const flags = head.indexOf('应保未保');
-      if (flags >= 0 && !['应保未保', '应退尽退', '需走访核实', '错误'].includes(c)) head.splice(flags, 0, c);
-      else head.push(c);
-    }
+    if (!fixed) { fixed = h.slice(0, FIXED); flags = h.slice(h.length - FLAGS); }
+    const ids = o.summary.map((s) => s.id);
     recs.slice(1).forEach((rec, i) => {
       const v = cells(rec);
-      const obj = {};
-      h.forEach((c, j) => { obj[c] = v[j] || ''; });
-      (i < o.rows.length ? body : tail).push(obj);
+      const x = { fixed: v.slice(0, FIXED), flags: v.slice(v.length - FLAGS), programs: {} };
+      ids.forEach((id, j) => { x.programs[id] = [v[FIXED + 2 * j] || '', v[FIXED + 2 * j + 1] || '']; });
+      (i < o.rows.length ? body : tail).push(x);
     });
   }
   errors.sort((a, b) => a.row - b.row);
-  const line = (obj) => head.map((c) => cellText(obj[c] || '')).join(',');
+  const progs = [...summary.values()];
+  const head = (fixed || []).concat(...progs.map((p) => [p.name, p.name + '·金额']), flags || []);
+  const line = (x) => x.fixed.concat(...progs.map((p) => x.programs[p.id] || ['', '']), x.flags).map(cellText).join(',');
   const csv = '\uFEFF' + [head.map(cellText).join(',')].concat(body.map(line), tail.map(line)).join('\r\n') + '\r\n';
-  return { households, summary: [...summary.values()], rows, errors, csv };
+  return { households, summary: progs, rows, errors, csv };
 }
