@@ -169,7 +169,10 @@ function fromHousehold(h) {
     for (const k of ['labor', 'self_care', 'disability_kind', 'school']) v[p + k] = m[k] || '';
     v[p + 'disability_grade'] = m.disability_grade === undefined ? '' : String(m.disability_grade);
     for (const k of FLAGS) v[p + k] = m[k] === undefined ? '' : String(m[k]);
-    for (const k of INCOME) v[`${p}inc.${k}`] = m.income_monthly && m.income_monthly[k] !== undefined ? String(m.income_monthly[k]) : '';
+    // Blank income cells count as 0 once one is filled: show only what is not 0.
+    const inc = m.income_monthly;
+    const anyIncome = inc && INCOME.some((k) => inc[k]);
+    for (const k of INCOME) v[`${p}inc.${k}`] = !inc || inc[k] === undefined || (inc[k] === 0 && (anyIncome || k !== 'wages')) ? '' : String(inc[k]);
   });
   const a = h.assets || {};
   v.deposits = a.deposits === undefined ? '' : String(a.deposits);

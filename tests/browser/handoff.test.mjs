@@ -1,0 +1,72 @@
+// 预审单: the printable hand-off with a QR code. The code is shown only after a
+// warning; its URL carries the household in the #fragment (compact); opening the
+// URL in a fresh page restores the same answers and results; nothing is requested.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer, launch, openPage, axe, shot, cli, SHOTS, requireBuilt } from './lib.mjs';
+import { HOUSEHOLDS } from './households.mjs';
+import { fillStaff, staffResults } from './staff-lib.mjs';
+
+requireBuilt();
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
+
+const statuses = (r) => Object.fromEntries(r.programs.map((p) => [p.id, p.status]));
+
+test('预审单 round trip: warning, QR, the URL reopens the same answers and results in a fresh page', async () => {
+  const three = HOUSEHOLDS.filter((x) => x.household.members.length >= 3);
+  assert.ok(three.length, 'a household of three or more');
+  for (const { name, household } of three.slice(0, 3)) {
+    const { page, log } = await openPage(browser.context);
+    try {
+      await page.goto(server.url + 'staff.html');
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
+      log.requests.length = 0;
+      await fillStaff(page, household);
+      await staffResults(page);
+      const filled = await page.evaluate(() => Object.fromEntries([...document.getElementById('dd-form').elements].filter((e) => e.name).map((e) => [e.name, e.value])));
+      await page.keyboard.press('Alt+P');
+      await page.waitForSelector('#dd-handoff');
+      // the warning comes first, and no code is on the page yet
+      assert.match(await page.textContent('#dd-handoff .dd-warning'), /任何人扫描或拍下/);
+      assert.equal(await page.$('.dd-qr'), null, 'no QR before the warning is accepted');
+      const expected = JSON.parse(cli(household));
+      const sheet = await page.textContent('.dd-sheet');
+      assert.ok(sheet.includes(expected.policy.doc), 'the sheet names the 文号');
+      for (const p of expected.programs.filter((x) => x.status === 'eligible')) assert.ok(sheet.includes(p.name), p.name);
+      await page.click('#dd-qr-show');
+      await page.waitForSelector('.dd-qr');
+      const url = await page.getAttribute('.dd-qr-slot', 'data-url');
+      const payload = url.split('#h=')[1];
+      console.log(`# ${name}: ${household.members.length} people, payload ${payload.length} characters, QR version ${await page.getAttribute('.dd-qr', 'data-version')}, URL ${url.length}`);
+      assert.ok(payload.length <= 600, `payload ${payload.length} characters`);
+      if (name === three[0].name) {
+        assert.deepEqual(await axe(page), [], 'axe-core with the 预审单');
+        await page.$eval('#dd-handoff', (e) => e.scrollIntoView());
+        await shot(page, 'handoff-01-sheet');
+        await page.emulateMedia({ media: 'print' });
+        await page.screenshot({ path: path.join(SHOTS, 'handoff-02-print.png'), fullPage: true });
+        const pdf = await page.pdf({ format: 'A4', printBackground: false });
+        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+        assert.equal(pages, 1, 'the 预审单 prints on one page');
+        await page.emulateMedia({ media: 'screen' });
+      }
+      assert.deepEqual(log.requests, [], 'requests after load');
+      // a fresh page (another device): same answers, same results
+      const fresh = await browser.context.newPage();
+      await fresh.goto(url);
+      await fresh.waitForFunction(() => document.documentElement.getAttribute('data-result') === 'ok');
+      const restored = await fresh.evaluate(() => Object.fromEntries([...document.getElementById('dd-form').elements].filter((e) => e.name).map((e) => [e.name, e.value])));
+      assert.deepEqual(restored, filled, name + ': the same answers');
+      const shown = await staffResults(fresh);
+      assert.deepEqual(Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v.status])), statuses(expected), name + ': the same results');
+      if (name === three[0].name) await shot(fresh, 'handoff-03-reopened');
+      await fresh.close();
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await page.close();
+    }
+  }
+});

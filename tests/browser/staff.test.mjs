@@ -1,0 +1,83 @@
+// Staff mode (staff.html): every question on one screen; the results panel shows
+// what the native CLI answers for the same household, for residents of every
+// region; one key clears everything; no request after load; axe-core clean.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer, launch, openPage, axe, shot, cli, moneyText, SHOTS, requireBuilt } from './lib.mjs';
+import { HOUSEHOLDS } from './households.mjs';
+import { fillStaff, staffResults } from './staff-lib.mjs';
+
+requireBuilt();
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
+
+async function open() {
+  const { page, log } = await openPage(browser.context);
+  await page.goto(server.url + 'staff.html');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
+  log.requests.length = 0;
+  return { page, log };
+}
+
+test('staff mode shows what the CLI says, for a resident of every region', async () => {
+  const { page, log } = await open();
+  try {
+    assert.deepEqual(await axe(page), [], 'axe-core on the empty form');
+    await shot(page, 'staff-00-empty');
+    const picked = [];
+    for (const r of ['xinmi-2016', 'zhongwei-2019', 'mingxi-2019', 'hebi-2017', 'quangang-2020'])
+      picked.push(...HOUSEHOLDS.filter((x) => x.household.region === r).slice(0, 2));
+    for (const { name, household } of picked) {
+      await fillStaff(page, household);
+      const shown = await staffResults(page);
+      const expected = JSON.parse(cli(household));
+      assert.deepEqual(Object.keys(shown).sort(), expected.programs.map((p) => p.id).sort(), name + ' programs');
+      for (const p of expected.programs) {
+        assert.equal(shown[p.id].status, p.status, `${name}: ${p.id}`);
+        if (p.amount && p.status !== 'ineligible') assert.ok(shown[p.id].text.includes(moneyText(p.amount.value)), `${name}: ${p.id} amount`);
+      }
+      if (name === picked[0].name) {
+        assert.deepEqual(await axe(page), [], 'axe-core with results');
+        await shot(page, 'staff-01-filled');
+        await page.screenshot({ path: path.join(SHOTS, 'staff-01-filled-full.png'), fullPage: true });
+      }
+      // one key clears everything between households (the region stays)
+      await page.keyboard.press('Alt+C');
+      assert.equal(await page.inputValue('[name="m0.age"]'), '');
+      assert.equal(await page.$$eval('.dd-member[data-member]', (e) => e.length), 1);
+      assert.equal(await page.getAttribute('html', 'data-result'), 'none');
+    }
+    assert.deepEqual(log.requests, [], 'requests after load');
+    assert.deepEqual(log.errors, [], 'console errors');
+  } finally {
+    await page.close();
+  }
+});
+
+test('Esc twice clears; the results update as fields change', async () => {
+  const { page } = await open();
+  try {
+    const h = HOUSEHOLDS.find((x) => x.household.region === 'quangang-2020').household;
+    await fillStaff(page, h);
+    const before = await staffResults(page);
+    await page.fill('[name="m0.inc.wages"]', '90000');
+    await page.waitForTimeout(400);
+    const after = await page.$$eval('.dd-staff-program', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-program'), e.getAttribute('data-status')])));
+    const changed = JSON.parse(JSON.stringify(h));
+    changed.members[0].income_monthly = Object.assign({}, changed.members[0].income_monthly, { wages: 90000 });
+    const expected = JSON.parse(cli(changed));
+    assert.deepEqual(after, Object.fromEntries(expected.programs.map((p) => [p.id, p.status])), 'results follow the changed wage');
+    assert.notDeepEqual(after, Object.fromEntries(Object.entries(before).map(([k, v]) => [k, v.status])), 'and they changed');
+    await page.focus('[name="m0.age"]');
+    await page.keyboard.press('Escape');
+    assert.notEqual(await page.inputValue('[name="m0.age"]'), '', 'one Esc does not clear');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.inputValue('[name="m0.age"]'), '');
+    await page.click('#dd-clear');
+    assert.equal(await page.inputValue('[name="region"]'), 'quangang-2020', 'the region stays for the next household');
+  } finally {
+    await page.close();
+  }
+});
