@@ -512,6 +512,13 @@ function renderResultsPage(root) {
     onPrint: typeof window.print === 'function' ? () => window.print() : null,
     onRestart: () => { state.answers = {}; state.reviewing = false; persist(); go('start'); },
   });
+  // 预审单 (handoff.js, loaded on demand): a printable sheet with a QR code for the window.
+  if (result && result.programs) {
+    const regionName = (regionsList().find((r) => r.id === state.region) || {}).name || '';
+    main.appendChild(h('div', { class: 'dd-actions dd-no-print' }, h('button', { type: 'button', class: 'dd-button', id: 'dd-handoff-open', onclick: () => {
+      import('./handoff.js').then((m) => m.showHandoff(main, { household, result, regionName }));
+    } }, '生成预审单（带二维码，可打印）')));
+  }
   main.appendChild(saveBox());
   main.appendChild(disclaimer());
   main.appendChild(h('p', { class: 'dd-clear' },
@@ -583,6 +590,15 @@ function init() {
   const r = regionFromUrl();
   if (r) state.region = r;
   try { history.replaceState({ view: 'start' }, ''); } catch (e) { /* ignore */ }
+  // A 预审单 link (#h=…, from its QR code): reopen those answers and the results.
+  const handoff = /(?:^#|&)h=([A-Za-z0-9_-]+)/.exec(location.hash || '');
+  if (handoff) {
+    import('./handoff.js').then((m) => m.decode(handoff[1]).then((hh) => {
+      state.region = hh.region; state.answers = m.answersFromHousehold(hh); state.reviewing = true;
+      try { history.replaceState({ view: 'results' }, '', location.pathname + location.search); } catch (e) { /* ignore */ }
+      return enginePromise.then((e) => { if (e) go('results', { push: false }); });
+    })).catch(() => { /* not a 预审单: the start page stays */ });
+  }
   render();
   enginePromise.then((e) => {
     if (!e && state.view !== 'failure' && state.view !== 'start') go('failure');
