@@ -130,7 +130,8 @@ const reach = (rel, seen = new Set()) => {
   if (seen.has(rel)) return seen;
   seen.add(rel);
   const text = read(rel);
-  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.\/[\w./-]+\.js)\1/g))
+  // static imports only: a dynamic import() is loaded when needed, not preloaded
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s+)(['"])(\.\/[\w./-]+\.js)\1/g))
     reach(path.posix.normalize(path.posix.join(path.posix.dirname(rel), m[2])), seen);
   return seen;
 };
