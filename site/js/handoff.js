@@ -266,3 +266,50 @@ export function showHandoff(container, { household, result, regionName, base, on
   box.focus();
   return box;
 }
+
+// A household of the contract -> the resident questionnaire's answers (field ids
+// of questions.js), so index.html#h=… reopens the answers and the results there.
+// Facts the household leaves out stay unanswered (the core then says `missing`).
+export function answersFromHousehold(h) {
+  const a = {};
+  const str = (v) => String(v);
+  if (h.hukou) a.hukou = h.hukou;
+  a.size = str(h.members.length);
+  h.members.forEach((m, i) => {
+    const p = `m${i}.`;
+    a[p + 'age'] = str(m.age);
+    if (i > 0) a[p + 'relation'] = m.relation || 'other';
+    if (m.disability_grade !== undefined) a[p + 'disability_grade'] = str(m.disability_grade);
+    if (m.disability_kind) a[p + 'disability_kind'] = m.disability_kind;
+    for (const k of ['self_care', 'school', 'labor']) if (m[k] !== undefined) a[p + k] = m[k];
+    for (const k of ['serious_illness', 'employed', 'newly_employed', 'has_capable_supporter', 'orphan', 'unsupported_child', 'in_institution', 'veteran_5lao'])
+      if (m[k] !== undefined) a[p + k] = str(!!m[k]);
+    if (m.income_monthly) {
+      const kinds = Object.keys(m.income_monthly).filter((k) => m.income_monthly[k]);
+      a[p + 'has_income'] = kinds.length ? 'yes' : 'no';
+      for (const k of kinds) a[`${p}inc.${k}`] = str(m.income_monthly[k]);
+    }
+  });
+  const as = h.assets || {};
+  if (as.deposits !== undefined) a.deposits = str(as.deposits);
+  if (as.owns_home !== undefined) a.owns_home = str(!!as.owns_home);
+  if (as.housing_area_m2 !== undefined) a.housing_area_m2 = str(as.housing_area_m2);
+  const e = h.expenses_yearly || {};
+  for (const k of ['medical', 'education', 'disaster']) if (e[k] !== undefined) a['exp.' + k] = str(e[k]);
+  if (h.events) {
+    a.has_event = h.events.length ? 'yes' : 'no';
+    if (h.events.length) {
+      const x = h.events[0];
+      a['ev.kind'] = x.kind; a['ev.months_ago'] = str(x.months_ago);
+      if (x.cost !== undefined) a['ev.cost'] = str(x.cost);
+      a['ev.compensated'] = x.compensated !== undefined ? str(x.compensated) : '';
+    }
+  }
+  if (h.aid_this_year && h.aid_this_year.temporary !== undefined) a.temporary = str(h.aid_this_year.temporary);
+  if (h.status) {
+    const on = ['dibao', 'tekun', 'low_income', 'dibao_marginal', 'poverty_registered'].filter((k) => h.status[k]);
+    a.status = on.length ? on.join(',') : 'none';
+    if (h.status.months_on_dibao !== undefined && on.includes('dibao')) a.months_on_dibao = str(h.status.months_on_dibao);
+  }
+  return a;
+}

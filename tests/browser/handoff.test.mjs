@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launch, openPage, axe, shot, cli, SHOTS, requireBuilt } from './lib.mjs';
+import { startServer, launch, openPage, axe, shot, cli, shownPrograms, SHOTS, requireBuilt } from './lib.mjs';
 import { HOUSEHOLDS } from './households.mjs';
 import { fillStaff, staffResults } from './staff-lib.mjs';
 
@@ -68,5 +68,50 @@ test('预审单 round trip: warning, QR, the URL reopens the same answers and re
     } finally {
       await page.close();
     }
+  }
+});
+
+test('the resident app: a 预审单 link reopens the answers and results; its results page offers the 预审单', async () => {
+  const { household, name } = HOUSEHOLDS.find((x) => x.household.members.length >= 3);
+  const expected = JSON.parse(cli(household));
+  const { page, log } = await openPage(browser.context);
+  try {
+    await page.goto(server.url + 'staff.html');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
+    await fillStaff(page, household);
+    await staffResults(page);
+    await page.click('#dd-handoff-open');
+    await page.click('#dd-qr-show');
+    const url = await page.getAttribute('.dd-qr-slot', 'data-url');
+    // the same fragment on the resident page
+    const resident = await browser.context.newPage();
+    const residentReq = [];
+    await resident.goto(url.replace('staff.html', 'index.html'));
+    await resident.waitForSelector('.dd-results');
+    resident.on('request', (r) => residentReq.push(r.url()));
+    assert.ok(!(await resident.evaluate(() => location.hash)), 'the answers leave the address bar');
+    const shown = await shownPrograms(resident);
+    assert.deepEqual(Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v.status])), statuses(expected), name + ': the resident page shows the same results');
+    await shot(resident, 'handoff-04-resident-reopened');
+    // and hands off from there
+    await resident.click('#dd-handoff-open');
+    await resident.waitForSelector('#dd-handoff .dd-warning');
+    await resident.click('#dd-qr-show');
+    await resident.waitForSelector('.dd-qr');
+    assert.deepEqual(await axe(resident), [], 'axe-core on the resident 预审单');
+    await resident.$eval('#dd-handoff', (e) => e.scrollIntoView());
+    await shot(resident, 'handoff-05-resident-sheet');
+    const url2 = await resident.getAttribute('.dd-qr-slot', 'data-url');
+    const back = await browser.context.newPage();
+    await back.goto(url2);
+    await back.waitForFunction(() => document.documentElement.getAttribute('data-result') === 'ok');
+    const again = await staffResults(back);
+    assert.deepEqual(Object.fromEntries(Object.entries(again).map(([k, v]) => [k, v.status])), statuses(expected), 'resident → staff: same results');
+    await back.close();
+    assert.deepEqual(residentReq.filter((u) => !/\/js\/(handoff|vendor\/qrcodegen|staff-text)\.[0-9a-f]{10}\.js$/.test(u)), [], 'only the hand-off module itself is loaded');
+    await resident.close();
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await page.close();
   }
 });
