@@ -20,24 +20,37 @@ export function registerOffline(root) {
   else window.addEventListener('load', start);
 }
 
-// The start page: a footer line with the data version and, once cached, 可离线使用;
-// links to the region pages.
+// The self-check pages: a footer line saying which policy document and data version
+// the page uses (the chosen region's 文号 and date, else the number of documents),
+// and 可离线使用 once the service worker holds the site.
 function footer() {
   const f = document.querySelector('.dd-footer .dd-container');
   if (!f || document.getElementById('dd-version')) return;
   const p = document.createElement('p');
   p.id = 'dd-version';
-  const a = document.createElement('a');
-  a.href = 'regions/compare.html';
-  a.textContent = '各地政策和标准';
-  p.append(a, '。政策数据版本 ' + DATA_VERSION + '。');
+  const text = document.createElement('span');
   const off = document.createElement('span');
   off.id = 'dd-offline';
-  p.appendChild(off);
+  p.append(text, off);
   f.appendChild(p);
-  const mark = () => { if (document.documentElement.getAttribute('data-offline') === 'ready') off.textContent = '已保存到本机，没有网络也能用。'; };
-  new MutationObserver(mark).observe(document.documentElement, { attributes: true, attributeFilter: ['data-offline'] });
-  mark();
+  let regions = [];
+  let region = null;
+  try {
+    const m = /(?:^|[#&])region=([\w-]+)/.exec(location.hash) || /(?:^|[?&])region=([\w-]+)/.exec(location.search);
+    if (m) region = m[1];
+  } catch (e) { /* ignore */ }
+  const show = () => {
+    const checked = document.querySelector('input[name="region"]:checked');
+    if (checked) region = checked.value;
+    const r = regions.find((x) => x.id === region);
+    text.textContent = r ? `政策文件：${r.doc}（${r.issued}），数据版本 ${DATA_VERSION}。`
+      : `政策数据版本 ${DATA_VERSION}${regions.length ? `（${regions.length}份政策文件）` : ''}。`;
+    off.textContent = document.documentElement.getAttribute('data-offline') === 'ready' ? '已保存到本机，没有网络也能用。' : '';
+  };
+  show();
+  fetch(ASSETS.info).then((r) => r.json()).then((j) => { regions = (j && j.regions) || []; show(); }).catch(() => {});
+  document.addEventListener('change', show);
+  new MutationObserver(show).observe(document.documentElement, { attributes: true, attributeFilter: ['data-offline', 'data-view'] });
 }
 
 if (document.querySelector('script[src*="offline"]')) {
