@@ -19,3 +19,6 @@ cmake --build build/wasm
 
 echo "-- site (build/site)"
 node scripts/build-site.mjs --site site --wasm build/wasm/wasm --out build/site
+
+echo "-- region pages, web app manifest, service worker (build/site)"
+node scripts/region-pages.mjs --policies policies --site site --out build/site
