@@ -296,7 +296,7 @@ function comparePage(css, js) {
         const v = x.params && x.params[k];
         if (!v) return '<td><span class="rg-none">—</span></td>';
         const own = v.label !== label ? `<span class="rg-cell-label">${esc(v.label)}</span>` : '';
-        const note = isNull(v) && v.note ? `<span class="rg-cell-note">${esc(v.note)}</span>` : '';
+        const note = isNull(v) && v.note ? `<details class="rg-cell-note"><summary>说明</summary><p>${esc(v.note)}</p></details>` : '';
         return `<td>${own}${valueHtml(v)}${note}<span class="rg-src">${esc(cite(v.source))}</span></td>`;
       }).join('')}</tr>`);
     }
