@@ -226,16 +226,19 @@ test('the JavaScript fallback (-sWASM=0) runs under the same CSP and gives the s
 });
 
 test('the built page: strict CSP, no inline script, no third-party host, hashed names', () => {
-  const html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
-  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
-  assert.match(csp, /default-src 'self'/);
-  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
-  for (const bad of ["'unsafe-eval'", "'unsafe-inline'", 'http:', 'https:', '*']) assert.ok(!csp.includes(bad), bad);
-  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
-  assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//);
+  for (const pageName of ['index.html', 'staff.html', 'roster.html']) {
+    const html = fs.readFileSync(path.join(SITE, pageName), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    for (const bad of ["'unsafe-eval'", "'unsafe-inline'", 'http:', 'https:', '*']) assert.ok(!csp.includes(bad), bad);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
+    assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//);
+  }
   for (const f of fs.readdirSync(SITE, { recursive: true })) {
     const name = String(f);
-    if (fs.statSync(path.join(SITE, name)).isDirectory() || name === 'index.html' || /^screen\.(js|wasm)$/.test(name)) continue;
+    // pages are linked by name (index.html, staff.html, roster.html), like index.html
+    if (fs.statSync(path.join(SITE, name)).isDirectory() || /^[\w-]+\.html$/.test(name) || /^screen\.(js|wasm)$/.test(name)) continue;
     assert.match(name, /\.[0-9a-f]{10}\.\w+$/, `${name} has no content hash`);
   }
 });
