@@ -222,9 +222,9 @@ export function sheet(household, result, regionName) {
       (hh && hh.per_capita_monthly !== null && hh.per_capita_monthly !== undefined ? '，' + T.perCapita + ' ' + hh.per_capita_monthly + ' 元' : '') +
       (household.hukou ? '，' + (household.hukou === 'urban' ? '城镇户籍' : '农村户籍') : '') + '。' + people.join('；') + '。'),
     el('table', { class: 'dd-sheet-table' },
-      el('thead', null, el('tr', null, el('th', { scope: 'col' }, T.program), el('th', { scope: 'col' }, T.status), el('th', { scope: 'col' }, T.amount), el('th', { scope: 'col' }, T.reasons))),
+      el('thead', null, el('tr', null, el('th', { scope: 'col' }, T.program), el('th', { scope: 'col' }, T.status + '·' + T.amount), el('th', { scope: 'col' }, T.reasons))),
       el('tbody', null, list.map((p) => el('tr', { class: 'dd-sheet-' + p.status, 'data-program': p.id },
-        el('td', null, p.name), el('td', null, S.status[p.status]), el('td', null, p.status === 'ineligible' ? '' : amount(p.amount)),
+        el('th', { scope: 'row' }, p.name), el('td', null, el('strong', null, S.status[p.status]), p.status !== 'ineligible' && amount(p.amount) ? el('span', { class: 'dd-sheet-amount' }, amount(p.amount)) : null),
         el('td', null, (p.reasons || []).slice(0, 2).map((r) => el('span', { class: 'dd-sheet-reason' }, r.text + (r.source ? `（${r.source.doc} ${r.source.clause}）` : ''))),
           p.missing && p.missing.length ? el('span', { class: 'dd-sheet-reason' }, T.missing + p.missing.join('、')) : null))))),
     docs.size ? el('p', null, el('strong', null, T.documents + '：'), [...docs].join('、')) : null,

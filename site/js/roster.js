@@ -79,7 +79,8 @@ function list(id, title, lead, rows, cols) {
 function render(res, seconds, encoding) {
   const out = $('roster-out');
   out.textContent = '';
-  out.appendChild(el('p', { class: 'dd-summary', id: 'roster-done' }, fill(R.done, { n: res.households, s: seconds.toFixed(2) }), ' ', fill(R.encoding, { enc: encoding })));
+  out.appendChild(el('p', { class: 'dd-summary', id: 'roster-done' }, fill(R.done, { n: res.households, s: seconds.toFixed(2) })));
+  out.appendChild(el('p', { class: 'dd-hint', id: 'roster-encoding' }, fill(R.encoding, { enc: encoding })));
   out.appendChild(exportBlock('兜底通比对结果.csv', res.csv, R.export, R.exportText));
   out.appendChild(el('h2', null, R.summary));
   out.appendChild(el('div', { class: 'dd-table-wrap', tabindex: '0', role: 'region', 'aria-label': R.summary },
@@ -123,7 +124,7 @@ async function run(file, region) {
   const seconds = (performance.now() - t0) / 1000;
   render(res, seconds, encoding);
   bar.hidden = true;
-  status.textContent = fill(R.done, { n: res.households, s: seconds.toFixed(2) });
+  status.textContent = R.finished;
   document.documentElement.setAttribute('data-roster', 'done');
   document.documentElement.setAttribute('data-roster-ms', String(Math.round(seconds * 1000)));
 }

@@ -69,6 +69,7 @@ export const S = {
     templateText: '复制模板表头',
     progress: '正在比对：{done}/{total} 户',
     done: '完成：{n} 户，用时 {s} 秒。',
+    finished: '比对完成，结果见下方。',
     encoding: '文件编码：{enc}',
     summary: '各项目汇总（户数）',
     program: '项目',

@@ -82,6 +82,7 @@ test('the resident app: a 预审单 link reopens the answers and results; its re
     await staffResults(page);
     await page.click('#dd-handoff-open');
     await page.click('#dd-qr-show');
+    await page.waitForSelector('.dd-qr');
     const url = await page.getAttribute('.dd-qr-slot', 'data-url');
     // the same fragment on the resident page
     const resident = await browser.context.newPage();
