@@ -15,6 +15,7 @@ export const S = {
     keys: '快捷键：Alt+C 或连按两次 Esc 清空，准备下一户；Alt+N 添加成员；Alt+P 生成预审单。',
     privacy: '所有信息只在本机计算，不上传。接待下一户前请清空。',
     region: '地区（政策文件）',
+    regionLegend: '地区和户籍',
     asOf: '测算日期',
     asOfHint: '留空按文件执行日期',
     hukou: '户籍',

@@ -307,7 +307,7 @@ function build() {
   const C = S.staff;
   const form = $('dd-form');
   form.append(
-    el('fieldset', { class: 'dd-member' }, el('legend', null, C.region),
+    el('fieldset', { class: 'dd-member' }, el('legend', null, C.regionLegend),
       el('div', { class: 'dd-grid' },
         el('div', { class: 'dd-cell dd-cell-wide' }, el('label', { for: 'region' }, C.region), el('select', { id: 'region', name: 'region', class: 'dd-select' }, el('option', { value: '' }, S.blank))),
         el('div', { class: 'dd-cell' }, el('label', { for: 'as_of' }, C.asOf), el('input', { id: 'as_of', name: 'as_of', type: 'date', class: 'dd-input', 'aria-describedby': 'as_of-hint' }), el('span', { class: 'dd-hint', id: 'as_of-hint' }, C.asOfHint)),
