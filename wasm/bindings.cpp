@@ -1,9 +1,12 @@
-// The WebAssembly face of the core: three functions, strings in, strings out.
+// The WebAssembly face of the core: strings in, strings out.
 //
 // A thin adapter over doudi/screen.h (contract: ../shared/design/CONTRACT.md):
 //   screen(householdJson) -> resultJson   (byte for byte what `build/native/screen` prints)
 //   regions()             -> json         (the regions list, as `screen --regions`)
 //   policy(regionId)      -> json         (the policy as the site shows it)
+//   roster(csv, regionId) -> json         (台账比对: the site's view plus "csv", the
+//                                          export `screen --csv` writes; doudi/roster.h)
+//   rosterTemplate()      -> csv          (the roster template, as `--csv-template`)
 // No handles cross into JavaScript. The core never throws; the catch-all below is
 // the last line should that ever change (it only runs in a build with -fexceptions;
 // without it a throw would abort the module, and the site's loader then restarts it).
