@@ -134,7 +134,7 @@ function page({ title, description, depth, body, css, scripts }) {
 <meta name="format-detection" content="telephone=no">
 <meta name="theme-color" content="${THEME}">
 <link rel="icon" href="data:,">
-<link rel="manifest" href="${up}manifest.webmanifest">
+<link rel="manifest" href="${up}${manifestRel}">
 ${css.map((c) => `<link rel="stylesheet" href="${up}${c}">`).join('\n')}
 ${scripts.map((s) => `<script type="module" src="${up}${s}"></script>`).join('\n')}
 </head>
@@ -381,7 +381,14 @@ icons.push({ src: svgRel, sizes: 'any', type: 'image/svg+xml', purpose: 'any' })
 const manifest = JSON.parse(fs.readFileSync(path.join(SITE, 'manifest.webmanifest'), 'utf8'));
 manifest.icons = icons;
 manifest.theme_color = THEME;
-write('manifest.webmanifest', JSON.stringify(manifest, null, 2) + '\n');
+// Hashed like every other file (WeChat caches hard); the pages at the root name it.
+const manifestBuf = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+const manifestRel = hashedName('manifest.webmanifest', manifestBuf);
+write(manifestRel, manifestBuf);
+for (const f of fs.readdirSync(OUT).filter((x) => x.endsWith('.html'))) {
+  const html = fs.readFileSync(path.join(OUT, f), 'utf8');
+  if (html.includes('href="manifest.webmanifest"')) write(f, html.replace('href="manifest.webmanifest"', `href="${manifestRel}"`));
+}
 
 for (const p of policies) write(`regions/${p.id}.html`, regionPage(p, cssRefs.map((c) => c), pageJs));
 write('regions/compare.html', comparePage(cssRefs, pageJs));
@@ -404,6 +411,6 @@ if (!sw.includes("const VERSION = 'dev';") || !sw.includes('const PRECACHE = [];
 sw = sw.replace("const VERSION = 'dev';", `const VERSION = '${version}';`)
   .replace('const PRECACHE = [];', `const PRECACHE = ${JSON.stringify(['./'].concat(precache), null, 0)};`);
 write('sw.js', sw);
-for (const t of [...policies.map((p) => `regions/${p.id}.html`), 'regions/compare.html', 'sw.js', 'manifest.webmanifest'])
+for (const t of [...policies.map((p) => `regions/${p.id}.html`), 'regions/compare.html', 'sw.js', manifestRel])
   if (fs.readFileSync(path.join(OUT, t), 'utf8').includes(SPAM)) throw new Error(t + ' contains the spam string');
 console.log(`region pages: ${policies.map((p) => p.id).join(', ')} + compare; service worker ${version} precaches ${precache.length + 1} files; data version ${DATA_VERSION}`);

@@ -43,7 +43,7 @@ const swVersion = () => /const VERSION = '([0-9a-f]{10})'/.exec(fs.readFileSync(
 const dataVersion = () => /screen\.([0-9a-f]{10})\.wasm/.exec(fs.readdirSync(COPY).join(' '))[1];
 
 let browser;
-before(async () => { await serve(); browser = await launch(); });
+before(async () => { await serve(); browser = await launch({ serviceWorkers: 'allow' }); });
 after(async () => {
   if (browser) await browser.close();
   await stop();

@@ -159,3 +159,20 @@ test('share link and QR: absolute, without # (WeChat cuts it), open the self-che
     assert.deepEqual(log.errors, []);
   });
 });
+
+test('the region pages carry the site\'s strict CSP, no inline script or style, hashed assets', () => {
+  for (const f of fs.readdirSync(path.join(DIR, 'regions')).filter((x) => x.endsWith('.html'))) {
+    const html = fs.readFileSync(path.join(DIR, 'regions', f), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.ok(!csp.includes("'unsafe-inline'") && !csp.includes("'unsafe-eval'"), f);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, f);
+    assert.doesNotMatch(html, /<style|\sstyle="|\son\w+="/, f);
+    assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, f);
+    for (const m of html.matchAll(/(?:src|href)="\.\.\/([^"#?]+\.(?:js|css|webmanifest))"/g)) {
+      assert.match(m[1], /\.[0-9a-f]{10}\.\w+$/, `${f}: ${m[1]} has no content hash`);
+      assert.ok(fs.existsSync(path.join(DIR, m[1])), `${f}: ${m[1]} exists`);
+    }
+  }
+});
