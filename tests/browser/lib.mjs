@@ -35,10 +35,13 @@ export async function startServer(dir = SITE) {
   throw new Error('the static server did not start');
 }
 
-export async function launch() {
+// Service workers are blocked unless asked for (offline.test.mjs): with one
+// installed, page.route() no longer sees the page's requests, and the pages must
+// work without one anyway (some webviews have none).
+export async function launch(opts = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM, headless: true, args: FLAGS,
+    executablePath: CHROMIUM, headless: true, args: FLAGS, serviceWorkers: opts.serviceWorkers || 'block',
     viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, locale: 'zh-CN',
   });
   return { context, close: async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); } };
