@@ -4,7 +4,8 @@
 // screens a household exactly as the CLI does, and the region pages open. A new
 // build (a changed policy) reaches the browser on its next online visit: new
 // service worker version, old caches deleted. The page names its policy document
-// and data version; the web app manifest makes the site installable.
+// and data version; the web app manifest makes the site installable. 台账比对 runs
+// offline on a GBK roster.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
 import { launch, openPage, walk, shownPrograms, moneyText, cli, shot, ROOT, SITE, CLI } from './lib.mjs';
 import { HOUSEHOLDS } from './households.mjs';
+import { roster } from './roster-data.mjs';
 
 const DIR = process.env.DOUDI_SITE ? path.resolve(ROOT, process.env.DOUDI_SITE) : SITE;
 if (!fs.existsSync(path.join(DIR, 'sw.js'))) throw new Error(`${DIR}/sw.js is missing: run scripts/build-site.sh`);
@@ -101,10 +103,23 @@ test('one visit, then no network: the self-check reloads and screens a household
     await shot(page, 'offline-region-hebi');
     await page.goto(URL0 + 'regions/compare.html');
     assert.ok(await page.$('.rg-compare'));
-    for (const p of ['staff.html', 'roster.html']) {
-      const res = await page.goto(URL0 + p);
-      assert.ok(res && res.ok(), p + ' offline');
-    }
+    const res = await page.goto(URL0 + 'staff.html');
+    assert.ok(res && res.ok(), 'staff.html offline');
+    // 台账比对 offline: a GBK roster (as Excel saves it) screened in the worker, the
+    // 应保未保 and 应退尽退 counts as the CLI says.
+    const utf8 = path.join(TMP, 'roster.utf8.csv');
+    fs.writeFileSync(utf8, roster(200));
+    const gbk = path.join(TMP, 'roster.gbk.csv');
+    fs.writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', utf8]));
+    await page.goto(URL0 + 'roster.html');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
+    await page.setInputFiles('#roster-file', gbk);
+    await page.click('#roster-start');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-roster') === 'done', null, { timeout: 120000 });
+    const rows = JSON.parse(execFileSync(CLI, ['--csv', '--json', gbk], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] })).rows;
+    for (const [list, flag] of [['list-should-have', 'should_have'], ['list-should-exit', 'should_exit']])
+      assert.equal(Number(await page.getAttribute('#' + list, 'data-count')), rows.filter((r) => r[flag]).length, flag + ' offline');
+    await shot(page, 'offline-roster');
     assert.deepEqual(log.errors.filter((e) => !/Failed to load resource/.test(e)), []);
   } finally {
     await browser.context.setOffline(false);
