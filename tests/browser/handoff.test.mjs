@@ -102,6 +102,13 @@ test('the resident app: a 预审单 link reopens the answers and results; its re
     assert.deepEqual(await axe(resident), [], 'axe-core on the resident 预审单');
     await resident.$eval('#dd-handoff', (e) => e.scrollIntoView());
     await shot(resident, 'handoff-05-resident-sheet');
+    await resident.emulateMedia({ media: 'print' });
+    await resident.screenshot({ path: path.join(SHOTS, 'handoff-06-resident-print.png'), fullPage: true });
+    const pdf = await resident.pdf({ format: 'A4', printBackground: false });
+    assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'the resident 预审单 prints on one page');
+    const printed = await resident.evaluate(() => [...document.querySelectorAll('h1, .dd-group, .dd-header')].filter((e) => getComputedStyle(e).display !== 'none').length);
+    assert.equal(printed, 0, 'only the 预审单 is printed');
+    await resident.emulateMedia({ media: 'screen' });
     const url2 = await resident.getAttribute('.dd-qr-slot', 'data-url');
     const back = await browser.context.newPage();
     await back.goto(url2);
