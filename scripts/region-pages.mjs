@@ -405,8 +405,9 @@ const walk = (dir) => {
 };
 walk(OUT);
 const precache = files.filter((f) => f !== 'sw.js' && !/^screen\.(js|wasm)$/.test(f) && !/^screen-asmjs\./.test(f)).sort();
-const version = hash10(Buffer.from(precache.map((f) => f + ' ' + sha(fs.readFileSync(path.join(OUT, f)))).join('\n')));
 let sw = fs.readFileSync(path.join(SITE, 'sw.js'), 'utf8');
+// The version covers every precached file and the worker's own code.
+const version = hash10(Buffer.from(sha(sw) + '\n' + precache.map((f) => f + ' ' + sha(fs.readFileSync(path.join(OUT, f)))).join('\n')));
 if (!sw.includes("const VERSION = 'dev';") || !sw.includes('const PRECACHE = [];')) throw new Error('site/sw.js lacks the VERSION/PRECACHE placeholders');
 sw = sw.replace("const VERSION = 'dev';", `const VERSION = '${version}';`)
   .replace('const PRECACHE = [];', `const PRECACHE = ${JSON.stringify(['./'].concat(precache), null, 0)};`);

@@ -14,7 +14,9 @@ const NETWORK_TIMEOUT_MS = 4000;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE)
-    .then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: 'reload' }))))
+    // Hashed files never change: what the page just loaded comes from the HTTP cache,
+    // not a second download on a weak network. Pages are revalidated.
+    .then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: /\.[0-9a-f]{10}\.\w+$/.test(u) ? 'default' : 'no-cache' }))))
     .then(() => self.skipWaiting()));
 });
 
