@@ -387,7 +387,8 @@ const manifestRel = hashedName('manifest.webmanifest', manifestBuf);
 write(manifestRel, manifestBuf);
 for (const f of fs.readdirSync(OUT).filter((x) => x.endsWith('.html'))) {
   const html = fs.readFileSync(path.join(OUT, f), 'utf8');
-  if (html.includes('href="manifest.webmanifest"')) write(f, html.replace('href="manifest.webmanifest"', `href="${manifestRel}"`));
+  const re = /href="manifest(\.[0-9a-f]{10})?\.webmanifest"/;   // also when run again on a built folder
+  if (re.test(html)) write(f, html.replace(re, `href="${manifestRel}"`));
 }
 
 for (const p of policies) write(`regions/${p.id}.html`, regionPage(p, cssRefs.map((c) => c), pageJs));
