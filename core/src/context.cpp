@@ -103,14 +103,21 @@ HouseholdIncome Context::compute_income() const {
   }
   out.deductions = div_round(yearly, 12);
   // 就业成本: deducted for working members at a rate the document leaves to the
-  // county; it can never exceed their wages, which bounds the uncertainty.
+  // county; it can never exceed their wages, nor the policy's bound per worker.
   const Param* cost = policy.income_param("employment_cost");
   if (cost && !money_at(cost, day)) {
     const bool only_dibao = flag_at(policy.income_param("employment_cost_only_dibao"), day);
     if (!only_dibao || h.status.dibao.value_or(false)) {
-      for (const Member& m : h.members)
-        if (m.employed.value_or(false) && m.income_monthly) out.employment_cost_cap += (*m.income_monthly)[0];
+      const std::optional<Fen> bound = monthly_bound_at(cost, day);
+      bool bounded = false;
+      for (const Member& m : h.members) {
+        if (!m.employed.value_or(false) || !m.income_monthly) continue;
+        const Fen wages = (*m.income_monthly)[0];
+        bounded = bounded || (bound && wages > *bound);
+        out.employment_cost_cap += bound ? std::min(wages, *bound) : wages;
+      }
       out.employment_cost_unknown = out.employment_cost_cap > 0;
+      if (bounded) out.employment_cost_bound = Reason{cost->bound->note, cost->bound->source};
     }
   }
   return out;
@@ -132,6 +139,7 @@ Standard Context::dibao_standard() const {
       if (p->unit == "yuan/person/year") s.text += "（" + yuan_text(*money_at(p, day)) + "元/年）";
     } else {
       s.text = std::string(label) + "：" + p->unstated(day);
+      if ((s.max_monthly = monthly_bound_at(p, day))) s.max_reason = {p->bound->note, p->bound->source};
     }
     return s;
   }
@@ -148,6 +156,12 @@ Standard Context::dibao_standard() const {
     s.text = "低保标准为当地最低工资标准" + yuan_text(*w) + "元的" + pct + "，即" + yuan_text(*s.monthly) + "元/月";
   } else {
     s.text = "低保标准为当地最低工资标准的" + pct + "；" + wage->unstated(day);
+    const auto wage_max = monthly_bound_at(wage, day);
+    if (r && wage_max) {
+      s.max_monthly = static_cast<Fen>(static_cast<double>(*wage_max) * *r + 0.5);
+      s.max_reason = {wage->bound->note + "；按" + pct + "计，低保标准不超过" + yuan_text(*s.max_monthly) + "元/月",
+                      wage->bound->source};
+    }
   }
   return s;
 }
@@ -196,6 +210,7 @@ Fact Context::member_matches(size_t i, const json& where) const {
     else if (k == "veteran_5lao") facts.push_back(optional_is(m.veteran_5lao, v.get<bool>(), field(i, "veteran_5lao")));
     else if (k == "employed") facts.push_back(optional_is(m.employed, v.get<bool>(), field(i, "employed")));
     else if (k == "in_institution") facts.push_back(optional_is(m.in_institution, v.get<bool>(), field(i, "in_institution")));
+    else if (k == "household") facts.push_back(holds(v));
     else if (k == "any_of") {
       std::vector<Fact> alts;
       for (const auto& w : v) alts.push_back(member_matches(i, w));

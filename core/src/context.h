@@ -20,9 +20,11 @@ struct HouseholdIncome {
   Fen deductions = 0;              // 刚性支出 deducted (yearly costs / 12)
   std::vector<std::string> missing;            // fields that would settle `counted`
   std::vector<std::string> deductions_missing; // deductible costs not given
-  Fen employment_cost_cap = 0;     // wages of employed members, when the policy
-                                   // deducts 就业成本 at an unstated rate
+  Fen employment_cost_cap = 0;     // the most 就业成本 could take, when the policy
+                                   // deducts it at an unstated rate: the wages of
+                                   // employed members, each at most the bound
   bool employment_cost_unknown = false;
+  std::optional<Reason> employment_cost_bound;  // why the cap is below the wages
 };
 
 // The 低保标准 that applies to this household (monthly per person).
@@ -30,6 +32,9 @@ struct Standard {
   std::optional<Fen> monthly;
   std::string text;   // "低保标准720元/月（8640元/年）" or why it is not known
   Source source;
+  // When the document leaves it unstated: what it cannot exceed, and why.
+  std::optional<Fen> max_monthly;
+  Reason max_reason;
 };
 
 class Context {

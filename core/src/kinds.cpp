@@ -17,6 +17,7 @@ const std::vector<KindSpec>& registry() {
         {"standard_min_wage_ratio", "ratio", false},
         {"taper_months_poverty_registered", "months", false},
         {"taper_months_employment", "months", false},
+        {"taper_employment_discretionary", "flag", false},
         {"expenditure_path", "flag", false},
         {"special_increase_min", "yuan/person/month", false},
         {"special_increase_max", "yuan/person/month", false},
@@ -101,6 +102,9 @@ std::string check_member_where(const json& where) {
       if (!v.is_array()) return k + " must be a list of strings";
       for (const auto& s : v)
         if (!s.is_string()) return k + " must be a list of strings";
+    } else if (k == "household") {
+      // A household fact that covers every member (each member of a 低保 household is a 低保对象).
+      if (auto e = check_test(v); !e.empty()) return e;
     } else if (k == "any_of") {
       if (!v.is_array()) return "any_of must be a list";
       for (const auto& w : v)

@@ -47,10 +47,21 @@ std::optional<Fen> money_at(const Param* p, Date day) {
   return fen_from_yuan(v->value.get<double>());
 }
 
+namespace {
+bool yearly(const Param& p) { return p.unit.size() >= 5 && p.unit.compare(p.unit.size() - 5, 5, "/year") == 0; }
+}  // namespace
+
 std::optional<Fen> monthly_money_at(const Param* p, Date day) {
   auto v = money_at(p, day);
   if (!v) return std::nullopt;
-  return p->unit.size() >= 5 && p->unit.compare(p->unit.size() - 5, 5, "/year") == 0 ? div_round(*v, 12) : *v;
+  return yearly(*p) ? div_round(*v, 12) : *v;
+}
+
+std::optional<Fen> monthly_bound_at(const Param* p, Date day) {
+  if (!p || !p->bound || !p->bound->max.is_number() || (p->bound->to && *p->bound->to < day)) return std::nullopt;
+  const auto v = fen_from_yuan(p->bound->max.get<double>());
+  if (!v) return std::nullopt;
+  return yearly(*p) ? div_round(*v, 12) : *v;
 }
 
 std::optional<double> number_at(const Param* p, Date day) {

@@ -24,12 +24,23 @@ struct DatedValue {
   std::optional<Source> source;  // overrides the parameter's source
 };
 
+// What a figure the document leaves unstated cannot exceed, from another cited
+// source (e.g. the highest such figure published anywhere in China). It lets a
+// clear case be decided: 7000元 a head is above any 低保标准 in the country.
+struct Bound {
+  json max;                // in the parameter's unit
+  std::optional<Date> to;  // the bound holds up to this day; absent = open
+  Source source;
+  std::string note;  // what the bound is and why it holds
+};
+
 // One parameter. Its unit fixes how the value is read: money units
 // ("yuan/person/month") hold yuan, "ratio" a fraction, "list" strings, ...
 struct Param {
   std::string name, label, unit, note;
   Source source;
   std::vector<DatedValue> values;
+  std::optional<Bound> bound;  // only for a money figure the document leaves unstated
 
   // The value in force on `day`, or nullptr when none is (or it is null).
   const DatedValue* at(Date day) const;
@@ -103,5 +114,7 @@ std::optional<Fen> monthly_money_at(const Param* p, Date day);    // per month: 
 std::optional<double> number_at(const Param* p, Date day);
 std::optional<std::vector<std::string>> list_at(const Param* p, Date day);
 bool flag_at(const Param* p, Date day);  // absent or unstated = false
+// The bound of an unstated money figure on `day`, per month like monthly_money_at.
+std::optional<Fen> monthly_bound_at(const Param* p, Date day);
 
 }  // namespace doudi

@@ -152,6 +152,25 @@ std::string check_value(const json& v, const std::string& unit) {
   return "unknown unit '" + unit + "'";
 }
 
+// A bound stands in for a money figure the document does not state: it needs
+// its own source and a note saying why the figure cannot be higher.
+std::optional<Bound> load_bound(Loader& L, const json& j, const std::string& path, const Param& p) {
+  if (!j.is_object()) {
+    L.problem(path, "a bound must be an object {max, to, source, note}");
+    return std::nullopt;
+  }
+  L.only(j, path, {"max", "to", "source", "note"});
+  Bound b;
+  b.max = j.value("max", json());
+  if (!p.is_money()) L.problem(path, "only a money parameter can have a bound");
+  if (!b.max.is_number() || b.max.get<double>() <= 0 || b.max.get<double>() > 1e8)
+    L.problem(path_key(path, "max"), "must be a positive amount in the parameter's unit");
+  b.to = L.date(j, path, "to", false);
+  b.source = L.source(j, path);
+  b.note = L.text(j, path, "note");
+  return b;
+}
+
 Param load_param(Loader& L, const std::string& name, const json& j, const std::string& path, const char* allowed_units) {
   Param p;
   p.name = name;
@@ -159,11 +178,12 @@ Param load_param(Loader& L, const std::string& name, const json& j, const std::s
     L.problem(path, "a parameter must be an object");
     return p;
   }
-  L.only(j, path, {"label", "unit", "value", "values", "source", "note"});
+  L.only(j, path, {"label", "unit", "value", "values", "source", "note", "bound"});
   p.label = L.text(j, path, "label");
   p.unit = L.text(j, path, "unit");
   p.note = L.text(j, path, "note", false);
   p.source = L.source(j, path);
+  if (j.contains("bound")) p.bound = load_bound(L, j["bound"], path_key(path, "bound"), p);
   if (!p.unit.empty() && allowed_units && !unit_allowed(p.unit, allowed_units))
     L.problem(path_key(path, "unit"), "unit '" + p.unit + "' not allowed here (allowed: " + allowed_units + ")");
   const bool has_value = j.contains("value"), has_values = j.contains("values");
@@ -202,6 +222,8 @@ Param load_param(Loader& L, const std::string& name, const json& j, const std::s
       if (p.values[i - 1].from && p.values[i].from && !(*p.values[i - 1].from < *p.values[i].from))
         L.problem(path_key(path, "values"), "dated values must be in date order");
   }
+  const bool any_unstated = std::any_of(p.values.begin(), p.values.end(), [](const DatedValue& v) { return v.value.is_null(); });
+  if (p.bound && !any_unstated) L.problem(path_key(path, "bound"), "a bound is only for a figure the document does not state (null)");
   return p;
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "policy.h"
 #include "test_support.h"
 
 namespace {
@@ -188,6 +189,45 @@ TEST(PolicyLoader, ANullValueNeedsANote) {
   noted[ptr(kAmount)]["note"] = "文件未载明金额，以当地公布为准。";
   doudi::PolicySet set;
   EXPECT_TRUE(set.add(kFile, noted.dump()).empty());
+}
+
+// A bound stands in for an unstated figure: a positive amount with its own
+// source and a note; never on a figure the document states.
+json unstated_with_bound() {
+  json p = with(valid_policy(), std::string(kAmount) + "/value", nullptr);
+  p[ptr(kAmount)]["note"] = "文件未载明金额。";
+  p[ptr(kAmount)]["bound"] = {{"max", 2000}, {"to", "2021-06-30"},
+                              {"source", {{"doc", "某市通知"}, {"clause", "一"}}}, {"note", "不会超过全国最高标准。"}};
+  return p;
+}
+
+TEST(PolicyLoader, ABoundOnAnUnstatedFigureLoads) {
+  doudi::PolicySet set;
+  EXPECT_TRUE(set.add(kFile, unstated_with_bound().dump()).empty());
+  const doudi::Param* amount = set.find("testland-2020")->program("orphan_allowance")->param("amount");
+  EXPECT_EQ(doudi::monthly_bound_at(amount, *doudi::parse_date("2021-06-30")), 200000);
+  EXPECT_EQ(doudi::monthly_bound_at(amount, *doudi::parse_date("2021-07-01")), std::nullopt);
+}
+
+TEST(PolicyLoader, ABoundNeedsAmountSourceAndNote) {
+  const std::string b = std::string(kAmount) + "/bound";
+  const std::string at = kAmountPath + ".bound";
+  expect_error(with(unstated_with_bound(), b + "/max", 0), at + ".max", "positive amount");
+  expect_error(with(unstated_with_bound(), b + "/max", "2000"), at + ".max", "positive amount");
+  expect_error(without(unstated_with_bound(), b + "/source"), at + ".source", "missing");
+  expect_error(without(unstated_with_bound(), b + "/note"), at + ".note", "missing");
+  expect_error(with(unstated_with_bound(), b + "/to", "2021-6-30"), at + ".to", "ISO date");
+  expect_error(with(unstated_with_bound(), b + "/min", 1), at + ".min", "unknown key 'min'");
+  expect_error(with(unstated_with_bound(), std::string(kAmount) + "/value", 790), at, "does not state");
+}
+
+TEST(PolicyLoader, AMemberCriterionMayTestTheHousehold) {
+  json p = valid_policy();
+  p["programs"][1]["members_where"] = {{"household", {{"status_any", {"dibao"}}}}};
+  doudi::PolicySet set;
+  EXPECT_TRUE(set.add(kFile, p.dump()).empty()) << describe(set.add(kFile, p.dump()));
+  p["programs"][1]["members_where"] = {{"household", {{"status_any", {"rich"}}}}};
+  expect_error(p, "programs[1].members_where", "unknown status 'rich'");
 }
 
 TEST(PolicyLoader, UnknownKind) {

@@ -13,7 +13,8 @@ const Source kArt12{"《社会救助暂行办法》（国务院令第649号）",
 struct IncomeTest {
   Fact fact;
   std::string text;
-  std::optional<Fen> net;  // counted income less deductions, monthly
+  std::optional<Fen> net;     // counted income less deductions, monthly
+  std::vector<Reason> bounds;  // cited bounds that decided an unstated figure
 };
 
 IncomeTest income_test(const Context& ctx, const Standard& s) {
@@ -27,11 +28,21 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
   }
   t.net = *inc.counted - inc.deductions;
   const Fen net = *t.net;
+  // The least the income could be once 就业成本 at its unstated rate is deducted.
+  const Fen lowest = inc.employment_cost_unknown ? net - inc.employment_cost_cap : net;
   const std::string head = "家庭月人均收入" + yuan_text(div_round(net, n)) + "元";
+  const auto with_cost_bound = [&] {
+    if (inc.employment_cost_unknown && inc.employment_cost_bound) t.bounds.push_back(*inc.employment_cost_bound);
+  };
   if (!s.monthly) {
     if (net <= 0) {
       t.fact = Fact::yes();
       t.text = head + "，低于任何低保标准；" + s.text;
+    } else if (s.max_monthly && lowest >= *s.max_monthly * n) {
+      t.fact = Fact::no();
+      t.text = head + "；" + s.text + "；低保标准最高不会超过" + yuan_text(*s.max_monthly) + "元/月，本户高于此";
+      t.bounds.push_back(s.max_reason);
+      with_cost_bound();
     } else {
       t.fact = Fact::unknown();
       t.text = head + "；" + s.text + "，能否纳入取决于该标准";
@@ -42,7 +53,7 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
   if (net < limit) {
     t.fact = Fact::yes();
     t.text = head + "，低于" + s.text;
-  } else if (inc.employment_cost_unknown && net - inc.employment_cost_cap < limit) {
+  } else if (inc.employment_cost_unknown && lowest < limit) {
     t.fact = Fact::unknown();
     t.text = head + "，未低于" + s.text + "；扣减必要的就业成本后可能低于标准，扣减办法由县（区）确定，本文件未载明";
   } else if (!inc.deductions_missing.empty()) {
@@ -53,11 +64,17 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
     const Fen over = div_round(net - limit, n);
     t.text = over > 0 ? head + "，高于" + s.text + "，每人每月超出" + yuan_text(over) + "元"
                       : head + "，不低于" + s.text;
+    if (inc.employment_cost_unknown) {
+      t.text += "；扣减就业成本后仍不低于标准";
+      with_cost_bound();
+    }
   }
   return t;
 }
 
 // 渐退期: a household that passes the standard keeps 低保 for a while.
+// 泉港 gives it (给予12个月); 中卫 may give it (可给予一年以内), so the county
+// decides and the answer is at most `maybe`.
 Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src) {
   std::vector<Fact> ways;
   if (const Param* m = p.param("taper_months_poverty_registered")) {
@@ -75,9 +92,13 @@ Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src)
       std::vector<Fact> newly;
       for (size_t i = 0; i < ctx.size(); ++i)
         newly.push_back(Fact::given(ctx.h.members[i].newly_employed, Context::field(i, "newly_employed")));
-      Fact f = all_of({ctx.status_flag("dibao"), any_of(newly)});
+      std::vector<Fact> facts{ctx.status_flag("dibao"), any_of(newly)};
+      const bool discretionary = flag_at(p.param("taper_employment_discretionary"), ctx.day);
+      if (discretionary) facts.push_back(Fact::unknown());
+      Fact f = all_of(facts);
       if (!f.is_no() && (ways.empty() || ways.back().is_no())) {
-        *text = "低保对象实现就业的，可给予" + std::to_string(static_cast<int>(*months)) + "个月以内的低保渐退期";
+        *text = "低保对象实现就业的，可给予" + std::to_string(static_cast<int>(*months)) + "个月以内的低保渐退期" +
+                (discretionary ? "，是否给予及期限由县（区）民政部门决定" : "");
         *src = m->source;
       }
       ways.push_back(f);
@@ -146,19 +167,22 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
       return;
     }
   }
-  if (t.fact.is_no()) {
-    std::string text;
-    Source src;
-    Fact tp = taper(p, ctx, &text, &src);
-    if (!tp.is_no()) {
-      d.require(tp, {text, "", text + "（请确认是否为低保户、是否建档立卡或新近就业）"}, src);
-      d.note(t.text, income_src);
-      out->taper = tp.is_yes();
-      for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
-      return;
-    }
+  std::string taper_text;
+  Source taper_src;
+  const Fact tp = t.fact.is_yes() ? Fact::no() : taper(p, ctx, &taper_text, &taper_src);
+  if (t.fact.is_no() && !tp.is_no()) {
+    const std::string ask = tp.missing.empty() ? "" : "（请确认是否为低保户、是否建档立卡或新近就业）";
+    d.require(tp, {taper_text, "", taper_text + ask}, taper_src);
+    d.note(t.text, income_src);
+    for (const Reason& b : t.bounds) d.note(b.text, b.source);
+    out->taper = tp.is_yes();
+    for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
+    return;
   }
   d.require(t.fact, t.text, income_src);
+  for (const Reason& b : t.bounds) d.note(b.text, b.source);
+  // Undecided income: a 低保 household whose income passes the standard would still keep it for a while.
+  if (t.fact.is_unknown() && !tp.is_no()) d.note("如收入已超过低保标准：" + taper_text, taper_src);
   if (t.fact.is_yes() && s.monthly && t.net) {
     const Fen n = static_cast<Fen>(ctx.size());
     const Fen gap = *s.monthly * n - *t.net;

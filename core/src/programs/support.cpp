@@ -112,8 +112,16 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
     const auto& inc = ctx.income();
     Fact low;
     if (!inc.counted) low = Fact::unknown(inc.missing);
-    else if (s.monthly) low = Fact::of(static_cast<double>(*inc.counted - inc.deductions) <= static_cast<double>(*s.monthly) * *mult * static_cast<double>(ctx.size()));
-    else low = *inc.counted - inc.deductions <= 0 ? Fact::yes() : Fact::unknown();
+    else {
+      const double net = static_cast<double>(*inc.counted - inc.deductions);
+      const double heads = *mult * static_cast<double>(ctx.size());
+      if (s.monthly) low = Fact::of(net <= static_cast<double>(*s.monthly) * heads);
+      else if (net <= 0) low = Fact::yes();
+      else if (s.max_monthly && net > static_cast<double>(*s.max_monthly) * heads) {
+        low = Fact::no();
+        d.note(s.max_reason.text, s.max_reason.source);
+      } else low = Fact::unknown();
+    }
     std::vector<Fact> causes;
     for (size_t i = 0; i < ctx.size(); ++i) {
       const Member& m = h.members[i];
@@ -123,7 +131,7 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
     }
     causes.push_back(ctx.holds(json{{"event_any", json::array({"disaster", "fire", "lightning", "illness", "injury", "accident"})}}));
     spending = all_of({low, any_of(causes)});
-    spending_text = "家庭人均收入在低保标准" + yuan_text(static_cast<Fen>(*mult * 100 + 0.5)) + "%以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）";
+    spending_text = "家庭人均收入在低保标准" + yuan_text(static_cast<Fen>(*mult * 100 + 0.5)) + "倍以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）";
   }
   const Param* line = p.param("min_wage_ratio");
   const Source src = line ? line->source : Source{};
