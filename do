@@ -70,6 +70,8 @@ cmd_test() {
   build_site
   say "browser tests (headless Chromium)"
   node --test --test-concurrency=1 tests/browser/
+  say "Lighthouse (mobile; accessibility and best practices at least 95)"
+  node scripts/lighthouse.mjs --check
 }
 
 cmd_bench() {

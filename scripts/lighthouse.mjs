@@ -26,6 +26,10 @@ const report = JSON.parse(fs.readFileSync(out, 'utf8'));
 const score = (k) => Math.round(report.categories[k].score * 100);
 const scores = { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices') };
 console.log('Lighthouse (mobile): ' + Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', '));
+const metric = (k) => report.audits[k] && report.audits[k].displayValue;
+const bytes = report.audits['network-requests'].details.items.reduce((n, it) => n + (it.transferSize || 0), 0);
+console.log(`  first contentful paint ${metric('first-contentful-paint')}, largest contentful paint ${metric('largest-contentful-paint')}, ` +
+  `layout shift ${metric('cumulative-layout-shift')}, blocking ${metric('total-blocking-time')}; ${(bytes / 1024).toFixed(1)} KB transferred (simulated slow 4G)`);
 for (const a of Object.values(report.audits))
   if (a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary') console.log(`  failed audit: ${a.id} — ${a.title}`);
 if (process.argv.includes('--check') && (scores.accessibility < 95 || scores['best-practices'] < 95)) {

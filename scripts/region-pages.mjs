@@ -115,6 +115,10 @@ function valueHtml(param) {
   if (param.value === null) return `<span class="rg-null">${NOT_STATED}</span>`;
   return `<span class="rg-figure">${esc(valueText(param.value, param))}</span>`;
 }
+// An unstated figure's cited upper bound: what decides clear cases without the figure.
+const boundHtml = (param) => (param.bound
+  ? `<p class="rg-bound">上限：不超过 ${esc(valueText(param.bound.max, param))}。${esc(param.bound.note)}<span class="rg-src">（依据：${esc(cite(param.bound.source))}）</span></p>`
+  : '');
 const isNull = (param) => (Array.isArray(param.values) ? param.values.every((x) => x.value === null) : param.value === null);
 
 const cite = (src) => (src ? `${src.doc} ${src.clause}` : '');
@@ -195,7 +199,8 @@ function programSection(policy, p, i) {
     const rows = params.map(([key, x]) => {
       sources.push(x.source);
       const note = x.note ? `<p class="rg-note">${esc(x.note)}</p>` : '';
-      return `<tr data-param="${esc(key)}"><th scope="row">${esc(x.label)}</th><td>${valueHtml(x)}${note}<p class="rg-src">依据：${esc(cite(x.source))}</p></td></tr>`;
+      if (x.bound) sources.push(x.bound.source);
+      return `<tr data-param="${esc(key)}"><th scope="row">${esc(x.label)}</th><td>${valueHtml(x)}${note}<p class="rg-src">依据：${esc(cite(x.source))}</p>${boundHtml(x)}</td></tr>`;
     }).join('\n');
     table = `<h3>标准和金额</h3>
 <div class="rg-scroll" role="region" aria-label="${esc(p.name)}的标准" tabindex="0">

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -15,6 +16,16 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.webmanifest']);
+const cache = new Map();  // file -> { mtime, body }: each file is compressed once
+function gzipped(file, st) {
+  const hit = cache.get(file);
+  if (hit && hit.mtime === st.mtimeMs) return hit.body;
+  const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+  cache.set(file, { mtime: st.mtimeMs, body });
+  return body;
+}
 
 if (!fs.existsSync(path.join(root, 'index.html'))) {
   console.error(`${root}/index.html not found: run scripts/build-site.sh first`);
@@ -46,14 +57,21 @@ const server = http.createServer((req, res) => {
     }
     const ext = path.extname(file);
     const immutable = /\.[0-9a-f]{10}\.\w+$/.test(file);
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': TYPES[ext] || 'application/octet-stream',
-      'Content-Length': st.size,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-    });
+      Vary: 'Accept-Encoding',
+    };
+    // Compressed as any static host would send it, so what is measured here is
+    // what a phone downloads.
+    const body = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '') ? gzipped(file, st) : null;
+    if (body) headers['Content-Encoding'] = 'gzip';
+    headers['Content-Length'] = body ? body.length : st.size;
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
+    else if (body) res.end(body);
     else fs.createReadStream(file).pipe(res);
   });
 });
