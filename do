@@ -16,6 +16,8 @@ NEEDS=(
   "/usr/include/nlohmann/json.hpp|nlohmann-json3-dev" "/usr/include/gtest/gtest.h|libgtest-dev"
   "/usr/include/benchmark/benchmark.h|libbenchmark-dev" "em++|emscripten" "chromium|chromium"
   "node|nodejs" "npm|npm"
+  # Chinese glyphs for the browser tests' screenshots and layout checks (phones have Noto/PingFang)
+  "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc|fonts-noto-cjk"
 )
 
 setup() {

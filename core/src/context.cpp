@@ -29,14 +29,16 @@ const char* event_name(EventKind k) {
                        "other"});
 }
 
+// The field's path is written only when the answer is missing: most are given,
+// and building "members[0].orphan" for each would be most of the work.
 template <typename E>
-Fact optional_in(const std::optional<E>& v, const json& list, const char* (*name)(E), const std::string& field) {
-  if (!v) return Fact::unknown({field});
+Fact optional_in(const std::optional<E>& v, const json& list, const char* (*name)(E), size_t i, const char* field) {
+  if (!v) return Fact::unknown({Context::field(i, field)});
   return Fact::of(in_list(list, name(*v)));
 }
 
-Fact optional_is(const std::optional<bool>& v, bool want, const std::string& field) {
-  if (!v) return Fact::unknown({field});
+Fact optional_is(const std::optional<bool>& v, bool want, size_t i, const char* field) {
+  if (!v) return Fact::unknown({Context::field(i, field)});
   return Fact::of(*v == want);
 }
 
@@ -56,7 +58,11 @@ Fact severe_disability(const Member& m, size_t i) {
   return Fact::of(*m.disability_grade == 1 || *m.disability_grade == 2);
 }
 
-Context::Context(const Household& hh, const Policy& p, Date d) : h(hh), policy(p), day(d) { income_ = compute_income(); }
+Context::Context(const Household& hh, const Policy& p, Date d) : h(hh), policy(p), day(d) {
+  for (const auto& name : list_at(policy.income_param("not_counted"), day).value_or(std::vector<std::string>{}))
+    if (const auto k = income_kind_from(name)) not_counted_[static_cast<int>(*k)] = true;
+  income_ = compute_income();
+}
 
 std::string Context::who(size_t i) const {
   return "成员" + std::to_string(i + 1) + "（" + std::to_string(h.members[i].age) + "岁）";
@@ -67,12 +73,9 @@ std::string Context::field(size_t i, const char* name) { return path_key(path_in
 std::optional<Fen> Context::member_income(size_t i) const {
   const auto& inc = h.members[i].income_monthly;
   if (!inc) return std::nullopt;
-  const auto not_counted = list_at(policy.income_param("not_counted"), day).value_or(std::vector<std::string>{});
   Fen sum = 0;
-  for (int k = 0; k < kIncomeKinds; ++k) {
-    const std::string name = income_kind_name(static_cast<IncomeKind>(k));
-    if (std::find(not_counted.begin(), not_counted.end(), name) == not_counted.end()) sum += (*inc)[k];
-  }
+  for (int k = 0; k < kIncomeKinds; ++k)
+    if (!not_counted_[k]) sum += (*inc)[k];
   return sum;
 }
 
@@ -173,7 +176,7 @@ Fact Context::status_flag(const char* name) const {
                                  : n == "low_income"     ? &h.status.low_income
                                  : n == "dibao_marginal" ? &h.status.dibao_marginal
                                                          : &h.status.poverty_registered;
-  return Fact::given(*v, "status." + n);
+  return *v ? Fact::of(**v) : Fact::unknown({"status." + n});
 }
 
 Fact Context::recognised_poor() const {
@@ -200,16 +203,16 @@ Fact Context::member_matches(size_t i, const json& where) const {
     else if (k == "disability_grades") {
       if (!m.disability_grade) facts.push_back(Fact::unknown({field(i, "disability_grade")}));
       else facts.push_back(Fact::of(std::find(v.begin(), v.end(), *m.disability_grade) != v.end()));
-    } else if (k == "disability_kinds") facts.push_back(optional_in(m.disability_kind, v, kind_name, field(i, "disability_kind")));
-    else if (k == "labor_in") facts.push_back(optional_in(m.labor, v, ability_name, field(i, "labor")));
-    else if (k == "self_care_in") facts.push_back(optional_in(m.self_care, v, ability_name, field(i, "self_care")));
-    else if (k == "school_in") facts.push_back(optional_in(assumed_school(m), v, school_name, field(i, "school")));
-    else if (k == "serious_illness") facts.push_back(optional_is(m.serious_illness, v.get<bool>(), field(i, "serious_illness")));
-    else if (k == "orphan") facts.push_back(optional_is(m.orphan, v.get<bool>(), field(i, "orphan")));
-    else if (k == "unsupported_child") facts.push_back(optional_is(m.unsupported_child, v.get<bool>(), field(i, "unsupported_child")));
-    else if (k == "veteran_5lao") facts.push_back(optional_is(m.veteran_5lao, v.get<bool>(), field(i, "veteran_5lao")));
-    else if (k == "employed") facts.push_back(optional_is(m.employed, v.get<bool>(), field(i, "employed")));
-    else if (k == "in_institution") facts.push_back(optional_is(m.in_institution, v.get<bool>(), field(i, "in_institution")));
+    } else if (k == "disability_kinds") facts.push_back(optional_in(m.disability_kind, v, kind_name, i, "disability_kind"));
+    else if (k == "labor_in") facts.push_back(optional_in(m.labor, v, ability_name, i, "labor"));
+    else if (k == "self_care_in") facts.push_back(optional_in(m.self_care, v, ability_name, i, "self_care"));
+    else if (k == "school_in") facts.push_back(optional_in(assumed_school(m), v, school_name, i, "school"));
+    else if (k == "serious_illness") facts.push_back(optional_is(m.serious_illness, v.get<bool>(), i, "serious_illness"));
+    else if (k == "orphan") facts.push_back(optional_is(m.orphan, v.get<bool>(), i, "orphan"));
+    else if (k == "unsupported_child") facts.push_back(optional_is(m.unsupported_child, v.get<bool>(), i, "unsupported_child"));
+    else if (k == "veteran_5lao") facts.push_back(optional_is(m.veteran_5lao, v.get<bool>(), i, "veteran_5lao"));
+    else if (k == "employed") facts.push_back(optional_is(m.employed, v.get<bool>(), i, "employed"));
+    else if (k == "in_institution") facts.push_back(optional_is(m.in_institution, v.get<bool>(), i, "in_institution"));
     else if (k == "household") facts.push_back(holds(v));
     else if (k == "any_of") {
       std::vector<Fact> alts;

@@ -70,6 +70,7 @@ class Context {
  private:
   HouseholdIncome compute_income() const;
   HouseholdIncome income_;
+  bool not_counted_[kIncomeKinds] = {};  // income kinds the policy leaves out, on `day`
   std::map<std::string, Status> earlier_;
 };
 

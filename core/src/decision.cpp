@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "strict_json.h"
+
 namespace doudi {
 namespace {
 void add_missing(std::vector<std::string>* to, const std::vector<std::string>& from) {
@@ -12,6 +14,11 @@ void add_missing(std::vector<std::string>* to, const std::vector<std::string>& f
 
 Fact Fact::given(const std::optional<bool>& b, const std::string& field) {
   if (!b) return unknown({field});
+  return of(*b);
+}
+
+Fact Fact::given(const std::optional<bool>& b, size_t member, const char* name) {
+  if (!b) return unknown({path_key(path_index("members", member), name)});
   return of(*b);
 }
 

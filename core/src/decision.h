@@ -24,6 +24,8 @@ struct Fact {
   static Fact of(bool b) { return b ? yes() : no(); }
   // A fact from an optional answer: absent -> unknown, naming `field`.
   static Fact given(const std::optional<bool>& b, const std::string& field);
+  // The same for a member's answer: the path "members[i].name" is written only if it is missing.
+  static Fact given(const std::optional<bool>& b, size_t member, const char* name);
 
   bool is_yes() const { return v == Tri::yes; }
   bool is_no() const { return v == Tri::no; }

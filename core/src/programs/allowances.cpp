@@ -75,8 +75,8 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
   std::vector<Fact> facts;
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Member& m = ctx.h.members[i];
-    Fact is = Fact::given(m.orphan, Context::field(i, "orphan"));
-    if (unsupported) is = any_of({is, Fact::given(m.unsupported_child, Context::field(i, "unsupported_child"))});
+    Fact is = Fact::given(m.orphan, i, "orphan");
+    if (unsupported) is = any_of({is, Fact::given(m.unsupported_child, i, "unsupported_child")});
     Fact young = Fact::of(m.age < 18);
     if (in_school && m.age >= 18) {
       young = m.school ? Fact::of(*m.school == School::senior || *m.school == School::vocational)

@@ -91,7 +91,7 @@ Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src)
     if (auto months = number_at(m, ctx.day)) {
       std::vector<Fact> newly;
       for (size_t i = 0; i < ctx.size(); ++i)
-        newly.push_back(Fact::given(ctx.h.members[i].newly_employed, Context::field(i, "newly_employed")));
+        newly.push_back(Fact::given(ctx.h.members[i].newly_employed, i, "newly_employed"));
       std::vector<Fact> facts{ctx.status_flag("dibao"), any_of(newly)};
       const bool discretionary = flag_at(p.param("taper_employment_discretionary"), ctx.day);
       if (discretionary) facts.push_back(Fact::unknown());
@@ -114,7 +114,7 @@ Fact expenditure_path(const Context& ctx) {
   std::vector<Fact> cause;
   for (size_t i = 0; i < ctx.size(); ++i) {
     cause.push_back(severe_disability(h.members[i], i));
-    cause.push_back(Fact::given(h.members[i].serious_illness, Context::field(i, "serious_illness")));
+    cause.push_back(Fact::given(h.members[i].serious_illness, i, "serious_illness"));
   }
   std::vector<std::string> missing;
   Fen yearly = 0;

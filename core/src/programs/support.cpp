@@ -125,7 +125,7 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
     std::vector<Fact> causes;
     for (size_t i = 0; i < ctx.size(); ++i) {
       const Member& m = h.members[i];
-      causes.push_back(Fact::given(m.serious_illness, Context::field(i, "serious_illness")));
+      causes.push_back(Fact::given(m.serious_illness, i, "serious_illness"));
       causes.push_back(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
       if (m.school) causes.push_back(Fact::of(*m.school != School::none));
     }

@@ -42,7 +42,7 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
              who + "是否持有残疾人证？"},
             kArt14);
 
-  Fact labor = Fact::given(m.labor ? std::optional<bool>(*m.labor == Ability::none) : std::nullopt, Context::field(i, "labor"));
+  Fact labor = Fact::given(m.labor ? std::optional<bool>(*m.labor == Ability::none) : std::nullopt, i, "labor");
   const bool deem = flag_at(p.param("deemed_no_labor"), ctx.day);
   if (deem && deemed_without_labor(m)) labor = Fact::yes();
   d.require(labor, {who + "无劳动能力", who + "有劳动能力", who + "是否有劳动能力？"}, deem ? kNoLabor : kArt14);
@@ -64,7 +64,7 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
   d.require(no_income, income_text, kNoIncome);
 
   Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
-                               Context::field(i, "has_capable_supporter"));
+                               i, "has_capable_supporter");
   d.require(supporter,
             {who + "无法定赡养、抚养、扶养义务人，或义务人无履行能力", who + "有能够履行义务的法定赡养、抚养、扶养义务人",
              who + "有没有能够赡养、抚养、扶养他的子女、配偶或父母？"},
