@@ -50,6 +50,13 @@ std::optional<School> assumed_school(const Member& m) {
   return m.school;
 }
 
+std::optional<bool> assumed_veteran_5lao(const Member& m) {
+  // 革命“五老”人员 (老党员、老游击队员、老接头户、老交通员、老苏区干部) served before
+  // 1949; nobody asks a child. The questionnaire asks from 40 (questions.js).
+  if (!m.veteran_5lao && m.age < 40) return false;
+  return m.veteran_5lao;
+}
+
 bool is_elderly(const Member& m) { return m.age >= 60; }
 bool is_minor(const Member& m) { return m.age < 18; }
 
@@ -210,7 +217,7 @@ Fact Context::member_matches(size_t i, const json& where) const {
     else if (k == "serious_illness") facts.push_back(optional_is(m.serious_illness, v.get<bool>(), i, "serious_illness"));
     else if (k == "orphan") facts.push_back(optional_is(m.orphan, v.get<bool>(), i, "orphan"));
     else if (k == "unsupported_child") facts.push_back(optional_is(m.unsupported_child, v.get<bool>(), i, "unsupported_child"));
-    else if (k == "veteran_5lao") facts.push_back(optional_is(m.veteran_5lao, v.get<bool>(), i, "veteran_5lao"));
+    else if (k == "veteran_5lao") facts.push_back(optional_is(assumed_veteran_5lao(m), v.get<bool>(), i, "veteran_5lao"));
     else if (k == "employed") facts.push_back(optional_is(m.employed, v.get<bool>(), i, "employed"));
     else if (k == "in_institution") facts.push_back(optional_is(m.in_institution, v.get<bool>(), i, "in_institution"));
     else if (k == "household") facts.push_back(holds(v));
