@@ -78,13 +78,15 @@ cmd_test() {
 
 cmd_bench() {
   setup
-  say "native benchmarks (Google Benchmark)"
   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DDOUDI_TESTS=OFF -DDOUDI_BENCH=ON >/dev/null
   cmake --build build/bench --target bench_screen
-  build/bench/bench/bench_screen --benchmark_min_time=0.3
   build_site
-  say "WebAssembly benchmarks (Node)"
-  node scripts/bench-wasm.mjs build/site
+  node scripts/bench-wasm.mjs --write-roster build/bench/roster.csv   # the same roster for both
+  say "native benchmarks (Google Benchmark)"
+  DOUDI_BENCH_ROSTER=build/bench/roster.csv build/bench/bench/bench_screen --benchmark_min_time=0.3 \
+    --benchmark_out=build/bench/native.json --benchmark_out_format=json
+  say "WebAssembly beside native (Node)"
+  node scripts/bench-wasm.mjs build/site --native build/bench/native.json --roster build/bench/roster.csv
   say "sizes"
   node scripts/size.mjs build/site
   say "Lighthouse"

@@ -3,8 +3,12 @@
 // Prints figures; it is not a test and asserts nothing about speed.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 
+#include "doudi/roster.h"
 #include "doudi/screen.h"
 #include "evaluate.h"
 #include "household.h"
@@ -57,7 +61,31 @@ void BM_JsonLibraryParse(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(nlohmann::ordered_json::parse(in, nullptr, false));
 }
 
+// 台账比对: the roster scripts/bench-wasm.mjs writes (DOUDI_BENCH_ROSTER), through
+// the same entry as `screen --csv` and the site's roster page: CSV in, statuses,
+// amounts and flags per household, export CSV out.
+void BM_Roster(benchmark::State& state) {
+  const char* path = std::getenv("DOUDI_BENCH_ROSTER");
+  std::ifstream in(path ? path : "");
+  if (!in) {
+    state.SkipWithError("set DOUDI_BENCH_ROSTER to a roster CSV (./do bench does)");
+    return;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string csv = ss.str();
+  size_t households = 0;
+  for (auto _ : state) {
+    auto out = doudi::screen_roster(doudi::embedded_policies(), csv, "");
+    households = out.households;
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * households));
+  state.SetLabel(std::to_string(households) + " households");
+}
+
 BENCHMARK(BM_ScreenJson)->DenseRange(0, 4);
+BENCHMARK(BM_Roster)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_JsonLibraryParse);
 BENCHMARK(BM_ParseHousehold)->DenseRange(0, 4);
 BENCHMARK(BM_EvaluateStructs)->DenseRange(0, 4);

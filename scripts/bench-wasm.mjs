@@ -1,12 +1,26 @@
 // WebAssembly benchmark under Node: the module the site ships, through its
-// public JSON entry, for every region. Prints a table; asserts nothing.
-//   node scripts/bench-wasm.mjs [build/site]
+// public JSON entry for every region, and the roster entry (台账比对). Prints a
+// table; asserts nothing.
+//   node scripts/bench-wasm.mjs [build/site] [--native native.json] [--roster roster.csv]
+//   node scripts/bench-wasm.mjs --write-roster roster.csv     (the roster both sides screen)
+// With --native (Google Benchmark's JSON output of bench/bench_screen.cpp) the
+// table puts the native figures beside the WebAssembly ones, with the ratio.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { roster } from '../tests/browser/roster-data.mjs';
 
-const site = process.argv[2] || 'build/site';
+const ROSTER_HOUSEHOLDS = 10000;
+const args = process.argv.slice(2);
+const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : null; };
+if (opt('--write-roster')) {
+  fs.mkdirSync(path.dirname(opt('--write-roster')), { recursive: true });
+  fs.writeFileSync(opt('--write-roster'), roster(ROSTER_HOUSEHOLDS));
+  process.exit(0);
+}
+const site = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--'))) || 'build/site';
+
 const require = createRequire(import.meta.url);
 const t0 = performance.now();
 const factory = require(path.resolve(site, 'screen.js'));
@@ -14,12 +28,13 @@ const Module = await factory({ wasmBinary: fs.readFileSync(path.resolve(site, 's
 const startup = performance.now() - t0;
 
 const regions = JSON.parse(Module.regions()).map((r) => r.id);
+// The household of bench/bench_screen.cpp: three people, every field answered.
 const household = (region) => JSON.stringify({
   schema: 1, region, hukou: 'rural',
   members: [
     { age: 45, relation: 'head', labor: 'full', self_care: 'full', disability_grade: 0, serious_illness: false, school: 'none',
       orphan: false, unsupported_child: false, in_institution: false, has_capable_supporter: true, employed: true,
-      newly_employed: false, veteran_5lao: false, income_monthly: { wages: 1500 } },
+      newly_employed: false, veteran_5lao: false, income_monthly: { wages: 1500, business: 0, property: 0, pension_basic: 0, pension_other: 0, honors: 0, student_aid: 0, transfers: 0, other: 0 } },
     { age: 70, relation: 'parent', labor: 'none', self_care: 'partial', disability_grade: 2, disability_kind: 'physical',
       serious_illness: true, school: 'none', orphan: false, unsupported_child: false, in_institution: false,
       has_capable_supporter: true, employed: false, newly_employed: false, veteran_5lao: false, income_monthly: { pension_basic: 150 } },
@@ -34,24 +49,54 @@ const household = (region) => JSON.stringify({
 });
 
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-const rows = [];
-for (const region of regions) {
-  const input = household(region);
+const perHousehold = (input) => {
   for (let i = 0; i < 200; i++) Module.screen(input);  // warm up
   const samples = [];
   for (let r = 0; r < 15; r++) {
-    const n = 300;
+    const n = 200;
     const t = performance.now();
     for (let i = 0; i < n; i++) Module.screen(input);
     samples.push(((performance.now() - t) * 1000) / n);
   }
-  rows.push({ region, us: median(samples) });
+  return median(samples);
+};
+
+// Native figures: µs per household by region, and the roster's households a second.
+const native = { screen: {}, roster: null };
+if (opt('--native')) {
+  for (const b of JSON.parse(fs.readFileSync(opt('--native'), 'utf8')).benchmarks) {
+    const ns = b.real_time * ({ ns: 1, us: 1e3, ms: 1e6 }[b.time_unit] || 1);
+    if (b.name.startsWith('BM_ScreenJson/')) native.screen[b.label.split(' ')[0]] = ns / 1000;
+    if (b.name.startsWith('BM_Roster') && b.items_per_second) native.roster = b.items_per_second;
+  }
 }
-console.log(`WebAssembly module start-up: ${startup.toFixed(1)} ms`);
-console.log('region           µs/household (median, JSON in + result JSON out)');
-for (const r of rows) console.log(`${r.region.padEnd(16)} ${r.us.toFixed(1).padStart(8)}`);
+const cell = (v, digits = 1) => (v == null ? '—' : v.toFixed(digits)).padStart(10);
+
+console.log(`WebAssembly module start-up (compile + instantiate + load the policies): ${startup.toFixed(1)} ms`);
+console.log('One household through the JSON entry (parse, validate, screen every program with reasons, write the result), median µs:');
+console.log('region'.padEnd(16) + 'native'.padStart(10) + 'wasm'.padStart(10) + 'wasm/native'.padStart(13));
+for (const region of regions) {
+  const us = perHousehold(household(region));
+  const n = native.screen[region];
+  console.log(region.padEnd(16) + cell(n) + cell(us) + (n ? (us / n).toFixed(1) + '×' : '—').padStart(13));
+}
 const batch = regions.flatMap((r) => Array.from({ length: 400 }, () => household(r)));
-const t = performance.now();
+let t = performance.now();
 for (const h of batch) Module.screen(h);
-const secs = (performance.now() - t) / 1000;
-console.log(`batch: ${batch.length} households in ${(secs * 1000).toFixed(0)} ms = ${Math.round(batch.length / secs)} households/s`);
+let secs = (performance.now() - t) / 1000;
+console.log(`batch (as screen --batch): ${batch.length} households in ${(secs * 1000).toFixed(0)} ms = ` +
+  `${((secs * 1e6) / batch.length).toFixed(0)} µs a household, ${Math.round(batch.length / secs)} households/s`);
+
+const csvPath = opt('--roster');
+if (csvPath) {
+  const csv = fs.readFileSync(csvPath, 'utf8');
+  Module.roster(csv.slice(0, 20000), '');  // warm up
+  t = performance.now();
+  const out = JSON.parse(Module.roster(csv, ''));
+  secs = (performance.now() - t) / 1000;
+  const n = out.households;
+  console.log(`roster (台账比对: CSV in; statuses, amounts, flags and the export out), ${n} households:`);
+  console.log('  ' + 'native'.padEnd(14) + (native.roster ? `${Math.round(native.roster)} households/s` : '—'));
+  console.log('  ' + 'wasm'.padEnd(14) + `${Math.round(n / secs)} households/s (${(secs * 1000).toFixed(0)} ms)` +
+    (native.roster ? `, ${(native.roster / (n / secs)).toFixed(1)}× native's time` : ''));
+}

@@ -40,25 +40,31 @@ const Choices<EventKind> kEventKind = {{"illness", EventKind::illness},   {"inju
 class Reader {
  public:
   Reader(const json& obj, std::string path, std::vector<FieldError>* errors)
-      : obj_(obj), path_(std::move(path)), errors_(errors) {}
+      : obj_(obj), members_(obj.get_ptr<const json::object_t*>()), path_(std::move(path)), errors_(errors) {}
 
-  // Reports keys not in `known` (a typo must not be silently ignored).
+  // Reports keys not in `known` (a typo must not be silently ignored). Keys
+  // usually come in the contract's order, so each search starts after the last hit.
   void only(std::initializer_list<const char*> known) const {
+    const size_t n = known.size();
+    size_t next = 0;
     for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+      const std::string& key = it.key();
       bool ok = false;
-      for (const char* k : known) ok = ok || it.key() == k;
-      if (!ok) error(at(it.key()), "未知字段“" + it.key() + "”", "unknown field '" + it.key() + "'");
+      for (size_t i = 0; i < n && !ok; ++i) {
+        const size_t k = (next + i) % n;
+        if (key == known.begin()[k]) ok = true, next = k + 1;
+      }
+      if (!ok) error(at(key), "未知字段“" + key + "”", "unknown field '" + key + "'");
     }
   }
 
   // The value under `key`, or nullptr when absent or null (not given).
   const json* get(const char* key) const {
-    auto it = obj_.find(key);
-    if (it == obj_.end() || it->is_null()) return nullptr;
-    return &*it;
+    const json* v = find(key);
+    return v && !v->is_null() ? v : nullptr;
   }
 
-  bool present(const char* key) const { return obj_.find(key) != obj_.end(); }
+  bool present(const char* key) const { return find(key) != nullptr; }
 
   std::string at(std::string_view key) const { return path_key(path_, key); }
 
@@ -176,7 +182,24 @@ class Reader {
   }
 
  private:
+  // Linear like the object itself, but starting after the last key found.
+  const json* find(const char* key) const {
+    if (!members_) return nullptr;
+    const size_t n = members_->size();
+    for (size_t i = 0; i < n; ++i) {
+      const size_t k = (hint_ + i) % n;
+      const auto& kv = *(members_->begin() + static_cast<std::ptrdiff_t>(k));
+      if (kv.first == key) {
+        hint_ = k + 1;
+        return &kv.second;
+      }
+    }
+    return nullptr;
+  }
+
   const json& obj_;
+  const json::object_t* members_;  // null when obj_ is not an object
+  mutable size_t hint_ = 0;
   std::string path_;
   std::vector<FieldError>* errors_;
 };
