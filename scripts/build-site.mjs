@@ -180,6 +180,8 @@ for (const rel of rows) {
   console.log(rel.padEnd(42) + String(buf.length).padStart(9) + String(gz).padStart(9) + note);
 }
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+// Beside the site, not in it: scripts/size.mjs reads the same list.
+fs.writeFileSync(path.join(OUT, '..', 'first-visit.json'), JSON.stringify([...firstVisit].sort(), null, 1) + '\n');
 console.log(`first visit: ${kb(total)} gzipped (budget ${BUDGET_KB} KB)`);
 if (total > BUDGET_KB * 1024) {
   console.error(`over budget: ${kb(total)} > ${BUDGET_KB} KB`);

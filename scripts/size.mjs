@@ -17,20 +17,14 @@ const walk = (dir) => {
 };
 walk(site);
 
-// The first visit: index.html and every same-site file it (transitively) names.
-const loaded = new Set();
-const visit = (rel) => {
-  const p = path.join(site, rel);
-  if (loaded.has(p) || !fs.existsSync(p)) return;
-  loaded.add(p);
-  if (!/\.(html|js|css|json|webmanifest)$/.test(p)) return;
-  const text = fs.readFileSync(p, 'utf8');
-  for (const m of text.matchAll(/["'(`]\.?\/?([\w./-]+\.(?:js|mjs|css|wasm|json|png|svg|ico|webmanifest|woff2))["')`?#]/g)) {
-    const target = path.normalize(path.join(path.dirname(rel), m[1]));
-    if (!target.startsWith('..')) visit(target);
-  }
-};
-visit('index.html');
+// The first visit: the list scripts/build-site.mjs writes beside the site
+// (index.html, its CSS, its static modules, the module, the policies' offices).
+const listed = path.join(site, '..', 'first-visit.json');
+if (!fs.existsSync(listed)) {
+  console.error(`${listed} not found: run scripts/build-site.sh first`);
+  process.exit(2);
+}
+const loaded = new Set(JSON.parse(fs.readFileSync(listed, 'utf8')).map((rel) => path.join(site, rel)));
 
 let gzTotal = 0, brTotal = 0;
 console.log('file'.padEnd(44) + 'bytes'.padStart(10) + 'gzip'.padStart(10) + 'brotli'.padStart(10) + '  first visit');

@@ -1,6 +1,8 @@
 #include "context.h"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 namespace doudi {
 namespace {
@@ -197,37 +199,73 @@ std::optional<Status> Context::earlier(const std::string& id) const {
   return it->second;
 }
 
+namespace {
+
+enum class MemberKey {
+  min_age, max_age, disabled, disability_grades, disability_kinds, labor_in, self_care_in, school_in,
+  serious_illness, orphan, unsupported_child, veteran_5lao, employed, in_institution, household, any_of, other
+};
+
+// The criterion a key names (kinds.cpp's check_member_where allows exactly these).
+MemberKey member_key(std::string_view k) {
+  static constexpr std::pair<std::string_view, MemberKey> kKeys[] = {
+      {"min_age", MemberKey::min_age},           {"max_age", MemberKey::max_age},
+      {"disabled", MemberKey::disabled},         {"disability_grades", MemberKey::disability_grades},
+      {"disability_kinds", MemberKey::disability_kinds}, {"labor_in", MemberKey::labor_in},
+      {"self_care_in", MemberKey::self_care_in}, {"school_in", MemberKey::school_in},
+      {"serious_illness", MemberKey::serious_illness}, {"orphan", MemberKey::orphan},
+      {"unsupported_child", MemberKey::unsupported_child}, {"veteran_5lao", MemberKey::veteran_5lao},
+      {"employed", MemberKey::employed},         {"in_institution", MemberKey::in_institution},
+      {"household", MemberKey::household},       {"any_of", MemberKey::any_of}};
+  for (const auto& [name, key] : kKeys)
+    if (name == k) return key;
+  return MemberKey::other;
+}
+
+}  // namespace
+
+// Every criterion of `where` must hold: the first that fails decides.
 Fact Context::member_matches(size_t i, const json& where) const {
   const Member& m = h.members[i];
-  std::vector<Fact> facts;
+  Fact all = Fact::yes();
   for (auto it = where.begin(); it != where.end(); ++it) {
-    const std::string& k = it.key();
     const json& v = it.value();
-    if (k == "min_age") facts.push_back(Fact::of(m.age >= v.get<int>()));
-    else if (k == "max_age") facts.push_back(Fact::of(m.age <= v.get<int>()));
-    else if (k == "disabled") facts.push_back(m.disability_grade ? Fact::of((*m.disability_grade > 0) == v.get<bool>())
-                                                                 : Fact::unknown({field(i, "disability_grade")}));
-    else if (k == "disability_grades") {
-      if (!m.disability_grade) facts.push_back(Fact::unknown({field(i, "disability_grade")}));
-      else facts.push_back(Fact::of(std::find(v.begin(), v.end(), *m.disability_grade) != v.end()));
-    } else if (k == "disability_kinds") facts.push_back(optional_in(m.disability_kind, v, kind_name, i, "disability_kind"));
-    else if (k == "labor_in") facts.push_back(optional_in(m.labor, v, ability_name, i, "labor"));
-    else if (k == "self_care_in") facts.push_back(optional_in(m.self_care, v, ability_name, i, "self_care"));
-    else if (k == "school_in") facts.push_back(optional_in(assumed_school(m), v, school_name, i, "school"));
-    else if (k == "serious_illness") facts.push_back(optional_is(m.serious_illness, v.get<bool>(), i, "serious_illness"));
-    else if (k == "orphan") facts.push_back(optional_is(m.orphan, v.get<bool>(), i, "orphan"));
-    else if (k == "unsupported_child") facts.push_back(optional_is(m.unsupported_child, v.get<bool>(), i, "unsupported_child"));
-    else if (k == "veteran_5lao") facts.push_back(optional_is(assumed_veteran_5lao(m), v.get<bool>(), i, "veteran_5lao"));
-    else if (k == "employed") facts.push_back(optional_is(m.employed, v.get<bool>(), i, "employed"));
-    else if (k == "in_institution") facts.push_back(optional_is(m.in_institution, v.get<bool>(), i, "in_institution"));
-    else if (k == "household") facts.push_back(holds(v));
-    else if (k == "any_of") {
-      std::vector<Fact> alts;
-      for (const auto& w : v) alts.push_back(member_matches(i, w));
-      facts.push_back(any_of(alts));
+    Fact f = Fact::yes();
+    switch (member_key(it.key())) {
+      case MemberKey::min_age: f = Fact::of(m.age >= v.get<int>()); break;
+      case MemberKey::max_age: f = Fact::of(m.age <= v.get<int>()); break;
+      case MemberKey::disabled:
+        f = m.disability_grade ? Fact::of((*m.disability_grade > 0) == v.get<bool>()) : Fact::unknown({field(i, "disability_grade")});
+        break;
+      case MemberKey::disability_grades:
+        f = m.disability_grade ? Fact::of(std::find(v.begin(), v.end(), *m.disability_grade) != v.end())
+                               : Fact::unknown({field(i, "disability_grade")});
+        break;
+      case MemberKey::disability_kinds: f = optional_in(m.disability_kind, v, kind_name, i, "disability_kind"); break;
+      case MemberKey::labor_in: f = optional_in(m.labor, v, ability_name, i, "labor"); break;
+      case MemberKey::self_care_in: f = optional_in(m.self_care, v, ability_name, i, "self_care"); break;
+      case MemberKey::school_in: f = optional_in(assumed_school(m), v, school_name, i, "school"); break;
+      case MemberKey::serious_illness: f = optional_is(m.serious_illness, v.get<bool>(), i, "serious_illness"); break;
+      case MemberKey::orphan: f = optional_is(m.orphan, v.get<bool>(), i, "orphan"); break;
+      case MemberKey::unsupported_child: f = optional_is(m.unsupported_child, v.get<bool>(), i, "unsupported_child"); break;
+      case MemberKey::veteran_5lao: f = optional_is(assumed_veteran_5lao(m), v.get<bool>(), i, "veteran_5lao"); break;
+      case MemberKey::employed: f = optional_is(m.employed, v.get<bool>(), i, "employed"); break;
+      case MemberKey::in_institution: f = optional_is(m.in_institution, v.get<bool>(), i, "in_institution"); break;
+      case MemberKey::household: f = holds(v); break;
+      case MemberKey::any_of: {
+        f = Fact::no();
+        for (const auto& w : v) {
+          f.or_with(member_matches(i, w));
+          if (f.is_yes()) break;
+        }
+        break;
+      }
+      case MemberKey::other: break;
     }
+    all.and_with(f);
+    if (all.is_no()) return all;
   }
-  return all_of(facts);
+  return all;
 }
 
 Fact Context::holds(const json& test) const {
@@ -236,51 +274,45 @@ Fact Context::holds(const json& test) const {
   if (it == test.end()) return Fact::yes();
   const std::string& k = it.key();
   const json& v = it.value();
-  if (k == "status_any") {
-    std::vector<Fact> facts;
-    for (const auto& s : v) facts.push_back(status_flag(s.get_ref<const std::string&>().c_str()));
-    return any_of(facts);
-  }
-  if (k == "member_any") {
-    std::vector<Fact> facts;
-    for (size_t i = 0; i < size(); ++i) facts.push_back(member_matches(i, v));
-    return any_of(facts);
-  }
+  // Any of several facts, stopping at the first that holds.
+  const auto any = [](size_t n, const auto& fact) {
+    Fact f = Fact::no();
+    for (size_t i = 0; i < n && !f.is_yes(); ++i) f.or_with(fact(i));
+    return f;
+  };
+  if (k == "status_any") return any(v.size(), [&](size_t i) { return status_flag(v[i].get_ref<const std::string&>().c_str()); });
+  if (k == "member_any") return any(size(), [&](size_t i) { return member_matches(i, v); });
   if (k == "hukou") return Fact::of((h.hukou == Hukou::urban) == (v.get_ref<const std::string&>() == "urban"));
   if (k == "program") {
     const auto s = earlier(v.get<std::string>());
     if (!s) return Fact::unknown();
     return *s == Status::eligible ? Fact::yes() : *s == Status::maybe ? Fact::unknown() : Fact::no();
   }
-  if (k == "expense_any") {
-    std::vector<Fact> facts;
-    for (const auto& e : v) {
-      const std::string& n = e.get_ref<const std::string&>();
+  if (k == "expense_any")
+    return any(v.size(), [&](size_t i) {
+      const std::string& n = v[i].get_ref<const std::string&>();
       const auto& x = n == "medical" ? h.expenses_yearly.medical
                       : n == "education" ? h.expenses_yearly.education : h.expenses_yearly.disaster;
-      facts.push_back(x ? Fact::of(*x > 0) : Fact::unknown({"expenses_yearly." + n}));
-    }
-    return any_of(facts);
-  }
+      return x ? Fact::of(*x > 0) : Fact::unknown({"expenses_yearly." + n});
+    });
   if (k == "event_any") {
     if (!h.events) return Fact::unknown({"events"});
-    std::vector<Fact> facts;
-    for (size_t i = 0; i < h.events->size(); ++i) {
+    return any(h.events->size(), [&](size_t i) {
       const Event& e = (*h.events)[i];
-      if (!v.empty() && !in_list(v, event_name(e.kind))) continue;
-      if (!e.months_ago) facts.push_back(Fact::unknown({path_index("events", i) + ".months_ago"}));
-      else facts.push_back(Fact::of(*e.months_ago <= 12));
-    }
-    return any_of(facts);
+      if (!v.empty() && !in_list(v, event_name(e.kind))) return Fact::no();
+      if (!e.months_ago) return Fact::unknown({path_index("events", i) + ".months_ago"});
+      return Fact::of(*e.months_ago <= 12);
+    });
   }
   if (k == "date_between") {
     const auto from = parse_date(v[0].get<std::string>()), to = parse_date(v[1].get<std::string>());
     return Fact::of(from && to && *from <= day && day <= *to);
   }
-  if (k == "any_of" || k == "all_of") {
-    std::vector<Fact> facts;
-    for (const auto& t : v) facts.push_back(holds(t));
-    return k == "any_of" ? any_of(facts) : all_of(facts);
+  if (k == "any_of") return any(v.size(), [&](size_t i) { return holds(v[i]); });
+  if (k == "all_of") {
+    Fact f = Fact::yes();
+    for (size_t i = 0; i < v.size() && !f.is_no(); ++i) f.and_with(holds(v[i]));
+    return f;
   }
   if (k == "not") return negate(holds(v));
   if (k == "recognised_poor") return recognised_poor();

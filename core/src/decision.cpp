@@ -22,6 +22,26 @@ Fact Fact::given(const std::optional<bool>& b, size_t member, const char* name) 
   return of(*b);
 }
 
+void Fact::and_with(const Fact& f) {
+  if (is_no() || f.is_yes()) return;
+  if (f.is_no()) {
+    *this = no();
+    return;
+  }
+  v = Tri::unknown;
+  add_missing(&missing, f.missing);
+}
+
+void Fact::or_with(const Fact& f) {
+  if (is_yes() || f.is_no()) return;
+  if (f.is_yes()) {
+    *this = yes();
+    return;
+  }
+  v = Tri::unknown;
+  add_missing(&missing, f.missing);
+}
+
 Fact all_of(const std::vector<Fact>& facts) {
   Fact out = Fact::yes();
   for (const Fact& f : facts) {
@@ -61,9 +81,8 @@ const char* status_name(Status s) {
 }
 
 void Decision::require(const Fact& f, const Says& says, const Source& src) {
-  std::string text = f.is_yes() ? says.yes : f.is_no() ? says.no : says.unknown;
-  if (text.empty()) text = says.yes;
-  criteria_.push_back({f, {text, src}});
+  const std::string& text = f.is_yes() ? says.yes : f.is_no() ? says.no : says.unknown;
+  criteria_.push_back({f, {text.empty() ? says.yes : text, src}});
 }
 
 void Decision::note(const std::string& text, const Source& src) { notes_.push_back({text, src}); }
@@ -84,14 +103,15 @@ Status Decision::status() const {
   return s;
 }
 
-void Decision::finish(ProgramResult* out) const {
+void Decision::finish(ProgramResult* out) {
   out->status = status();
+  out->reasons.reserve(criteria_.size() + basis_.size() + notes_.size());
   for (Tri want : {Tri::no, Tri::unknown, Tri::yes})
-    for (const Item& c : criteria_)
-      if (c.fact.v == want) out->reasons.push_back(c.reason);
+    for (Item& c : criteria_)
+      if (c.fact.v == want) out->reasons.push_back(std::move(c.reason));
   if (out->status != Status::ineligible)
-    for (const Reason& b : basis_) out->reasons.push_back(b);
-  for (const Reason& n : notes_) out->reasons.push_back(n);
+    for (Reason& b : basis_) out->reasons.push_back(std::move(b));
+  for (Reason& n : notes_) out->reasons.push_back(std::move(n));
   if (out->status == Status::maybe)
     for (const Item& c : criteria_)
       if (c.fact.is_unknown()) add_missing(&out->missing, c.fact.missing);

@@ -27,6 +27,10 @@ struct Fact {
   // The same for a member's answer: the path "members[i].name" is written only if it is missing.
   static Fact given(const std::optional<bool>& b, size_t member, const char* name);
 
+  // all_of / any_of of this and another, in place (no list to build).
+  void and_with(const Fact& f);
+  void or_with(const Fact& f);
+
   bool is_yes() const { return v == Tri::yes; }
   bool is_no() const { return v == Tri::no; }
   bool is_unknown() const { return v == Tri::unknown; }
@@ -79,7 +83,7 @@ class Decision {
   // A criterion that must hold.
   void require(const Fact& f, const Says& says, const Source& src);
   // A criterion whose outcome is known and explained by one text.
-  void require(const Fact& f, const std::string& text, const Source& src) { require(f, {text, text, text}, src); }
+  void require(const Fact& f, const std::string& text, const Source& src) { criteria_.push_back({f, {text, src}}); }
   // Information that does not decide the status (an amount's basis, a note).
   void note(const std::string& text, const Source& src);
   // The basis of an amount: shown only when the program may apply.
@@ -90,7 +94,7 @@ class Decision {
 
   Status status() const;
   // Orders reasons (failed, then unknown, then met, then notes) and fills the result.
-  void finish(ProgramResult* out) const;
+  void finish(ProgramResult* out);  // moves the reasons out: call once, last
 
  private:
   struct Item {

@@ -56,6 +56,14 @@ struct Apply {
   std::string time_limit;
 };
 
+// A criterion written as data: a test, what to say when it holds, fails or is
+// unknown (each defaults to `yes`), and the clause it rests on.
+struct Condition {
+  json test;
+  std::string yes, no, unknown;
+  Source source;
+};
+
 // A note shown with a program's result when its `when` predicate holds.
 struct ProgramNote {
   std::string text;
@@ -66,7 +74,7 @@ struct ProgramNote {
 struct Program {
   std::string id, kind, name, summary;
   std::map<std::string, Param> params;
-  json conditions;      // criteria written as data, applied before the kind's own
+  std::vector<Condition> conditions;  // criteria written as data, applied before the kind's own
   json members_where;   // the generic kind: which members a per-person program covers
   std::vector<ProgramNote> notes;
   Apply apply;

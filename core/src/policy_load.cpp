@@ -276,13 +276,12 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
       if (auto e = check_test(c[i].value("test", json())); !e.empty()) L.problem(path_key(ci, "test"), e);
       else if (c[i]["test"].contains("program") && !before.count(c[i]["test"]["program"].get<std::string>()))
         L.problem(path_key(ci, "test"), "program '" + c[i]["test"]["program"].get<std::string>() + "' must come earlier in the file");
-      L.text(c[i], ci, "yes");
-      for (const char* k : {"no", "unknown"}) L.text(c[i], ci, k, false);
-      L.source(c[i], ci);
+      Condition cond{c[i].value("test", json()), L.text(c[i], ci, "yes"), L.text(c[i], ci, "no", false),
+                     L.text(c[i], ci, "unknown", false), L.source(c[i], ci)};
+      if (cond.no.empty()) cond.no = cond.yes;
+      if (cond.unknown.empty()) cond.unknown = cond.yes;
+      p->conditions.push_back(std::move(cond));
     }
-    p->conditions = c;
-  } else {
-    p->conditions = json::array();
   }
   if (j.contains("members_where")) {
     if (auto e = check_member_where(j["members_where"]); !e.empty()) L.problem(path_key(path, "members_where"), e);

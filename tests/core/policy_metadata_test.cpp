@@ -84,9 +84,8 @@ TEST(PolicyMetadata, EveryConditionAndNoteCitesItsClause) {
     for (const auto& prog : p->programs) {
       for (const auto& n : prog.notes) expect_sourced(n.source, p->id + ": " + prog.id + " note");
       for (const auto& c : prog.conditions) {
-        ASSERT_TRUE(c.contains("source")) << p->id << ": " << prog.id;
-        EXPECT_FALSE(c["source"].value("doc", std::string()).empty()) << p->id << ": " << prog.id;
-        EXPECT_FALSE(c["source"].value("clause", std::string()).empty()) << p->id << ": " << prog.id;
+        expect_sourced(c.source, p->id + ": " + prog.id + " condition");
+        EXPECT_FALSE(c.yes.empty() || c.no.empty() || c.unknown.empty()) << p->id << ": " << prog.id;
       }
     }
 }

@@ -24,10 +24,9 @@ const char* school_zh(const std::string& key) {
 
 // Criteria written in the policy file (`conditions`), for any kind.
 void apply_conditions(const Program& p, const Context& ctx, Decision* d) {
-  for (const auto& c : p.conditions) {
-    Fact f = ctx.holds(c["test"]);
-    const std::string yes = c.value("yes", ""), no = c.value("no", yes), unknown = c.value("unknown", yes);
-    d->require(f, {yes, no, unknown}, Source{c["source"]["doc"].get<std::string>(), c["source"]["clause"].get<std::string>()});
+  for (const Condition& c : p.conditions) {
+    const Fact f = ctx.holds(c.test);
+    d->require(f, f.is_yes() ? c.yes : f.is_no() ? c.no : c.unknown, c.source);
   }
 }
 
