@@ -378,6 +378,9 @@ HouseholdParse read_household(const json& doc) {
     r.error("region", "缺少地区（必填）", "region is required");
   } else if (!region->is_string()) {
     r.wrong_type("region", "文字（地区编号）", "a string (region id)");
+  } else if (region->get_ref<const std::string&>().empty()) {
+    // Found by fuzzing: an empty id passed here and left a result with no error.
+    r.error("region", "地区为空，请填写地区编号", "region is empty; give a region id");
   } else {
     out.household.region = region->get<std::string>();
   }

@@ -340,6 +340,11 @@ TEST(HouseholdValidation, PathsNameTheMemberByIndex) {
 
 // ---- region ---------------------------------------------------------------------------
 
+// Regression (found by fuzz_household): an empty region id gave exit 2 and no error.
+TEST(HouseholdValidation, EmptyRegionIsAnError) {
+  expect_rejected(with(minimal_household(), "/region", ""), "region", "region is empty", "地区为空");
+}
+
 TEST(HouseholdValidation, UnknownRegionIsNamedWithTheKnownIds) {
   const auto s = screen_json(with(minimal_household(), "/region", "atlantis-2020"));
   expect_rejected(with(minimal_household(), "/region", "atlantis-2020"), "region", "unknown region 'atlantis-2020'",
