@@ -44,25 +44,13 @@ void Fact::or_with(const Fact& f) {
 
 Fact all_of(const std::vector<Fact>& facts) {
   Fact out = Fact::yes();
-  for (const Fact& f : facts) {
-    if (f.is_no()) return Fact::no();
-    if (f.is_unknown()) {
-      out.v = Tri::unknown;
-      add_missing(&out.missing, f.missing);
-    }
-  }
+  for (size_t i = 0; i < facts.size() && !out.is_no(); ++i) out.and_with(facts[i]);
   return out;
 }
 
 Fact any_of(const std::vector<Fact>& facts) {
   Fact out = Fact::no();
-  for (const Fact& f : facts) {
-    if (f.is_yes()) return Fact::yes();
-    if (f.is_unknown()) {
-      out.v = Tri::unknown;
-      add_missing(&out.missing, f.missing);
-    }
-  }
+  for (size_t i = 0; i < facts.size() && !out.is_yes(); ++i) out.or_with(facts[i]);
   return out;
 }
 
