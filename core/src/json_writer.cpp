@@ -2,13 +2,25 @@
 
 namespace doudi {
 
+namespace {
+// Bytes that need escaping in a JSON string: control characters, '"' and '\\'.
+struct EscapeTable {
+  bool needs[256] = {};
+  constexpr EscapeTable() {
+    for (int c = 0; c < 0x20; ++c) needs[c] = true;
+    needs[static_cast<unsigned char>('"')] = needs[static_cast<unsigned char>('\\')] = true;
+  }
+};
+constexpr EscapeTable kEscape;
+}  // namespace
+
 void JsonWriter::escape(std::string_view s, std::string* out) {
   static const char* hex = "0123456789abcdef";
   out->push_back('"');
   size_t run = 0;  // copy runs of plain bytes at once
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!kEscape.needs[c]) continue;
     out->append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {

@@ -141,7 +141,7 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
   const HouseholdIncome& inc = ctx.income();
   const Fen n = static_cast<Fen>(h.members.size());
   std::string json;
-  json.reserve(8192);
+  json.reserve(16384);  // results are 8-14 KB: one allocation
   JsonWriter w(&json);
   w.begin_object().key("schema").number(1).key("region").string(policy->id);
   w.key("policy").begin_object().key("title").string(policy->document.title).key("doc").string(policy->document.doc);
