@@ -181,8 +181,9 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   }
   d.require(t.fact, t.text, income_src);
   for (const Reason& b : t.bounds) d.note(b.text, b.source);
-  // Undecided income: a 低保 household whose income passes the standard would still keep it for a while.
-  if (t.fact.is_unknown() && !tp.is_no()) d.note("如收入已超过低保标准：" + taper_text, taper_src);
+  // Undecided income: a 低保 household with a newly employed member would keep 低保 for a
+  // while even above the standard. Said only when those answers are given, not guessed.
+  if (t.fact.is_unknown() && !tp.is_no() && tp.missing.empty()) d.note("如收入已超过低保标准：" + taper_text, taper_src);
   if (t.fact.is_yes() && s.monthly && t.net) {
     const Fen n = static_cast<Fen>(ctx.size());
     const Fen gap = *s.monthly * n - *t.net;
