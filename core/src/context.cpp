@@ -113,7 +113,9 @@ HouseholdIncome Context::compute_income() const {
     if (*v) yearly += **v;
     else out.deductions_missing.push_back("expenses_yearly." + kind);
   }
+  // Deducted costs can bring the income to 0, not below: 低保 pays at most the standard.
   out.deductions = div_round(yearly, 12);
+  if (out.counted) out.deductions = std::min(out.deductions, *out.counted);
   // 就业成本: deducted for working members at a rate the document leaves to the
   // county; it can never exceed their wages, nor the policy's bound per worker.
   const Param* cost = policy.income_param("employment_cost");
@@ -123,8 +125,10 @@ HouseholdIncome Context::compute_income() const {
       const std::optional<Fen> bound = monthly_bound_at(cost, day);
       bool bounded = false;
       for (const Member& m : h.members) {
-        if (!m.employed.value_or(false) || !m.income_monthly) continue;
+        if (!m.income_monthly) continue;
         const Fen wages = (*m.income_monthly)[0];
+        // Wages mean work: an unanswered `employed` does not rule the deduction out.
+        if (!m.employed.value_or(wages > 0)) continue;
         bounded = bounded || (bound && wages > *bound);
         out.employment_cost_cap += bound ? std::min(wages, *bound) : wages;
       }

@@ -40,9 +40,10 @@ TEST(Roster, GroupsRowsByHouseholdKeyAndScreensEach) {
 }
 
 TEST(Roster, FlagsDibaoHouseholdsAboveTheStandardForExit) {
-  // 泉港: 低保户 with 3000元 a head, no 建档立卡 (so no 渐退期), no deductible costs.
+  // 泉港: 低保户 with 5000元 wages a head (above 720元 even after the most 就业成本 could
+  // take, 2480元), no 建档立卡 (so no 渐退期), no deductible costs.
   const std::string h = std::string(kHeader).substr(0, std::string(kHeader).size() - 1) + ",年医疗支出,年教育支出\n";
-  auto out = doudi::screen_roster(doudi::embedded_policies(), h + "B2,quangang-2020,农村,王五,户主,50,完全,3000,,是,否,0,60,0,0\n", "");
+  auto out = doudi::screen_roster(doudi::embedded_policies(), h + "B2,quangang-2020,农村,王五,户主,50,完全,5000,,是,否,0,60,0,0\n", "");
   const json v = view(out);
   const json& b = row(v, "B2");
   EXPECT_EQ(b["programs"]["dibao"]["status"], "ineligible");
@@ -52,7 +53,7 @@ TEST(Roster, FlagsDibaoHouseholdsAboveTheStandardForExit) {
 
 TEST(Roster, TaperKeepsARegisteredHouseholdOffTheExitList) {
   const std::string h = std::string(kHeader).substr(0, std::string(kHeader).size() - 1) + ",年医疗支出,年教育支出\n";
-  auto out = doudi::screen_roster(doudi::embedded_policies(), h + "C3,quangang-2020,农村,赵六,户主,50,完全,3000,,是,是,0,60,0,0\n", "");
+  auto out = doudi::screen_roster(doudi::embedded_policies(), h + "C3,quangang-2020,农村,赵六,户主,50,完全,5000,,是,是,0,60,0,0\n", "");
   const json v = view(out);
   const json& c = row(v, "C3");
   EXPECT_EQ(c["programs"]["dibao"]["status"], "eligible");  // 12个月延保渐退期

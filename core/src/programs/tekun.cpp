@@ -57,8 +57,17 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
     no_income = Fact::of(*income < *s.monthly);
     income_text = who + "本人月收入" + yuan_text(*income) + "元，" + (no_income.is_yes() ? "低于" : "不低于") + s.text +
                   (no_income.is_yes() ? "，视为无生活来源" : "，有生活来源");
+  } else if (*income == 0) {
+    no_income = Fact::yes();
+    income_text = who + "本人没有收入，视为无生活来源";
+  } else if (s.max_monthly && *income >= *s.max_monthly) {
+    // Above the highest the unstated standard could be: a means of living anywhere.
+    no_income = Fact::no();
+    income_text = who + "本人月收入" + yuan_text(*income) + "元，高于低保标准可能的最高值" + yuan_text(*s.max_monthly) +
+                  "元/月，有生活来源";
+    d.note(s.max_reason.text, s.max_reason.source);
   } else {
-    no_income = *income == 0 ? Fact::yes() : Fact::unknown();
+    no_income = Fact::unknown();
     income_text = who + "本人月收入" + yuan_text(*income) + "元；是否算作无生活来源取决于当地低保标准（" + s.text + "）";
   }
   d.require(no_income, income_text, kNoIncome);
