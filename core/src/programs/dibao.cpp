@@ -107,11 +107,14 @@ Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src)
   return ways.empty() ? Fact::no() : any_of(ways);
 }
 
-// 中卫: 家中无存款、因重残重病等导致刚性支出明显大于收入的, also 纳入低保.
+// 中卫: 家中无存款或无有效资产、因重残、重病或其它非主观原因导致家庭刚性支出
+// 明显大于收入的, also 纳入低保. Deposits do not rule out 无有效资产, and causes other
+// than 重残/重病 are not ruled out either: both are for the 乡镇 to assess.
 Fact expenditure_path(const Context& ctx) {
   const Household& h = ctx.h;
-  Fact no_deposits = h.assets.deposits ? Fact::of(*h.assets.deposits == 0) : Fact::unknown({"assets.deposits"});
-  std::vector<Fact> cause;
+  Fact no_deposits = !h.assets.deposits ? Fact::unknown({"assets.deposits"})
+                     : *h.assets.deposits == 0 ? Fact::yes() : Fact::unknown();
+  std::vector<Fact> cause{Fact::unknown()};  // 其它非主观原因
   for (size_t i = 0; i < ctx.size(); ++i) {
     cause.push_back(severe_disability(h.members[i], i));
     cause.push_back(Fact::given(h.members[i].serious_illness, i, "serious_illness"));
@@ -158,8 +161,8 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
     Fact e = expenditure_path(ctx);
     if (!e.is_no()) {
       d.require(e,
-                {"家中无存款，因重残、重病等原因家庭刚性支出明显大于收入，可按程序纳入低保",
-                 "", "家中无存款且因重残、重病等导致刚性支出明显大于收入的，也可纳入低保；请填写存款和支出"},
+                {"家中无存款，因重残、重病等原因家庭刚性支出明显大于收入，可按程序纳入低保", "",
+                 "家中无存款或无有效资产、因重残、重病或其它非主观原因导致刚性支出明显大于收入的，也可纳入低保，由乡镇核查认定"},
                 p.param("expenditure_path")->source);
       d.note(t.text, income_src);
       out->members.clear();

@@ -1,6 +1,8 @@
 // Programs for households already found in difficulty: 教育资助 by school level,
 // 住房保障 租赁补贴 by floor area, 城市困难家庭认定 (明溪“347”), and the generic kind
 // whose criteria are all policy data.
+#include <cmath>
+
 #include "../programs.h"
 
 namespace doudi {
@@ -77,8 +79,8 @@ void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramRe
   if (max) {
     char buf[64];
     Fact f = have ? Fact::of(*have / n <= *max) : Fact::unknown({"assets.housing_area_m2"});
-    std::snprintf(buf, sizeof buf, "%.1f", have ? *have / n : 0.0);
-    std::string per = buf;
+    // Two decimals, trailing zeros dropped: 13.01 must not read as "13.0, over 13".
+    std::string per = yuan_text(static_cast<Fen>(std::llround((have ? *have / n : 0.0) * 100)));
     std::snprintf(buf, sizeof buf, "%g", *max);
     d.require(f,
               {"人均住房面积" + per + "平方米，在" + buf + "平方米以下", "人均住房面积" + per + "平方米，超过" + buf + "平方米",

@@ -73,8 +73,8 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
   Fact group = any_of(in_group);
   if (targets) {
     d.require(group.is_no() ? Fact::unknown() : group,
-              {"属于" + targets->label + "，可直接申请", "",
-               "不属于" + targets->label + "的，需经审核认定家庭基本生活确有困难"},
+              {"属于" + targets->label + "，困难情况已经认定", "",
+               "不属于" + targets->label + "的，由乡镇（街道）审核认定家庭基本生活确有困难（任何人都可以申请）"},
               targets->source);
   } else {
     d.require(Fact::unknown(), "家庭基本生活是否陷入困境，由乡镇（街道）审核认定", kArt47);
