@@ -45,9 +45,31 @@ Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
 
 }  // namespace
 
+// 第四十七条 also covers 生活必需支出突然增加超出家庭承受能力: out-of-pocket costs of the
+// last 12 months above the household's income for the same months. Whether that is
+// "sudden" and beyond its means is for the office to judge, so at most `maybe`.
+Fact spending_beyond_income(const Context& ctx, std::string* text) {
+  const auto& e = ctx.h.expenses_yearly;
+  const auto& inc = ctx.income();
+  if (!e.medical || !e.education || !e.disaster || !inc.counted) return Fact::no();
+  const Fen yearly = *e.medical + *e.education + *e.disaster;
+  if (yearly <= *inc.counted * 12) return Fact::no();
+  *text = "近12个月自付医疗、教育和灾害支出" + yuan_text(yearly) + "元，超过家庭同期收入" + yuan_text(*inc.counted * 12) +
+          "元；生活必需支出突然增加、超出家庭承受能力的，可申请临时救助，由乡镇（街道）审核";
+  return Fact::unknown();
+}
+
 void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   std::string event_text;
   Fact event = hardship_event(p, ctx, &event_text);
+  if (!event.is_yes()) {
+    std::string spending_text;
+    const Fact spending = spending_beyond_income(ctx, &spending_text);
+    if (!spending.is_no()) {
+      event = any_of({event, spending});
+      event_text = spending_text;
+    }
+  }
   d.require(event, event_text, kArt47);
 
   if (const Param* maxp = p.param("max_grants_per_year")) {
