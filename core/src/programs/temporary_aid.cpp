@@ -51,12 +51,24 @@ Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
 Fact spending_beyond_income(const Context& ctx, std::string* text) {
   const auto& e = ctx.h.expenses_yearly;
   const auto& inc = ctx.income();
-  if (!e.medical || !e.education || !e.disaster || !inc.counted) return Fact::no();
-  const Fen yearly = *e.medical + *e.education + *e.disaster;
-  if (yearly <= *inc.counted * 12) return Fact::no();
-  *text = "近12个月自付医疗、教育和灾害支出" + yuan_text(yearly) + "元，超过家庭同期收入" + yuan_text(*inc.counted * 12) +
-          "元；生活必需支出突然增加、超出家庭承受能力的，可申请临时救助，由乡镇（街道）审核";
-  return Fact::unknown();
+  std::vector<std::string> missing;
+  Fen yearly = 0;
+  for (auto [v, name] : {std::pair{&e.medical, "medical"}, {&e.education, "education"}, {&e.disaster, "disaster"}}) {
+    if (*v) yearly += **v;
+    else missing.push_back(std::string("expenses_yearly.") + name);
+  }
+  if (!inc.counted) {
+    *text = "近12个月的自付支出是否超过家庭收入？（生活必需支出突然增加的也可申请）";
+    return yearly > 0 ? Fact::unknown(inc.missing) : Fact::no();
+  }
+  if (yearly > *inc.counted * 12) {
+    *text = "近12个月自付医疗、教育和灾害支出" + yuan_text(yearly) + "元，超过家庭同期收入" + yuan_text(*inc.counted * 12) +
+            "元；生活必需支出突然增加、超出家庭承受能力的，可申请临时救助，由乡镇（街道）审核";
+    return Fact::unknown();
+  }
+  // Costs not yet given could still pass the income.
+  *text = "近12个月的医疗、教育、灾害自付支出是多少？（超过家庭收入的也可申请）";
+  return missing.empty() ? Fact::no() : Fact::unknown(missing);
 }
 
 void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
@@ -66,8 +78,8 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
     std::string spending_text;
     const Fact spending = spending_beyond_income(ctx, &spending_text);
     if (!spending.is_no()) {
+      event_text = event.is_no() ? spending_text : event_text + "；" + spending_text;
       event = any_of({event, spending});
-      event_text = spending_text;
     }
   }
   d.require(event, event_text, kArt47);
