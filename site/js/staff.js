@@ -169,10 +169,14 @@ function fromHousehold(h) {
     for (const k of ['labor', 'self_care', 'disability_kind', 'school']) v[p + k] = m[k] || '';
     v[p + 'disability_grade'] = m.disability_grade === undefined ? '' : String(m.disability_grade);
     for (const k of FLAGS) v[p + k] = m[k] === undefined ? '' : String(m[k]);
-    // Blank income cells count as 0 once one is filled: show only what is not 0.
+    // Blank income cells count as 0 once one is filled: show only what is not 0. An
+    // income given as {} is "no income" (the contract's 0s), so wages show 0, not blank.
     const inc = m.income_monthly;
     const anyIncome = inc && INCOME.some((k) => inc[k]);
-    for (const k of INCOME) v[`${p}inc.${k}`] = !inc || inc[k] === undefined || (inc[k] === 0 && (anyIncome || k !== 'wages')) ? '' : String(inc[k]);
+    for (const k of INCOME) {
+      const val = inc ? (inc[k] === undefined ? 0 : inc[k]) : undefined;
+      v[`${p}inc.${k}`] = val === undefined || (val === 0 && (anyIncome || k !== 'wages')) ? '' : String(val);
+    }
   });
   const a = h.assets || {};
   v.deposits = a.deposits === undefined ? '' : String(a.deposits);
