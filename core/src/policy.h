@@ -68,7 +68,8 @@ struct Condition {
 struct ProgramNote {
   std::string text;
   Source source;
-  json when;  // null = always
+  json when;                  // null = always
+  bool if_may_apply = false;  // only with an eligible or maybe result (e.g. "可增发10%")
 };
 
 struct Program {

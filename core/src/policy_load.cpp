@@ -295,8 +295,12 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
         L.problem(ni, "must be an object");
         continue;
       }
-      L.only(n[i], ni, {"text", "source", "when"});
-      ProgramNote note{L.text(n[i], ni, "text"), L.source(n[i], ni), n[i].value("when", json())};
+      L.only(n[i], ni, {"text", "source", "when", "if_may_apply"});
+      ProgramNote note{L.text(n[i], ni, "text"), L.source(n[i], ni), n[i].value("when", json()), false};
+      if (n[i].contains("if_may_apply")) {
+        if (n[i]["if_may_apply"].is_boolean()) note.if_may_apply = n[i]["if_may_apply"].get<bool>();
+        else L.problem(path_key(ni, "if_may_apply"), "must be true or false");
+      }
       if (!note.when.is_null())
         if (auto e = check_test(note.when); !e.empty()) L.problem(path_key(ni, "when"), e);
       p->notes.push_back(std::move(note));

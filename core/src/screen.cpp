@@ -68,8 +68,10 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   Decision d;
   apply_conditions(prog, ctx, &d);
   if (const KindSpec* k = find_kind(prog.kind)) k->evaluate(prog, ctx, d, &r);
+  // Notes do not change the status, so it is known before they are added.
+  const bool may_apply = d.status() != Status::ineligible;
   for (const ProgramNote& n : prog.notes)
-    if (ctx.holds(n.when).is_yes()) d.note(n.text, n.source);
+    if ((may_apply || !n.if_may_apply) && ctx.holds(n.when).is_yes()) d.note(n.text, n.source);
   d.finish(&r);
   if (r.status == Status::ineligible) {
     r.amount.reset();

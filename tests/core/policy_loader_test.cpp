@@ -221,6 +221,16 @@ TEST(PolicyLoader, ABoundNeedsAmountSourceAndNote) {
   expect_error(with(unstated_with_bound(), std::string(kAmount) + "/value", 790), at, "does not state");
 }
 
+TEST(PolicyLoader, IfMayApplyIsAFlag) {
+  json p = valid_policy();
+  p["programs"][1]["notes"] = parse(R"([{"text": "说明。", "source": {"doc": "测民〔2020〕1号", "clause": "二"},
+                                          "if_may_apply": "yes"}])");
+  expect_error(p, "programs[1].notes[0].if_may_apply", "true or false");
+  p["programs"][1]["notes"][0]["if_may_apply"] = true;
+  doudi::PolicySet set;
+  EXPECT_TRUE(set.add(kFile, p.dump()).empty());
+}
+
 TEST(PolicyLoader, AMemberCriterionMayTestTheHousehold) {
   json p = valid_policy();
   p["programs"][1]["members_where"] = {{"household", {{"status_any", {"dibao"}}}}};

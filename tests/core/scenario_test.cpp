@@ -6,7 +6,7 @@
 //   "errors":    [{"field": "members[0].age"}, …]  each among the result's errors; no programs
 //   "household": {"size": 3, …}                    each key equals the result's household value
 //   "programs":  {"dibao": {"status", "amount" ({value, per, up_to} or null = absent),
-//                           "members", "missing", "clauses", "reason_contains"}}
+//                           "members", "missing", "clauses", "reason_contains", "reason_lacks"}}
 // Without "errors" the household must be accepted. In every result, every reason
 // cites a source document and clause.
 #include <algorithm>
@@ -136,6 +136,12 @@ void check_program(const json& program, const std::string& id, const json& want)
                        });
     EXPECT_TRUE(found) << id << ": no reason says " << sub.dump();
   }
+  for (const auto& sub : want.value("reason_lacks", json::array())) {
+    const bool found = sub.is_string() && std::any_of(texts.begin(), texts.end(), [&](const std::string& t) {
+                         return t.find(sub.get<std::string>()) != std::string::npos;
+                       });
+    EXPECT_FALSE(found) << id << ": a reason says " << sub.dump() << ", which should not be shown";
+  }
 }
 
 void run_case(const Case& c) {
@@ -177,7 +183,7 @@ void run_case(const Case& c) {
 
   if (expect.contains("programs")) {
     for (auto it = expect["programs"].begin(); it != expect["programs"].end(); ++it) {
-      const std::string odd_p = unknown_keys(it.value(), {"status", "amount", "members", "missing", "clauses", "reason_contains"});
+      const std::string odd_p = unknown_keys(it.value(), {"status", "amount", "members", "missing", "clauses", "reason_contains", "reason_lacks"});
       EXPECT_TRUE(odd_p.empty()) << "unknown keys in expect.programs." << it.key() << ":" << odd_p;
       const json* program = find_program(result, it.key());
       if (!program) {
