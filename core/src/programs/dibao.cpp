@@ -55,7 +55,9 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
     t.text = head + "，低于" + s.text;
   } else if (inc.employment_cost_unknown && lowest < limit) {
     t.fact = Fact::unknown();
-    t.text = head + "，未低于" + s.text + "；扣减必要的就业成本后可能低于标准，扣减办法由县（区）确定，本文件未载明";
+    const Param* cost = ctx.policy.income_param("employment_cost");
+    t.text = head + "，未低于" + s.text + "；" + (cost ? cost->label : std::string("必要的就业成本")) +
+             "：扣减后可能低于标准（扣减办法由县（区）确定，本文件未载明）";
   } else if (!inc.deductions_missing.empty()) {
     t.fact = Fact::unknown(inc.deductions_missing);
     t.text = head + "，未低于" + s.text + "；扣除因病、因学等刚性支出后可能低于标准，请填写这些支出";
