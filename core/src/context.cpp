@@ -79,6 +79,20 @@ std::string Context::who(size_t i) const {
 
 std::string Context::field(size_t i, const char* name) { return path_key(path_index("members", i), name); }
 
+const std::optional<Fen>& Context::expense(std::string_view kind) const {
+  const auto& e = h.expenses_yearly;
+  return kind == "medical" ? e.medical : kind == "education" ? e.education : e.disaster;
+}
+
+Fen Context::yearly_expenses(std::vector<std::string>* missing) const {
+  Fen sum = 0;
+  for (const char* kind : {"medical", "education", "disaster"}) {
+    if (const auto& v = expense(kind)) sum += *v;
+    else missing->push_back(std::string("expenses_yearly.") + kind);
+  }
+  return sum;
+}
+
 std::optional<Fen> Context::member_income(size_t i) const {
   const auto& inc = h.members[i].income_monthly;
   if (!inc) return std::nullopt;
@@ -107,9 +121,7 @@ HouseholdIncome Context::compute_income() const {
   // 刚性支出: yearly costs over the last 12 months, deducted per month.
   Fen yearly = 0;
   for (const auto& kind : list_at(policy.income_param("deducted_expenses"), day).value_or(std::vector<std::string>{})) {
-    const std::optional<Fen>* v = kind == "medical"     ? &h.expenses_yearly.medical
-                                 : kind == "education" ? &h.expenses_yearly.education
-                                                       : &h.expenses_yearly.disaster;
+    const std::optional<Fen>* v = &expense(kind);
     if (*v) yearly += **v;
     else out.deductions_missing.push_back("expenses_yearly." + kind);
   }
@@ -295,8 +307,7 @@ Fact Context::holds(const json& test) const {
   if (k == "expense_any")
     return any(v.size(), [&](size_t i) {
       const std::string& n = v[i].get_ref<const std::string&>();
-      const auto& x = n == "medical" ? h.expenses_yearly.medical
-                      : n == "education" ? h.expenses_yearly.education : h.expenses_yearly.disaster;
+      const auto& x = expense(n);
       return x ? Fact::of(*x > 0) : Fact::unknown({"expenses_yearly." + n});
     });
   if (k == "event_any") {

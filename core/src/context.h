@@ -50,6 +50,10 @@ class Context {
   static std::string field(size_t i, const char* name);  // "members[0].age"
 
   const HouseholdIncome& income() const { return income_; }
+  // One yearly out-of-pocket cost by kind ("medical", "education", "disaster").
+  const std::optional<Fen>& expense(std::string_view kind) const;
+  // The yearly costs given, added up; the kinds not given go to `missing` as field paths.
+  Fen yearly_expenses(std::vector<std::string>* missing) const;
   // A member's own counted income (for 特困 无生活来源), nullopt if not given.
   std::optional<Fen> member_income(size_t i) const;
   Standard dibao_standard() const;

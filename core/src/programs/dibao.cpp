@@ -122,12 +122,7 @@ Fact expenditure_path(const Context& ctx) {
     cause.push_back(Fact::given(h.members[i].serious_illness, i, "serious_illness"));
   }
   std::vector<std::string> missing;
-  Fen yearly = 0;
-  for (auto [v, name] : {std::pair{&h.expenses_yearly.medical, "medical"}, {&h.expenses_yearly.education, "education"},
-                         {&h.expenses_yearly.disaster, "disaster"}}) {
-    if (*v) yearly += **v;
-    else missing.push_back(std::string("expenses_yearly.") + name);
-  }
+  const Fen yearly = ctx.yearly_expenses(&missing);
   Fact exceeds;
   const auto& inc = ctx.income();
   if (!inc.counted) exceeds = Fact::unknown(inc.missing);

@@ -49,14 +49,9 @@ Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
 // last 12 months above the household's income for the same months. Whether that is
 // "sudden" and beyond its means is for the office to judge, so at most `maybe`.
 Fact spending_beyond_income(const Context& ctx, std::string* text) {
-  const auto& e = ctx.h.expenses_yearly;
   const auto& inc = ctx.income();
   std::vector<std::string> missing;
-  Fen yearly = 0;
-  for (auto [v, name] : {std::pair{&e.medical, "medical"}, {&e.education, "education"}, {&e.disaster, "disaster"}}) {
-    if (*v) yearly += **v;
-    else missing.push_back(std::string("expenses_yearly.") + name);
-  }
+  const Fen yearly = ctx.yearly_expenses(&missing);
   if (!inc.counted) {
     *text = "近12个月的自付支出是否超过家庭收入？（生活必需支出突然增加的也可申请）";
     return yearly > 0 ? Fact::unknown(inc.missing) : Fact::no();
