@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "money.h"
+#include "json_tree.h"
 #include "strict_json.h"
 
 namespace doudi {
@@ -90,7 +91,9 @@ struct HouseholdParse {
 
 // Reads and validates a household JSON document (schema 1). Region existence is
 // checked by the caller, which knows the policies.
+// Plain input takes a fast path (json_tree.h); the rest goes through the strict parser.
 HouseholdParse parse_household(std::string_view text);
 HouseholdParse read_household(const json& doc);
+HouseholdParse read_household(const JsonNode& doc);
 
 }  // namespace doudi
