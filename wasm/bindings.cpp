@@ -7,28 +7,117 @@
 //   roster(csv, regionId) -> json         (台账比对: the site's view plus "csv", the
 //                                          export `screen --csv` writes; doudi/roster.h)
 //   rosterTemplate()      -> csv          (the roster template, as `--csv-template`)
-// No handles cross into JavaScript. The core never throws; the catch-all below is
+// Results reach JavaScript as UTF-16 (to_js below). The core never throws; the catch-all below is
 // the last line should that ever change (it only runs in a build with -fexceptions;
 // without it a throw would abort the module, and the site's loader then restarts it).
 #include <emscripten/bind.h>
+#include <emscripten/em_js.h>
+#include <emscripten/em_macros.h>
+#include <emscripten/val.h>
 
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <string_view>
 
 #include "doudi/roster.h"
 #include "doudi/screen.h"
 
+// A JavaScript string from UTF-16 code units in the module's memory.
+// UTF16Decoder is the loader's own TextDecoder('utf-16le') (undefined where
+// TextDecoder is missing; UTF16ToString then builds the string in JavaScript).
+EM_JS(emscripten::EM_VAL, doudi_js_string, (const char16_t* units, size_t count), {
+  var s = typeof UTF16Decoder != 'undefined' && UTF16Decoder
+      ? UTF16Decoder.decode(HEAPU8.subarray(units, units + count * 2))
+      : UTF16ToString(units, count * 2);
+  return Emval.toHandle(s);
+});
+
+// The length of a JavaScript string in UTF-16 units, or -1 when it is not a string.
+EM_JS(int, doudi_js_length, (emscripten::EM_VAL handle), {
+  var v = Emval.toValue(handle);
+  return typeof v == 'string' ? v.length : -1;
+});
+
+// Writes a JavaScript string as UTF-8 into buffer (capacity + 1 bytes); returns the bytes written.
+EM_JS(size_t, doudi_js_utf8, (emscripten::EM_VAL handle, char* buffer, size_t capacity), {
+  var v = Emval.toValue(handle);
+  if (typeof TextEncoder != 'undefined') return new TextEncoder().encodeInto(v, HEAPU8.subarray(buffer, buffer + capacity)).written;
+  return stringToUTF8(v, buffer, capacity + 1);
+});
+
 namespace {
+
+// A JavaScript string argument as UTF-8. Embind's std::string argument measures
+// and encodes it in JavaScript loops (6 µs for a 1.6 KB household in Node 20);
+// TextEncoder.encodeInto does it natively. False when the value is not a string.
+bool from_js(const emscripten::val& value, std::string* utf8) {
+  const int units = doudi_js_length(value.as_handle());
+  if (units < 0) return false;
+  utf8->resize(static_cast<size_t>(units) * 3);  // a UTF-16 unit is at most 3 bytes of UTF-8
+  utf8->resize(doudi_js_utf8(value.as_handle(), utf8->data(), utf8->size()));
+  return true;
+}
+
+// The result as a JavaScript string. Embind's std::string return decodes
+// UTF-8 in JavaScript: for a result of 11 KB, mostly Chinese, that took 43 µs
+// in Node 20 (a byte loop twice, then TextDecoder at ~3 bytes a ns), more than
+// screening the household. UTF-16 is what JavaScript strings are made of, so
+// transcoding here and decoding UTF-16 takes a few µs (scripts/bench-wasm.mjs).
+emscripten::val to_js(std::string_view utf8) {
+  static std::u16string units;  // reused: the module is single-threaded
+  units.resize(utf8.size());    // never more units than bytes
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* end = p + utf8.size();
+  char16_t* out = units.data();
+  while (p < end) {
+    const std::ptrdiff_t left = end - p;
+    if (left >= 8) {  // ASCII (keys, numbers, punctuation) eight bytes at a time
+      std::uint64_t x;
+      std::memcpy(&x, p, 8);
+      if ((x & 0x8080808080808080ULL) == 0) {
+        for (int k = 0; k < 8; ++k) out[k] = p[k];
+        out += 8, p += 8;
+        continue;
+      }
+    }
+    const unsigned c = *p;
+    if (c < 0x80) {
+      *out++ = static_cast<char16_t>(c), p += 1;
+    } else if ((c & 0xF0) == 0xE0 && left >= 3) {  // most of the Chinese text
+      *out++ = static_cast<char16_t>(((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)), p += 3;
+    } else if ((c & 0xE0) == 0xC0 && left >= 2) {
+      *out++ = static_cast<char16_t>(((c & 0x1F) << 6) | (p[1] & 0x3F)), p += 2;
+    } else if ((c & 0xF8) == 0xF0 && left >= 4) {
+      const unsigned cp = (((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F)) - 0x10000;
+      *out++ = static_cast<char16_t>(0xD800 + ((cp >> 10) & 0x3FF));
+      *out++ = static_cast<char16_t>(0xDC00 + (cp & 0x3FF)), p += 4;
+    } else {
+      *out++ = u'\uFFFD', p += 1;  // not UTF-8 (the core writes none; this keeps memory safe)
+    }
+  }
+  emscripten::val js = emscripten::val::take_ownership(doudi_js_string(units.data(), static_cast<size_t>(out - units.data())));
+  if (units.capacity() > (1u << 20)) std::u16string().swap(units);  // a big roster's export: give it back
+  return js;
+}
 
 // A result the site and tests can read even if something unforeseen happens.
 const char kInternalError[] =
     R"({"schema":1,"errors":[{"field":"","message":"内部错误，请稍后再试或直接到窗口咨询。",)"
     R"("message_en":"Internal error in the screening module."}]})";
 
-std::string screen(const std::string& household_json) {
+// What screen() answers for an argument that is not a string at all.
+const char kNotText[] =
+    R"({"schema":1,"region":null,"errors":[{"field":"","message":"家庭信息应为 JSON 文本（字符串）",)"
+    R"("message_en":"the household must be given as JSON text, a string"}]})";
+
+emscripten::val screen(const emscripten::val& household) {
   try {
-    return doudi::screen(doudi::embedded_policies(), household_json).json;
+    std::string text;
+    if (!from_js(household, &text)) return to_js(kNotText);
+    return to_js(doudi::screen(doudi::embedded_policies(), text).json);
   } catch (...) {
-    return kInternalError;
+    return to_js(kInternalError);
   }
 }
 
@@ -40,17 +129,17 @@ std::string regions() {
   }
 }
 
-std::string policy(const std::string& region_id) {
+emscripten::val policy(const std::string& region_id) {
   try {
-    return doudi::policy_json(doudi::embedded_policies(), region_id);
+    return to_js(doudi::policy_json(doudi::embedded_policies(), region_id));
   } catch (...) {
-    return kInternalError;
+    return to_js(kInternalError);
   }
 }
 
 // 台账比对 (doudi/roster.h): a roster as UTF-8 CSV text (the page decodes GBK) ->
 // the site's JSON view; the Excel export is its "csv" member, so one call gives both.
-std::string roster(const std::string& utf8_csv, const std::string& default_region) {
+emscripten::val roster(const std::string& utf8_csv, const std::string& default_region) {
   try {
     const doudi::RosterOutput r = doudi::screen_roster(doudi::embedded_policies(), utf8_csv, default_region);
     std::string out = r.json;
@@ -73,9 +162,9 @@ std::string roster(const std::string& utf8_csv, const std::string& default_regio
       }
       out += "\"}";
     }
-    return out;
+    return to_js(out);
   } catch (...) {
-    return kInternalError;
+    return to_js(kInternalError);
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include "json_tree.h"
 #include "household.h"
+#include "json_writer.h"
 
 namespace {
 
@@ -102,6 +103,49 @@ TEST(JsonTree, HouseholdReadTheSameThroughEitherParser) {
   EXPECT_EQ(a.errors[0].field, "members[1].age");
   EXPECT_EQ(a.errors[0].message, b.errors[0].message);
   EXPECT_EQ(a.errors[0].message_en, "must be a whole number, got string");
+}
+
+}  // namespace
+
+namespace {
+
+// The writer skips eight plain bytes at a time: every byte that needs escaping
+// must still be found, wherever it falls in a word, beside UTF-8 and high bytes.
+std::string escaped_by_byte(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\b') out += "\\b";
+    else if (c == '\f') out += "\\f";
+    else if (c < 0x20) {
+      static const char hex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else out += static_cast<char>(c);
+  }
+  return out + "\"";
+}
+
+TEST(JsonWriterEscape, FindsEverySpecialByteAtEveryPosition) {
+  const std::string fillers[] = {"abcdefghijklmnopqrstuvwxyz0123", "低保标准每月七百二十元", "\x7f\x80\xff\xfe!#[]~ "};
+  for (const std::string& filler : fillers)
+    for (char special : {'\x01', '\x1f', '\0', '"', '\\', '\n', '\t', '\b'})
+      for (size_t len = 1; len <= filler.size(); ++len)
+        for (size_t at = 0; at < len; ++at) {
+          std::string s = filler.substr(0, len);
+          s[at] = special;
+          std::string out;
+          doudi::JsonWriter::escape(s, &out);
+          ASSERT_EQ(out, escaped_by_byte(s)) << "length " << len << " at " << at;
+        }
+  std::string out;
+  doudi::JsonWriter::escape("", &out);
+  EXPECT_EQ(out, "\"\"");
 }
 
 }  // namespace
