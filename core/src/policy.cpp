@@ -25,7 +25,7 @@ std::string Param::unstated(Date day) const {
   return n;
 }
 
-const Param* Program::param(const std::string& name) const {
+const Param* Program::param(std::string_view name) const {
   auto it = params.find(name);
   return it == params.end() ? nullptr : &it->second;
 }
@@ -36,7 +36,7 @@ const Program* Policy::program(const std::string& id) const {
   return nullptr;
 }
 
-const Param* Policy::income_param(const std::string& name) const {
+const Param* Policy::income_param(std::string_view name) const {
   auto it = income.find(name);
   return it == income.end() ? nullptr : &it->second;
 }

@@ -2,9 +2,12 @@
 // dated values and a cited clause), where to apply, and the clause texts.
 #pragma once
 
+#include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "date.h"
@@ -13,10 +16,17 @@
 
 namespace doudi {
 
+// A citation. Its texts are views: into string literals (national rules cited
+// in code) or into the policy's own `texts`, both of which outlive every
+// result. Reasons copy their source a great many times per household, so a
+// copy must not allocate.
 struct Source {
-  std::string doc;     // 文号, or the title of a national rule with its number
-  std::string clause;  // e.g. "二、3" or "第十二条"
+  std::string_view doc;     // 文号, or the title of a national rule with its number
+  std::string_view clause;  // e.g. "二、3" or "第十二条"
 };
+
+// Where a loaded policy keeps the texts its Sources view (a deque never moves them).
+using TextPool = std::deque<std::string>;
 
 struct DatedValue {
   std::optional<Date> from, to;  // inclusive; absent = open
@@ -74,14 +84,14 @@ struct ProgramNote {
 
 struct Program {
   std::string id, kind, name, summary;
-  std::map<std::string, Param> params;
+  std::map<std::string, Param, std::less<>> params;
   std::vector<Condition> conditions;  // criteria written as data, applied before the kind's own
   json members_where;   // the generic kind: which members a per-person program covers
   std::vector<ProgramNote> notes;
   Apply apply;
   std::string apply_json;  // `apply` serialised once at load: it is the same for every household
 
-  const Param* param(const std::string& name) const;
+  const Param* param(std::string_view name) const;
 };
 
 struct Policy {
@@ -93,13 +103,14 @@ struct Policy {
     std::optional<Date> effective_to;
   } document;
   // 家庭收入核算: which incomes do not count, which costs are deducted.
-  std::map<std::string, Param> income;
+  std::map<std::string, Param, std::less<>> income;
   std::vector<Program> programs;
-  std::map<std::string, std::string> clauses;  // clause id -> text, for tap-to-read
+  std::map<std::string, std::string, std::less<>> clauses;  // clause id -> text, for tap-to-read
   json raw;                                    // the file as loaded, for policy_json
+  std::unique_ptr<TextPool> texts;             // what the Sources above view (move-only, never copied)
 
   const Program* program(const std::string& id) const;
-  const Param* income_param(const std::string& name) const;
+  const Param* income_param(std::string_view name) const;
 };
 
 struct LoadProblem {

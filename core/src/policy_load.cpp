@@ -78,7 +78,7 @@ class Loader {
     if (!s) return {};
     const std::string at = path_key(path, "source");
     only(*s, at, {"doc", "clause"});
-    Source src{text(*s, at, "doc"), text(*s, at, "clause")};
+    Source src{keep(text(*s, at, "doc")), keep(text(*s, at, "clause"))};
     sources_.push_back({at, src});
     return src;
   }
@@ -88,12 +88,22 @@ class Loader {
   void check_citations(const Policy& p) {
     for (const auto& [path, s] : sources_)
       if (s.doc == p.document.doc && !p.clauses.count(s.clause))
-        problem(path, "clause '" + s.clause + "' of " + s.doc + " has no text in `clauses`");
+        problem(path, "clause '" + std::string(s.clause) + "' of " + std::string(s.doc) + " has no text in `clauses`");
   }
+
+  // A text kept for the policy's lifetime (Sources view it).
+  std::string_view keep(std::string s) {
+    for (const std::string& t : *texts_)
+      if (t == s) return t;  // documents cite a few dozen distinct texts, each many times
+    return texts_->emplace_back(std::move(s));
+  }
+
+  std::unique_ptr<TextPool> take_texts() { return std::move(texts_); }
 
  private:
   std::vector<LoadProblem>* problems_;
   std::vector<std::pair<std::string, Source>> sources_;
+  std::unique_ptr<TextPool> texts_ = std::make_unique<TextPool>();
 };
 
 bool unit_allowed(const std::string& unit, const char* allowed) {
@@ -227,7 +237,7 @@ Param load_param(Loader& L, const std::string& name, const json& j, const std::s
   return p;
 }
 
-void load_params(Loader& L, const json& obj, const std::string& path, const KindSpec* spec, std::map<std::string, Param>* out) {
+void load_params(Loader& L, const json& obj, const std::string& path, const KindSpec* spec, std::map<std::string, Param, std::less<>>* out) {
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     const ParamSpec* ps = nullptr;
     for (const auto& s : spec->params)
@@ -402,6 +412,7 @@ PolicyLoad load_policy(std::string_view id, std::string_view text) {
   L.check_citations(p);
   if (!out.problems.empty()) return out;
   p.raw = j;
+  p.texts = L.take_texts();
   out.policy = std::move(p);
   return out;
 }
