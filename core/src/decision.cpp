@@ -1,6 +1,7 @@
 #include "decision.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "strict_json.h"
 
@@ -68,18 +69,18 @@ const char* status_name(Status s) {
   }
 }
 
-void Decision::require(const Fact& f, const Says& says, const Source& src) {
-  const std::string& text = f.is_yes() ? says.yes : f.is_no() ? says.no : says.unknown;
-  criteria_.push_back({f, {text.empty() ? says.yes : text, src}});
+void Decision::require(const Fact& f, Says says, const Source& src) {
+  std::string& text = f.is_yes() ? says.yes : f.is_no() ? says.no : says.unknown;
+  criteria_.push_back({f, {std::move(text.empty() ? says.yes : text), src}});
 }
 
-void Decision::note(const std::string& text, const Source& src) { notes_.push_back({text, src}); }
-void Decision::basis(const std::string& text, const Source& src) { basis_.push_back({text, src}); }
+void Decision::note(std::string text, const Source& src) { notes_.push_back({std::move(text), src}); }
+void Decision::basis(std::string text, const Source& src) { basis_.push_back({std::move(text), src}); }
 
-void Decision::absorb(const Decision& other) {
-  criteria_.insert(criteria_.end(), other.criteria_.begin(), other.criteria_.end());
-  notes_.insert(notes_.end(), other.notes_.begin(), other.notes_.end());
-  basis_.insert(basis_.end(), other.basis_.begin(), other.basis_.end());
+void Decision::absorb(Decision&& other) {
+  criteria_.insert(criteria_.end(), std::make_move_iterator(other.criteria_.begin()), std::make_move_iterator(other.criteria_.end()));
+  notes_.insert(notes_.end(), std::make_move_iterator(other.notes_.begin()), std::make_move_iterator(other.notes_.end()));
+  basis_.insert(basis_.end(), std::make_move_iterator(other.basis_.begin()), std::make_move_iterator(other.basis_.end()));
 }
 
 Status Decision::status() const {

@@ -81,16 +81,17 @@ struct Says {
 class Decision {
  public:
   // A criterion that must hold.
-  void require(const Fact& f, const Says& says, const Source& src);
+  // (Texts are taken by value and moved: most are built for the call.)
+  void require(const Fact& f, Says says, const Source& src);
   // A criterion whose outcome is known and explained by one text.
-  void require(const Fact& f, const std::string& text, const Source& src) { criteria_.push_back({f, {text, src}}); }
+  void require(const Fact& f, std::string text, const Source& src) { criteria_.push_back({f, {std::move(text), src}}); }
   // Information that does not decide the status (an amount's basis, a note).
-  void note(const std::string& text, const Source& src);
+  void note(std::string text, const Source& src);
   // The basis of an amount: shown only when the program may apply.
-  void basis(const std::string& text, const Source& src);
+  void basis(std::string text, const Source& src);
 
   // Takes over another decision's criteria and notes (a member's, for 特困).
-  void absorb(const Decision& other);
+  void absorb(Decision&& other);
 
   Status status() const;
   // Orders reasons (failed, then unknown, then met, then notes) and fills the result.

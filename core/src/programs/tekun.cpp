@@ -127,7 +127,7 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
     else amount_known = false;
     if (bases.find(basis) == std::string::npos) bases += (bases.empty() ? "" : "、") + basis;
   }
-  d.absorb(all[best].d);
+  d.absorb(std::move(all[best].d));
   const Param* disp = p.param("standard_dispersed");
   if (status != Status::ineligible && disp) {
     if (amount_known) {
