@@ -74,6 +74,13 @@ void Decision::require(const Fact& f, Says says, const Source& src) {
   criteria_.push_back({f, {std::move(text.empty() ? says.yes : text), src}});
 }
 
+void Decision::require(const Fact& f, std::string_view who, const char* yes, const char* no, const char* unknown,
+                       const Source& src) {
+  std::string text(who);
+  text += f.is_yes() ? yes : f.is_no() ? no : unknown;
+  criteria_.push_back({f, {std::move(text), src}});
+}
+
 void Decision::note(std::string text, const Source& src) { notes_.push_back({std::move(text), src}); }
 void Decision::basis(std::string text, const Source& src) { basis_.push_back({std::move(text), src}); }
 

@@ -83,6 +83,8 @@ class Decision {
   // A criterion that must hold.
   // (Texts are taken by value and moved: most are built for the call.)
   void require(const Fact& f, Says says, const Source& src);
+  // A criterion about one member: `who` + the text for the outcome; only that one is built.
+  void require(const Fact& f, std::string_view who, const char* yes, const char* no, const char* unknown, const Source& src);
   // A criterion whose outcome is known and explained by one text.
   void require(const Fact& f, std::string text, const Source& src) { criteria_.push_back({f, {std::move(text), src}}); }
   // Information that does not decide the status (an amount's basis, a note).

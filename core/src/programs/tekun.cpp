@@ -30,54 +30,49 @@ struct MemberDecision {
   int met = 0;
 };
 
-MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Standard& s) {
+std::string income_text(const std::string& who, std::optional<Fen> income, const Standard& s, const Fact& no_income) {
+  if (!income) return who + "本人有无收入？";
+  if (s.monthly)
+    return who + "本人月收入" + yuan_text(*income) + "元，" + (no_income.is_yes() ? "低于" : "不低于") + s.text +
+           (no_income.is_yes() ? "，视为无生活来源" : "，有生活来源");
+  if (*income == 0) return who + "本人没有收入，视为无生活来源";
+  if (no_income.is_no())
+    return who + "本人月收入" + yuan_text(*income) + "元，高于低保标准可能的最高值" + yuan_text(*s.max_monthly) + "元/月，有生活来源";
+  return who + "本人月收入" + yuan_text(*income) + "元；是否算作无生活来源取决于当地低保标准（" + s.text + "）";
+}
+
+// `explain`: write the reasons' texts (only the member shown needs them).
+MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Standard& s, bool explain) {
   const Member& m = ctx.h.members[i];
-  const std::string who = ctx.who(i);
+  const std::string who = explain ? ctx.who(i) : std::string();
   MemberDecision md;
   Decision& d = md.d;
   Fact disabled = m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")});
   Fact category = any_of({Fact::of(m.age >= 60), Fact::of(m.age < 16), disabled});
-  d.require(category,
-            {who + "属于老年人、残疾人或未满16周岁的未成年人", who + "不是老年人（60周岁以上）、残疾人或未满16周岁的未成年人",
-             who + "是否持有残疾人证？"},
-            kArt14);
+  d.require(category, who, "属于老年人、残疾人或未满16周岁的未成年人", "不是老年人（60周岁以上）、残疾人或未满16周岁的未成年人",
+            "是否持有残疾人证？", kArt14);
 
   Fact labor = Fact::given(m.labor ? std::optional<bool>(*m.labor == Ability::none) : std::nullopt, i, "labor");
   const bool deem = flag_at(p.param("deemed_no_labor"), ctx.day);
   if (deem && deemed_without_labor(m)) labor = Fact::yes();
-  d.require(labor, {who + "无劳动能力", who + "有劳动能力", who + "是否有劳动能力？"}, deem ? kNoLabor : kArt14);
+  d.require(labor, who, "无劳动能力", "有劳动能力", "是否有劳动能力？", deem ? kNoLabor : kArt14);
 
+  // 第六条: income below the local 低保标准 counts as 无生活来源.
   const auto income = ctx.member_income(i);
-  Fact no_income;
-  std::string income_text;
-  if (!income) {
-    no_income = Fact::unknown({Context::field(i, "income_monthly")});
-    income_text = who + "本人有无收入？";
-  } else if (s.monthly) {
-    no_income = Fact::of(*income < *s.monthly);
-    income_text = who + "本人月收入" + yuan_text(*income) + "元，" + (no_income.is_yes() ? "低于" : "不低于") + s.text +
-                  (no_income.is_yes() ? "，视为无生活来源" : "，有生活来源");
-  } else if (*income == 0) {
-    no_income = Fact::yes();
-    income_text = who + "本人没有收入，视为无生活来源";
-  } else if (s.max_monthly && *income >= *s.max_monthly) {
-    // Above the highest the unstated standard could be: a means of living anywhere.
-    no_income = Fact::no();
-    income_text = who + "本人月收入" + yuan_text(*income) + "元，高于低保标准可能的最高值" + yuan_text(*s.max_monthly) +
-                  "元/月，有生活来源";
-    d.note(s.max_reason.text, s.max_reason.source);
-  } else {
-    no_income = Fact::unknown();
-    income_text = who + "本人月收入" + yuan_text(*income) + "元；是否算作无生活来源取决于当地低保标准（" + s.text + "）";
-  }
-  d.require(no_income, income_text, kNoIncome);
+  // Above the highest the unstated standard could be: a means of living anywhere.
+  const bool above_any = income && !s.monthly && *income > 0 && s.max_monthly && *income >= *s.max_monthly;
+  const Fact no_income = !income          ? Fact::unknown({Context::field(i, "income_monthly")})
+                         : s.monthly      ? Fact::of(*income < *s.monthly)
+                         : *income == 0   ? Fact::yes()
+                         : above_any      ? Fact::no()
+                                          : Fact::unknown();
+  if (above_any && explain) d.note(s.max_reason.text, s.max_reason.source);
+  d.require(no_income, explain ? income_text(who, income, s, no_income) : std::string(), kNoIncome);
 
   Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
                                i, "has_capable_supporter");
-  d.require(supporter,
-            {who + "无法定赡养、抚养、扶养义务人，或义务人无履行能力", who + "有能够履行义务的法定赡养、抚养、扶养义务人",
-             who + "有没有能够赡养、抚养、扶养他的子女、配偶或父母？"},
-            kArt14);
+  d.require(supporter, who, "无法定赡养、抚养、扶养义务人，或义务人无履行能力", "有能够履行义务的法定赡养、抚养、扶养义务人",
+            "有没有能够赡养、抚养、扶养他的子女、配偶或父母？", kArt14);
   for (const Fact& f : {category, labor, no_income, supporter}) md.met += f.is_yes();
   return md;
 }
@@ -107,7 +102,8 @@ std::optional<Fen> standard_for(const Program& p, const Context& ctx, const Memb
 void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   const Standard s = ctx.dibao_standard();
   std::vector<MemberDecision> all;
-  for (size_t i = 0; i < ctx.size(); ++i) all.push_back(judge(p, ctx, i, s));
+  all.reserve(ctx.size());
+  for (size_t i = 0; i < ctx.size(); ++i) all.push_back(judge(p, ctx, i, s, false));
   // Show the member closest to qualifying; list every member who qualifies.
   size_t best = 0;
   for (size_t i = 1; i < all.size(); ++i)
@@ -127,7 +123,7 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
     else amount_known = false;
     if (bases.find(basis) == std::string::npos) bases += (bases.empty() ? "" : "、") + basis;
   }
-  d.absorb(std::move(all[best].d));
+  d.absorb(judge(p, ctx, best, s, true).d);
   const Param* disp = p.param("standard_dispersed");
   if (status != Status::ineligible && disp) {
     if (amount_known) {
