@@ -151,7 +151,12 @@ HouseholdIncome Context::compute_income() const {
   return out;
 }
 
-Standard Context::dibao_standard() const {
+const Standard& Context::dibao_standard() const {
+  if (!standard_) standard_ = compute_standard();  // several programs rest on it
+  return *standard_;
+}
+
+Standard Context::compute_standard() const {
   Standard s;
   const Program* dibao = policy.program("dibao");
   if (!dibao) return s;

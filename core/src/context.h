@@ -56,7 +56,7 @@ class Context {
   Fen yearly_expenses(std::vector<std::string>* missing) const;
   // A member's own counted income (for 特困 无生活来源), nullopt if not given.
   std::optional<Fen> member_income(size_t i) const;
-  Standard dibao_standard() const;
+  const Standard& dibao_standard() const;
 
   // The household is recognised as poor (低保, 特困, 低收入, 低保边缘, 建档立卡).
   Fact recognised_poor() const;
@@ -73,6 +73,8 @@ class Context {
 
  private:
   HouseholdIncome compute_income() const;
+  Standard compute_standard() const;
+  mutable std::optional<Standard> standard_;
   HouseholdIncome income_;
   bool not_counted_[kIncomeKinds] = {};  // income kinds the policy leaves out, on `day`
   std::map<std::string, Status> earlier_;

@@ -150,7 +150,7 @@ std::string not_counted_text(const Context& ctx) {
 std::string per_head(Fen fen) { return yuan_text(fen) + "元"; }
 
 void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
-  const Standard s = ctx.dibao_standard();
+  const Standard& s = ctx.dibao_standard();
   IncomeTest t = income_test(ctx, s);
   Source income_src = s.source.doc.empty() ? kArt9 : s.source;
 

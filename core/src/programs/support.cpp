@@ -109,7 +109,7 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
   Fact spending = Fact::no();
   std::string spending_text;
   if (auto mult = number_at(p.param("expenditure_multiple"), ctx.day)) {
-    const Standard s = ctx.dibao_standard();
+    const Standard& s = ctx.dibao_standard();
     const auto& inc = ctx.income();
     Fact low;
     if (!inc.counted) low = Fact::unknown(inc.missing);
@@ -130,7 +130,8 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
       causes.push_back(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
       if (m.school) causes.push_back(Fact::of(*m.school != School::none));
     }
-    causes.push_back(ctx.holds(json{{"event_any", json::array({"disaster", "fire", "lightning", "illness", "injury", "accident"})}}));
+    static const json kHardshipEvent = {{"event_any", {"disaster", "fire", "lightning", "illness", "injury", "accident"}}};
+    causes.push_back(ctx.holds(kHardshipEvent));
     spending = all_of({low, any_of(causes)});
     spending_text = "家庭人均收入在低保标准" + yuan_text(static_cast<Fen>(*mult * 100 + 0.5)) + "倍以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）";
   }

@@ -100,7 +100,7 @@ std::optional<Fen> standard_for(const Program& p, const Context& ctx, const Memb
 }  // namespace
 
 void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
-  const Standard s = ctx.dibao_standard();
+  const Standard& s = ctx.dibao_standard();
   std::vector<MemberDecision> all;
   all.reserve(ctx.size());
   for (size_t i = 0; i < ctx.size(); ++i) all.push_back(judge(p, ctx, i, s, false));
