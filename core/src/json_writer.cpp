@@ -1,5 +1,6 @@
 #include "json_writer.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -28,9 +29,35 @@ bool plain8(const char* p) {
 }
 }  // namespace
 
+JsonWriter::JsonWriter(size_t expected) { grow(expected); }
+
+void JsonWriter::grow(size_t n) {
+  const size_t used = buf_.empty() ? 0 : static_cast<size_t>(p_ - &buf_[0]);
+  buf_.resize(std::max(buf_.size() * 2, used + n));
+  p_ = &buf_[0] + used;
+  end_ = &buf_[0] + buf_.size();
+}
+
+std::string JsonWriter::take() {
+  buf_.resize(static_cast<size_t>(p_ - &buf_[0]));
+  std::string out = std::move(buf_);
+  buf_.clear();
+  p_ = end_ = nullptr;  // the next write grows the buffer again
+  first_ = true;
+  after_key_ = false;
+  return out;
+}
+
 void JsonWriter::escape(std::string_view s, std::string* out) {
+  JsonWriter w(s.size() + 2);
+  w.quoted(s);
+  *out += w.take();
+}
+
+void JsonWriter::quoted(std::string_view s) {
   static const char* hex = "0123456789abcdef";
-  out->push_back('"');
+  room(s.size() * 6 + 2);  // the worst case, \u00XX for every byte: then no check per byte
+  *p_++ = '"';
   size_t run = 0;  // copy runs of plain bytes at once
   // Results are 8-14 KB of text with a handful of escapes: skip eight plain bytes at a time.
   for (size_t i = 0; i < s.size(); ++i) {
@@ -38,24 +65,28 @@ void JsonWriter::escape(std::string_view s, std::string* out) {
     if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (!kEscape.needs[c]) continue;
-    out->append(s.data() + run, i - run);
+    std::memcpy(p_, s.data() + run, i - run);
+    p_ += i - run;
     run = i + 1;
+    *p_++ = '\\';
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"': *p_++ = '"'; break;
+      case '\\': *p_++ = '\\'; break;
+      case '\n': *p_++ = 'n'; break;
+      case '\r': *p_++ = 'r'; break;
+      case '\t': *p_++ = 't'; break;
+      case '\b': *p_++ = 'b'; break;
+      case '\f': *p_++ = 'f'; break;
       default:
-        out->append("\\u00");
-        out->push_back(hex[c >> 4]);
-        out->push_back(hex[c & 15]);
+        std::memcpy(p_, "u00", 3);
+        p_[3] = hex[c >> 4];
+        p_[4] = hex[c & 15];
+        p_ += 5;
     }
   }
-  out->append(s.data() + run, s.size() - run);
-  out->push_back('"');
+  std::memcpy(p_, s.data() + run, s.size() - run);
+  p_ += s.size() - run;
+  *p_++ = '"';
 }
 
 void JsonWriter::comma() {
@@ -63,64 +94,66 @@ void JsonWriter::comma() {
     after_key_ = false;
     return;
   }
-  if (!first_) out_.push_back(',');
+  if (!first_) put(',');
   first_ = false;
 }
 
 JsonWriter& JsonWriter::open(char c) {
   comma();
-  out_.push_back(c);
+  put(c);
   first_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::close(char c) {
-  out_.push_back(c);
+  put(c);
   first_ = false;
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   comma();
-  escape(k, &out_);
-  out_.push_back(':');
+  quoted(k);
+  put(':');
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::string(std::string_view s) {
   comma();
-  escape(s, &out_);
+  quoted(s);
   return *this;
 }
 
 JsonWriter& JsonWriter::number(long long v) {
   comma();
-  out_ += std::to_string(v);
+  room(24);
+  p_ += integer_chars(v, p_);
   return *this;
 }
 
 JsonWriter& JsonWriter::yuan(Fen fen) {
   comma();
-  out_ += yuan_text(fen);
+  room(kYuanChars);
+  p_ += yuan_chars(fen, p_);
   return *this;
 }
 
 JsonWriter& JsonWriter::boolean(bool b) {
   comma();
-  out_ += b ? "true" : "false";
+  put(b ? std::string_view("true") : std::string_view("false"));
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   comma();
-  out_ += "null";
+  put("null");
   return *this;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   comma();
-  out_.append(json);
+  put(json);
   return *this;
 }
 

@@ -26,16 +26,34 @@ nlohmann::ordered_json yuan_json(Fen fen) {
   return nlohmann::ordered_json(static_cast<double>(fen) / 100.0);
 }
 
+size_t integer_chars(long long v, char* out) {
+  char digits[20];
+  unsigned long long a = v < 0 ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+  size_t n = 0;
+  do digits[n++] = static_cast<char>('0' + a % 10);
+  while ((a /= 10) != 0);
+  size_t len = 0;
+  if (v < 0) out[len++] = '-';
+  while (n > 0) out[len++] = digits[--n];
+  return len;
+}
+
+size_t yuan_chars(Fen fen, char* out) {
+  size_t len = 0;
+  if (fen < 0) out[len++] = '-';
+  const unsigned long long a = fen < 0 ? 0ULL - static_cast<unsigned long long>(fen) : static_cast<unsigned long long>(fen);
+  len += integer_chars(static_cast<long long>(a / kFenPerYuan), out + len);
+  const unsigned cents = static_cast<unsigned>(a % kFenPerYuan);
+  if (cents == 0) return len;
+  out[len++] = '.';
+  out[len++] = static_cast<char>('0' + cents / 10);
+  if (cents % 10 != 0) out[len++] = static_cast<char>('0' + cents % 10);
+  return len;
+}
+
 std::string yuan_text(Fen fen) {
-  std::string sign = fen < 0 ? "-" : "";
-  const Fen a = fen < 0 ? -fen : fen;
-  std::string s = sign + std::to_string(a / kFenPerYuan);
-  const Fen cents = a % kFenPerYuan;
-  if (cents == 0) return s;
-  s += '.';
-  s += static_cast<char>('0' + cents / 10);
-  if (cents % 10 != 0) s += static_cast<char>('0' + cents % 10);
-  return s;
+  char buf[kYuanChars];
+  return std::string(buf, yuan_chars(fen, buf));
 }
 
 }  // namespace doudi

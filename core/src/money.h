@@ -26,6 +26,11 @@ std::optional<Fen> fen_from_yuan(double yuan);
 nlohmann::ordered_json yuan_json(Fen fen);
 
 // Fen as yuan for Chinese text: "660", "267.5", "0.01".
+// The same text into a buffer of at least kYuanChars bytes; returns its length.
+constexpr size_t kYuanChars = 24;
+size_t yuan_chars(Fen fen, char* out);
+// Digits of a whole number into a buffer of at least 21 bytes; returns the length.
+size_t integer_chars(long long v, char* out);
 std::string yuan_text(Fen fen);
 
 }  // namespace doudi

@@ -377,8 +377,7 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
   out.errors += static_cast<int>(file_errors.size());
 
   // The site's view: a summary and the lists.
-  out.json.reserve(256 * lines.size() + 1024);
-  JsonWriter w(&out.json);
+  JsonWriter w(256 * lines.size() + 1024);
   w.begin_object().key("households").number(out.households).key("summary").begin_array();
   for (const auto& p : programs) {
     int counts[3] = {0, 0, 0};
@@ -409,6 +408,7 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
   for (const auto& e : file_errors)
     w.begin_object().key("row").number(e.row).key("column").string(e.column).key("message").string(e.message).key("message_en").string(e.message_en).end_object();
   w.end_array().end_object();
+  out.json = w.take();
   return out;
 }
 

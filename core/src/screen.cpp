@@ -42,12 +42,11 @@ void write_program(JsonWriter& w, const ProgramResult& r, const Program& prog) {
 }
 
 std::string apply_json(const Apply& a) {
-  std::string out;
-  JsonWriter w(&out);
+  JsonWriter w;
   w.begin_object().key("where").string(a.where).key("documents").strings(a.documents).key("steps").strings(a.steps);
   if (!a.time_limit.empty()) w.key("time_limit").string(a.time_limit);
   w.end_object();
-  return out;
+  return w.take();
 }
 
 ojson error_json(const FieldError& e) { return {{"field", e.field}, {"message", e.message}, {"message_en", e.message_en}}; }
@@ -142,9 +141,7 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
   Context ctx(h, *policy, day);
   const HouseholdIncome& inc = ctx.income();
   const Fen n = static_cast<Fen>(h.members.size());
-  std::string json;
-  json.reserve(16384);  // results are 8-14 KB: one allocation
-  JsonWriter w(&json);
+  JsonWriter w(16384);  // results are 8-14 KB: one allocation
   w.begin_object().key("schema").number(1).key("region").string(policy->id);
   w.key("policy").begin_object().key("title").string(policy->document.title).key("doc").string(policy->document.doc);
   w.key("issued").string(policy->document.issued.iso()).end_object();
@@ -168,7 +165,7 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
   w.key("programs").begin_array();
   for (const Program& prog : policy->programs) write_program(w, evaluate_program(prog, ctx), prog);
   w.end_array().key("errors").begin_array().end_array().end_object();
-  return {std::move(json), true};
+  return {w.take(), true};
 }
 
 std::string regions_json(const PolicySet& set) {
