@@ -81,12 +81,17 @@ cmd_bench() {
   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DDOUDI_TESTS=OFF -DDOUDI_BENCH=ON >/dev/null
   cmake --build build/bench --target bench_screen
   build_site
+  # The same code at -O2, for the table's speed column (the site ships -Os: wasm/CMakeLists.txt).
+  if [ ! -f build/wasm-speed/build.ninja ]; then
+    emcmake cmake --preset wasm -B build/wasm-speed -DDOUDI_WASM_CXX_OPT=-O2 -DDOUDI_WASM_OPT=-O2 -DDOUDI_WASM_ASMJS=OFF >/dev/null
+  fi
+  cmake --build build/wasm-speed --target screen
   node scripts/bench-wasm.mjs --write-roster build/bench/roster.csv   # the same roster for both
   say "native benchmarks (Google Benchmark)"
   DOUDI_BENCH_ROSTER=build/bench/roster.csv build/bench/bench/bench_screen --benchmark_min_time=0.3 \
     --benchmark_out=build/bench/native.json --benchmark_out_format=json
   say "WebAssembly beside native (Node)"
-  node scripts/bench-wasm.mjs build/site --native build/bench/native.json --roster build/bench/roster.csv
+  node scripts/bench-wasm.mjs build/site --native build/bench/native.json --roster build/bench/roster.csv --speed build/wasm-speed/wasm
   say "sizes"
   node scripts/size.mjs build/site
   say "Lighthouse"

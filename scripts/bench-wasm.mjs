@@ -1,14 +1,17 @@
 // WebAssembly benchmark under Node: the module the site ships, through its
 // public JSON entry for every region, and the roster entry (台账比对). Prints a
 // table; asserts nothing.
-//   node scripts/bench-wasm.mjs [build/site] [--native native.json] [--roster roster.csv]
+//   node scripts/bench-wasm.mjs [build/site] [--native native.json] [--roster roster.csv] [--speed dir]
 //   node scripts/bench-wasm.mjs --write-roster roster.csv     (the roster both sides screen)
 // With --native (Google Benchmark's JSON output of bench/bench_screen.cpp) the
 // table puts the native figures beside the WebAssembly ones, with the ratio.
+// With --speed (a folder with screen.js + screen.wasm built at -O2, as ./do bench
+// builds it) a column shows what the same code does when bytes do not count.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import zlib from 'node:zlib';
 import { roster } from '../tests/browser/roster-data.mjs';
 
 const ROSTER_HOUSEHOLDS = 10000;
@@ -22,10 +25,16 @@ if (opt('--write-roster')) {
 const site = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--'))) || 'build/site';
 
 const require = createRequire(import.meta.url);
-const t0 = performance.now();
-const factory = require(path.resolve(site, 'screen.js'));
-const Module = await factory({ wasmBinary: fs.readFileSync(path.resolve(site, 'screen.wasm')) });
-const startup = performance.now() - t0;
+const load = async (dir) => {
+  const wasm = fs.readFileSync(path.resolve(dir, 'screen.wasm'));
+  const t0 = performance.now();
+  const module = await require(path.resolve(dir, 'screen.js'))({ wasmBinary: wasm });
+  return { module, startup: performance.now() - t0, gzip: zlib.gzipSync(wasm, { level: 9 }).length };
+};
+const site_ = await load(site);
+const Module = site_.module;
+const startup = site_.startup;
+const speed = opt('--speed') ? await load(opt('--speed')) : null;
 
 const regions = JSON.parse(Module.regions()).map((r) => r.id);
 // The household of bench/bench_screen.cpp: three people, every field answered.
@@ -49,13 +58,13 @@ const household = (region) => JSON.stringify({
 });
 
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-const perHousehold = (input) => {
-  for (let i = 0; i < 200; i++) Module.screen(input);  // warm up
+const perHousehold = (input, M = Module) => {
+  for (let i = 0; i < 200; i++) M.screen(input);  // warm up
   const samples = [];
   for (let r = 0; r < 15; r++) {
     const n = 200;
     const t = performance.now();
-    for (let i = 0; i < n; i++) Module.screen(input);
+    for (let i = 0; i < n; i++) M.screen(input);
     samples.push(((performance.now() - t) * 1000) / n);
   }
   return median(samples);
@@ -72,13 +81,23 @@ if (opt('--native')) {
 }
 const cell = (v, digits = 1) => (v == null ? '—' : v.toFixed(digits)).padStart(10);
 
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 console.log(`WebAssembly module start-up (compile + instantiate + load the policies): ${startup.toFixed(1)} ms`);
+console.log(`wasm: the site's module (${kb(site_.gzip)} gzipped)` +
+  (speed ? `; -O2: the same code built for speed (${kb(speed.gzip)} gzipped, start-up ${speed.startup.toFixed(1)} ms)` : ''));
 console.log('One household through the JSON entry (parse, validate, screen every program with reasons, write the result), median µs:');
-console.log('region'.padEnd(16) + 'native'.padStart(10) + 'wasm'.padStart(10) + 'wasm/native'.padStart(13));
+console.log('region'.padEnd(16) + 'native'.padStart(10) + 'wasm'.padStart(10) + 'wasm/native'.padStart(13) +
+  (speed ? '-O2'.padStart(10) + '-O2/native'.padStart(12) : ''));
+const ratio = (us, n, width) => (n ? (us / n).toFixed(1) + '×' : '—').padStart(width);
 for (const region of regions) {
   const us = perHousehold(household(region));
   const n = native.screen[region];
-  console.log(region.padEnd(16) + cell(n) + cell(us) + (n ? (us / n).toFixed(1) + '×' : '—').padStart(13));
+  let line = region.padEnd(16) + cell(n) + cell(us) + ratio(us, n, 13);
+  if (speed) {
+    const fast = perHousehold(household(region), speed.module);
+    line += cell(fast) + ratio(fast, n, 12);
+  }
+  console.log(line);
 }
 const batch = regions.flatMap((r) => Array.from({ length: 400 }, () => household(r)));
 let t = performance.now();
@@ -90,13 +109,21 @@ console.log(`batch (as screen --batch): ${batch.length} households in ${(secs * 
 const csvPath = opt('--roster');
 if (csvPath) {
   const csv = fs.readFileSync(csvPath, 'utf8');
-  Module.roster(csv.slice(0, 20000), '');  // warm up
-  t = performance.now();
-  const out = JSON.parse(Module.roster(csv, ''));
-  secs = (performance.now() - t) / 1000;
-  const n = out.households;
+  const rosterRate = (M) => {
+    M.roster(csv.slice(0, 20000), '');  // warm up
+    const t0 = performance.now();
+    const out = JSON.parse(M.roster(csv, ''));
+    const s = (performance.now() - t0) / 1000;
+    return { n: out.households, secs: s };
+  };
+  const { n, secs: rosterSecs } = rosterRate(Module);
+  secs = rosterSecs;
   console.log(`roster (台账比对: CSV in; statuses, amounts, flags and the export out), ${n} households:`);
   console.log('  ' + 'native'.padEnd(14) + (native.roster ? `${Math.round(native.roster)} households/s` : '—'));
   console.log('  ' + 'wasm'.padEnd(14) + `${Math.round(n / secs)} households/s (${(secs * 1000).toFixed(0)} ms)` +
     (native.roster ? `, ${(native.roster / (n / secs)).toFixed(1)}× native's time` : ''));
+  if (speed) {
+    const r = rosterRate(speed.module);
+    console.log('  ' + 'wasm -O2'.padEnd(14) + `${Math.round(r.n / r.secs)} households/s (${(r.secs * 1000).toFixed(0)} ms)`);
+  }
 }

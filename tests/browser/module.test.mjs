@@ -67,6 +67,28 @@ test('broken input: module = CLI, and nothing aborts', () => {
   assert.ok(JSON.parse(M.screen(JSON.stringify(HOUSEHOLDS[0].household))).programs.length > 0);
 });
 
+// Text crosses into the module through TextEncoder and back as UTF-16 (wasm/bindings.cpp):
+// characters outside the BMP, escapes, and text the strict parser must handle.
+test('text in every form: module = CLI', () => {
+  for (const input of [
+    '{"schema":1,"region":"\\ud83d\\ude00 成","hukou":"x","members":[]}',  // JSON escapes, echoed back unescaped
+    '{"schema":1,"region":"😀𠀀成","hukou":"rural","members":[{"age":30}]}',  // raw 4-byte UTF-8
+    '{"schema":1,"region":"\\u0068ebi-2017","hukou":"rural","members":[{"age":30,"income_monthly":{"wages":1e3}}]}',
+    '\ufeff{"schema":1}', '{"schema":1,"region":"hebi-2017","hukou":"rural","members":[{"age":30}]} \n',
+  ]) same(input);
+});
+
+test('a household that is not a string gets an error result, not an exception', () => {
+  for (const value of [42, null, undefined, { schema: 1 }, new Uint8Array([123, 125])]) {
+    const r = JSON.parse(M.screen(value));
+    assert.equal(r.errors.length, 1);
+    assert.equal(r.errors[0].field, '');
+    assert.match(r.errors[0].message, /JSON 文本/);
+    assert.match(r.errors[0].message_en, /JSON text/);
+    assert.equal(r.programs, undefined);
+  }
+});
+
 test('regions() = screen --regions; policy() for every region, errors for an unknown one', () => {
   const native = execFileSync(CLI, ['--regions'], { encoding: 'utf8' });
   assert.equal(M.regions() + '\n', native.endsWith('\n') ? native : native + '\n');
