@@ -11,6 +11,7 @@ namespace doudi {
 ProgramResult evaluate_program(const Program& prog, Context& ctx);
 
 // Every program of the policy, in order, for an already validated household.
-std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h);
+// `income`, when given, receives the household's income as the policy counts it.
+std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h, HouseholdIncome* income = nullptr);
 
 }  // namespace doudi

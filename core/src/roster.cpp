@@ -235,7 +235,9 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
       map.push_back(found);
     }
   bool has_key = false, has_income = false;
+  const Column* key_column = nullptr;
   for (const Column* c : map) {
+    if (c && std::string(c->field) == "key") key_column = c;
     has_key = has_key || (c && std::string(c->field) == "key");
     has_income = has_income || (c && std::string(c->group) == "income_monthly");
   }
@@ -246,16 +248,17 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
   std::unordered_map<std::string, size_t> index;
   for (size_t r = 1; has_key && r < rows.size(); ++r) {
     const int line = static_cast<int>(r) + 1;
-    std::map<std::string, std::string> cells;
+    // The row's value of each column of the template (the last cell under it).
+    std::vector<std::string> cells(columns().size());
     bool blank = true;
     for (size_t c = 0; c < rows[r].size() && c < map.size(); ++c) {
       if (!map[c]) continue;
       std::string v = trim(rows[r][c]);
       if (!v.empty()) blank = false;
-      cells[map[c]->field] = std::move(v);
+      cells[static_cast<size_t>(map[c] - columns().data())] = std::move(v);
     }
     if (blank) continue;
-    const std::string key = cells["key"];
+    const std::string key = cells[static_cast<size_t>(key_column - columns().data())];
     if (key.empty()) {
       file_errors.push_back({line, "户编号", "户编号为空", "household key is empty"});
       continue;
@@ -269,7 +272,7 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     if (has_income) member["income_monthly"] = json::object();
     for (const Column* c : map) {
       if (!c) continue;
-      const std::string& v = cells[c->field];
+      const std::string& v = cells[static_cast<size_t>(c - columns().data())];
       const std::string f = c->field;
       if (v.empty() || f == "key" || f == "name") continue;
       json value;
@@ -318,12 +321,12 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
       line.errors.push_back(ce);
     }
     if (line.errors.empty() && policy) {
-      line.results = evaluate_household(*policy, hp.household);
-      Context ctx(hp.household, *policy, hp.household.as_of.value_or(policy->document.effective_from));
-      if (ctx.income().counted) {
+      HouseholdIncome income;
+      line.results = evaluate_household(*policy, hp.household, &income);
+      if (income.counted) {
         line.income_known = true;
-        line.income = *ctx.income().counted;
-        line.per_capita = div_round(*ctx.income().counted - ctx.income().deductions, static_cast<Fen>(hp.household.members.size()));
+        line.income = *income.counted;
+        line.per_capita = div_round(*income.counted - income.deductions, static_cast<Fen>(hp.household.members.size()));
       }
       const auto& st = hp.household.status;
       for (const ProgramResult& r : line.results) {

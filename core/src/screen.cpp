@@ -83,8 +83,9 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   return r;
 }
 
-std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h) {
+std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h, HouseholdIncome* income) {
   Context ctx(h, policy, h.as_of.value_or(policy.document.effective_from));
+  if (income) *income = ctx.income();
   std::vector<ProgramResult> out;
   out.reserve(policy.programs.size());
   for (const Program& prog : policy.programs) out.push_back(evaluate_program(prog, ctx));
