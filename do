@@ -83,7 +83,7 @@ cmd_bench() {
   build_site
   # The same code at -O2, for the table's speed column (the site ships -Os: wasm/CMakeLists.txt).
   if [ ! -f build/wasm-speed/build.ninja ]; then
-    emcmake cmake --preset wasm -B build/wasm-speed -DDOUDI_WASM_CXX_OPT=-O2 -DDOUDI_WASM_OPT=-O2 -DDOUDI_WASM_ASMJS=OFF >/dev/null
+    emcmake cmake --preset wasm -B build/wasm-speed -DDOUDI_WASM_COMPILE_FLAGS=-O2 -DDOUDI_WASM_OPT=-O2 -DDOUDI_WASM_ASMJS=OFF >/dev/null
   fi
   cmake --build build/wasm-speed --target screen
   node scripts/bench-wasm.mjs --write-roster build/bench/roster.csv   # the same roster for both
