@@ -8,11 +8,6 @@ namespace doudi {
 namespace {
 
 
-bool in_list(const json& list, const std::string& v) {
-  for (const auto& x : list)
-    if (x.is_string() && x.get_ref<const std::string&>() == v) return true;
-  return false;
-}
 
 template <typename E>
 const char* enum_name(E v, std::initializer_list<const char*> names) {
@@ -34,9 +29,13 @@ const char* event_name(EventKind k) {
 // The field's path is written only when the answer is missing: most are given,
 // and building "members[0].orphan" for each would be most of the work.
 template <typename E>
-Fact optional_in(const std::optional<E>& v, const json& list, const char* (*name)(E), size_t i, const char* field) {
+Fact optional_in(const std::optional<E>& v, const std::vector<std::string>& list, const char* (*name)(E), size_t i,
+                 const char* field) {
   if (!v) return Fact::unknown({Context::field(i, field)});
-  return Fact::of(in_list(list, name(*v)));
+  const std::string_view n = name(*v);
+  for (const auto& x : list)
+    if (x == n) return Fact::yes();
+  return Fact::no();
 }
 
 Fact optional_is(const std::optional<bool>& v, bool want, size_t i, const char* field) {
@@ -222,122 +221,100 @@ std::optional<Status> Context::earlier(const std::string& id) const {
 
 namespace {
 
-enum class MemberKey {
-  min_age, max_age, disabled, disability_grades, disability_kinds, labor_in, self_care_in, school_in,
-  serious_illness, orphan, unsupported_child, veteran_5lao, employed, in_institution, household, any_of, other
-};
-
-// The criterion a key names (kinds.cpp's check_member_where allows exactly these).
-MemberKey member_key(std::string_view k) {
-  static constexpr std::pair<std::string_view, MemberKey> kKeys[] = {
-      {"min_age", MemberKey::min_age},           {"max_age", MemberKey::max_age},
-      {"disabled", MemberKey::disabled},         {"disability_grades", MemberKey::disability_grades},
-      {"disability_kinds", MemberKey::disability_kinds}, {"labor_in", MemberKey::labor_in},
-      {"self_care_in", MemberKey::self_care_in}, {"school_in", MemberKey::school_in},
-      {"serious_illness", MemberKey::serious_illness}, {"orphan", MemberKey::orphan},
-      {"unsupported_child", MemberKey::unsupported_child}, {"veteran_5lao", MemberKey::veteran_5lao},
-      {"employed", MemberKey::employed},         {"in_institution", MemberKey::in_institution},
-      {"household", MemberKey::household},       {"any_of", MemberKey::any_of}};
-  for (const auto& [name, key] : kKeys)
-    if (name == k) return key;
-  return MemberKey::other;
+bool listed(const std::vector<std::string>& names, std::string_view v) {
+  for (const auto& n : names)
+    if (n == v) return true;
+  return false;
 }
 
 }  // namespace
 
-// Every criterion of `where` must hold: the first that fails decides.
-Fact Context::member_matches(size_t i, const json& where) const {
+// One member criterion; `member_all` (the usual form) is decided by the first that fails.
+Fact Context::member_matches(size_t i, const Predicate& c) const {
   const Member& m = h.members[i];
-  Fact all = Fact::yes();
-  for (auto it = where.begin(); it != where.end(); ++it) {
-    const json& v = it.value();
-    Fact f = Fact::yes();
-    switch (member_key(it.key())) {
-      case MemberKey::min_age: f = Fact::of(m.age >= v.get<int>()); break;
-      case MemberKey::max_age: f = Fact::of(m.age <= v.get<int>()); break;
-      case MemberKey::disabled:
-        f = m.disability_grade ? Fact::of((*m.disability_grade > 0) == v.get<bool>()) : Fact::unknown({field(i, "disability_grade")});
-        break;
-      case MemberKey::disability_grades:
-        f = m.disability_grade ? Fact::of(std::find(v.begin(), v.end(), *m.disability_grade) != v.end())
-                               : Fact::unknown({field(i, "disability_grade")});
-        break;
-      case MemberKey::disability_kinds: f = optional_in(m.disability_kind, v, kind_name, i, "disability_kind"); break;
-      case MemberKey::labor_in: f = optional_in(m.labor, v, ability_name, i, "labor"); break;
-      case MemberKey::self_care_in: f = optional_in(m.self_care, v, ability_name, i, "self_care"); break;
-      case MemberKey::school_in: f = optional_in(assumed_school(m), v, school_name, i, "school"); break;
-      case MemberKey::serious_illness: f = optional_is(m.serious_illness, v.get<bool>(), i, "serious_illness"); break;
-      case MemberKey::orphan: f = optional_is(m.orphan, v.get<bool>(), i, "orphan"); break;
-      case MemberKey::unsupported_child: f = optional_is(m.unsupported_child, v.get<bool>(), i, "unsupported_child"); break;
-      case MemberKey::veteran_5lao: f = optional_is(assumed_veteran_5lao(m), v.get<bool>(), i, "veteran_5lao"); break;
-      case MemberKey::employed: f = optional_is(m.employed, v.get<bool>(), i, "employed"); break;
-      case MemberKey::in_institution: f = optional_is(m.in_institution, v.get<bool>(), i, "in_institution"); break;
-      case MemberKey::household: f = holds(v); break;
-      case MemberKey::any_of: {
-        f = Fact::no();
-        for (const auto& w : v) {
-          f.or_with(member_matches(i, w));
-          if (f.is_yes()) break;
-        }
-        break;
+  using Op = Predicate::Op;
+  switch (c.op) {
+    case Op::member_all: {
+      Fact all = Fact::yes();
+      for (const Predicate& part : c.parts) {
+        all.and_with(member_matches(i, part));
+        if (all.is_no()) break;
       }
-      case MemberKey::other: break;
+      return all;
     }
-    all.and_with(f);
-    if (all.is_no()) return all;
+    case Op::min_age: return Fact::of(m.age >= c.number);
+    case Op::max_age: return Fact::of(m.age <= c.number);
+    case Op::disabled:
+      return m.disability_grade ? Fact::of((*m.disability_grade > 0) == c.flag) : Fact::unknown({field(i, "disability_grade")});
+    case Op::disability_grades:
+      return m.disability_grade ? Fact::of(std::find(c.grades.begin(), c.grades.end(), *m.disability_grade) != c.grades.end())
+                                : Fact::unknown({field(i, "disability_grade")});
+    case Op::disability_kinds: return optional_in(m.disability_kind, c.names, kind_name, i, "disability_kind");
+    case Op::labor_in: return optional_in(m.labor, c.names, ability_name, i, "labor");
+    case Op::self_care_in: return optional_in(m.self_care, c.names, ability_name, i, "self_care");
+    case Op::school_in: return optional_in(assumed_school(m), c.names, school_name, i, "school");
+    case Op::serious_illness: return optional_is(m.serious_illness, c.flag, i, "serious_illness");
+    case Op::orphan: return optional_is(m.orphan, c.flag, i, "orphan");
+    case Op::unsupported_child: return optional_is(m.unsupported_child, c.flag, i, "unsupported_child");
+    case Op::veteran_5lao: return optional_is(assumed_veteran_5lao(m), c.flag, i, "veteran_5lao");
+    case Op::employed: return optional_is(m.employed, c.flag, i, "employed");
+    case Op::in_institution: return optional_is(m.in_institution, c.flag, i, "in_institution");
+    case Op::household: return holds(c.parts.front());
+    case Op::member_any_of: {
+      Fact f = Fact::no();
+      for (const Predicate& w : c.parts) {
+        f.or_with(member_matches(i, w));
+        if (f.is_yes()) break;
+      }
+      return f;
+    }
+    default: return Fact::yes();  // not a member criterion (the loader refuses such files)
   }
-  return all;
 }
 
-Fact Context::holds(const json& test) const {
-  if (test.is_null()) return Fact::yes();
-  auto it = test.begin();
-  if (it == test.end()) return Fact::yes();
-  const std::string& k = it.key();
-  const json& v = it.value();
+Fact Context::holds(const Predicate& t) const {
+  using Op = Predicate::Op;
   // Any of several facts, stopping at the first that holds.
   const auto any = [](size_t n, const auto& fact) {
     Fact f = Fact::no();
     for (size_t i = 0; i < n && !f.is_yes(); ++i) f.or_with(fact(i));
     return f;
   };
-  if (k == "status_any") return any(v.size(), [&](size_t i) { return status_flag(v[i].get_ref<const std::string&>().c_str()); });
-  if (k == "member_any") return any(size(), [&](size_t i) { return member_matches(i, v); });
-  if (k == "hukou") return Fact::of((h.hukou == Hukou::urban) == (v.get_ref<const std::string&>() == "urban"));
-  if (k == "program") {
-    const auto s = earlier(v.get<std::string>());
-    if (!s) return Fact::unknown();
-    return *s == Status::eligible ? Fact::yes() : *s == Status::maybe ? Fact::unknown() : Fact::no();
+  switch (t.op) {
+    case Op::yes: return Fact::yes();
+    case Op::status_any: return any(t.names.size(), [&](size_t i) { return status_flag(t.names[i].c_str()); });
+    case Op::member_any: return any(size(), [&](size_t i) { return member_matches(i, t.parts.front()); });
+    case Op::hukou_urban: return Fact::of(h.hukou == Hukou::urban);
+    case Op::hukou_rural: return Fact::of(h.hukou == Hukou::rural);
+    case Op::program: {
+      const auto s = earlier(t.names.front());
+      if (!s) return Fact::unknown();
+      return *s == Status::eligible ? Fact::yes() : *s == Status::maybe ? Fact::unknown() : Fact::no();
+    }
+    case Op::expense_any:
+      return any(t.names.size(), [&](size_t i) {
+        const auto& x = expense(t.names[i]);
+        return x ? Fact::of(*x > 0) : Fact::unknown({"expenses_yearly." + t.names[i]});
+      });
+    case Op::event_any:
+      if (!h.events) return Fact::unknown({"events"});
+      return any(h.events->size(), [&](size_t i) {
+        const Event& e = (*h.events)[i];
+        if (!t.names.empty() && !listed(t.names, event_name(e.kind))) return Fact::no();
+        if (!e.months_ago) return Fact::unknown({path_index("events", i) + ".months_ago"});
+        return Fact::of(*e.months_ago <= 12);
+      });
+    case Op::date_between: return Fact::of(t.from <= day && day <= t.to);
+    case Op::any_of: return any(t.parts.size(), [&](size_t i) { return holds(t.parts[i]); });
+    case Op::all_of: {
+      Fact f = Fact::yes();
+      for (size_t i = 0; i < t.parts.size() && !f.is_no(); ++i) f.and_with(holds(t.parts[i]));
+      return f;
+    }
+    case Op::negate: return negate(holds(t.parts.front()));
+    case Op::recognised_poor: return recognised_poor();
+    default: return Fact::unknown();  // {"assessment": …}: left to officials' judgement
   }
-  if (k == "expense_any")
-    return any(v.size(), [&](size_t i) {
-      const std::string& n = v[i].get_ref<const std::string&>();
-      const auto& x = expense(n);
-      return x ? Fact::of(*x > 0) : Fact::unknown({"expenses_yearly." + n});
-    });
-  if (k == "event_any") {
-    if (!h.events) return Fact::unknown({"events"});
-    return any(h.events->size(), [&](size_t i) {
-      const Event& e = (*h.events)[i];
-      if (!v.empty() && !in_list(v, event_name(e.kind))) return Fact::no();
-      if (!e.months_ago) return Fact::unknown({path_index("events", i) + ".months_ago"});
-      return Fact::of(*e.months_ago <= 12);
-    });
-  }
-  if (k == "date_between") {
-    const auto from = parse_date(v[0].get<std::string>()), to = parse_date(v[1].get<std::string>());
-    return Fact::of(from && to && *from <= day && day <= *to);
-  }
-  if (k == "any_of") return any(v.size(), [&](size_t i) { return holds(v[i]); });
-  if (k == "all_of") {
-    Fact f = Fact::yes();
-    for (size_t i = 0; i < v.size() && !f.is_no(); ++i) f.and_with(holds(v[i]));
-    return f;
-  }
-  if (k == "not") return negate(holds(v));
-  if (k == "recognised_poor") return recognised_poor();
-  // {"assessment": "..."}: left to officials' judgement, never settled by answers.
-  return Fact::unknown();
 }
 
 }  // namespace doudi

@@ -66,10 +66,10 @@ class Context {
   void record(const ProgramResult& r) { earlier_[r.id] = r.status; }
   std::optional<Status> earlier(const std::string& id) const;
 
-  // A member predicate from policy data, e.g. {"min_age": 60} (see context.cpp).
-  Fact member_matches(size_t i, const json& where) const;
+  // A member predicate from policy data, e.g. {"min_age": 60}, compiled at load.
+  Fact member_matches(size_t i, const Predicate& where) const;
   // A household predicate from policy data (notes' `when`, generic criteria).
-  Fact holds(const json& test) const;
+  Fact holds(const Predicate& test) const;
 
  private:
   HouseholdIncome compute_income() const;

@@ -15,7 +15,7 @@ constexpr const char* kIncomeZh[kIncomeKinds] = {"工资",  "经营收入",   "�
                                                 "荣誉津贴、抚恤补助、优待金", "在校生生活津贴和困难补助", "其他转移性收入", "其他收入"};
 
 template <typename E>
-using Choices = std::initializer_list<std::pair<const char*, E>>;
+using Choices = std::initializer_list<std::pair<std::string_view, E>>;
 
 const Choices<Hukou> kHukou = {{"urban", Hukou::urban}, {"rural", Hukou::rural}};
 const Choices<Relation> kRelation = {{"head", Relation::head},         {"spouse", Relation::spouse},
@@ -46,7 +46,7 @@ class Reader {
 
   // Reports keys not in `known` (a typo must not be silently ignored). Keys
   // usually come in the contract's order, so each search starts after the last hit.
-  void only(std::initializer_list<const char*> known) const {
+  void only(std::initializer_list<std::string_view> known) const {
     const size_t n = known.size();
     size_t next = 0;
     if (!obj_.is_object()) return;
@@ -62,12 +62,12 @@ class Reader {
   }
 
   // The value under `key`, or nullptr when absent or null (not given).
-  const JsonNode* get(const char* key) const {
+  const JsonNode* get(std::string_view key) const {
     const JsonNode* v = find(key);
     return v && !v->is_null() ? v : nullptr;
   }
 
-  bool present(const char* key) const { return find(key) != nullptr; }
+  bool present(std::string_view key) const { return find(key) != nullptr; }
 
   std::string at(std::string_view key) const { return path_key(path_, key); }
 
@@ -75,13 +75,13 @@ class Reader {
     errors_->push_back({field, std::move(zh), std::move(en)});
   }
 
-  void wrong_type(const char* key, const char* want_zh, const char* want_en) const {
+  void wrong_type(std::string_view key, const char* want_zh, const char* want_en) const {
     const JsonNode& v = *get(key);
     error(at(key), std::string("应为") + want_zh + "，实际是" + type_zh(v),
           std::string("must be ") + want_en + ", got " + type_en(v));
   }
 
-  std::optional<bool> boolean(const char* key) const {
+  std::optional<bool> boolean(std::string_view key) const {
     const JsonNode* v = get(key);
     if (!v) return std::nullopt;
     if (!v->is_boolean()) {
@@ -92,7 +92,7 @@ class Reader {
   }
 
   // A whole number in [lo, hi]; 45.0 counts as whole.
-  std::optional<int> whole(const char* key, int lo, int hi, const char* what_zh) const {
+  std::optional<int> whole(std::string_view key, int lo, int hi, const char* what_zh) const {
     const JsonNode* v = get(key);
     if (!v) return std::nullopt;
     if (!v->is_number()) {
@@ -112,7 +112,7 @@ class Reader {
     return static_cast<int>(d);
   }
 
-  std::optional<Fen> money(const char* key) const {
+  std::optional<Fen> money(std::string_view key) const {
     const JsonNode* v = get(key);
     if (!v) return std::nullopt;
     if (!v->is_number()) {
@@ -129,7 +129,7 @@ class Reader {
     return fen;
   }
 
-  std::optional<double> number(const char* key, double lo, double hi, const char* unit) const {
+  std::optional<double> number(std::string_view key, double lo, double hi, const char* unit) const {
     const JsonNode* v = get(key);
     if (!v) return std::nullopt;
     if (!v->is_number()) {
@@ -146,7 +146,7 @@ class Reader {
   }
 
   template <typename E>
-  std::optional<E> choice(const char* key, const Choices<E>& choices) const {
+  std::optional<E> choice(std::string_view key, const Choices<E>& choices) const {
     const JsonNode* v = get(key);
     if (!v) return std::nullopt;
     if (v->is_string()) {
@@ -154,8 +154,8 @@ class Reader {
         if (v->text == c.first) return c.second;
       std::string list, list_en;
       for (const auto& c : choices) {
-        list += std::string(list.empty() ? "" : "、") + c.first;
-        list_en += std::string(list_en.empty() ? "" : ", ") + c.first;
+        (list += list.empty() ? "" : "、") += c.first;
+        (list_en += list_en.empty() ? "" : ", ") += c.first;
       }
       const std::string given(v->text.substr(0, 40));
       error(at(key), "“" + given + "”不是可选值，应为：" + list, "'" + given + "' is not one of: " + list_en);
@@ -166,7 +166,7 @@ class Reader {
   }
 
   // A nested object under key, or nullptr (absent/null) after reporting a wrong type.
-  const JsonNode* object(const char* key) const {
+  const JsonNode* object(std::string_view key) const {
     const JsonNode* v = get(key);
     if (v && !v->is_object()) {
       wrong_type(key, "对象", "an object");
@@ -175,7 +175,7 @@ class Reader {
     return v;
   }
 
-  const JsonNode* array(const char* key) const {
+  const JsonNode* array(std::string_view key) const {
     const JsonNode* v = get(key);
     if (v && !v->is_array()) {
       wrong_type(key, "列表", "a list");
@@ -186,7 +186,7 @@ class Reader {
 
  private:
   // Linear like the object itself, but starting after the last key found.
-  const JsonNode* find(const char* key) const {
+  const JsonNode* find(std::string_view key) const {
     if (!obj_.is_object()) return nullptr;
     for (const JsonNode* v = hint_; v != obj_.end(); v = v->next())
       if (v->key == key) return hint_ = v->next(), v;

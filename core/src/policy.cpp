@@ -25,9 +25,12 @@ std::string Param::unstated(Date day) const {
   return n;
 }
 
+// Linear, lengths first: a program has a handful of parameters, looked up by
+// literal names many times a household.
 const Param* Program::param(std::string_view name) const {
-  auto it = params.find(name);
-  return it == params.end() ? nullptr : &it->second;
+  for (const auto& [key, value] : params)
+    if (key.size() == name.size() && key == name) return &value;
+  return nullptr;
 }
 
 const Program* Policy::program(const std::string& id) const {

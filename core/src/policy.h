@@ -2,6 +2,7 @@
 // dated values and a cited clause), where to apply, and the clause texts.
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <memory>
@@ -66,10 +67,40 @@ struct Apply {
   std::string time_limit;
 };
 
+// A test written in a policy file ({"status_any": ["dibao"]}, {"min_age": 60}, …),
+// compiled once at load so that screening a household never walks JSON.
+// kinds.cpp's check_test / check_member_where say which forms are allowed;
+// context.cpp decides them for a household.
+struct Predicate {
+  enum class Op : std::uint8_t {
+    // household tests
+    yes,          // no test at all
+    unknown,      // {"assessment": …}: left to officials' judgement
+    status_any, member_any, hukou_urban, hukou_rural, program, expense_any, event_any, date_between,
+    any_of, all_of, negate, recognised_poor,
+    // member tests: `member_all` holds when every part does ({"min_age": 60, "disabled": true})
+    member_all, min_age, max_age, disabled, disability_grades, disability_kinds, labor_in, self_care_in,
+    school_in, serious_illness, orphan, unsupported_child, veteran_5lao, employed, in_institution,
+    household, member_any_of
+  };
+  Op op = Op::yes;
+  int number = 0;                  // min_age, max_age
+  bool flag = false;               // the yes/no member criteria
+  std::vector<std::string> names;  // statuses, expense or event kinds, enum values; program id
+  std::vector<int> grades;         // disability_grades
+  Date from, to;                   // date_between
+  std::vector<Predicate> parts;    // any_of, all_of, not, member_any, household, member_all
+};
+
+// Compile a household test / member criteria that passed check_test /
+// check_member_where; anything else becomes `unknown` (never thrown).
+Predicate compile_test(const json& test);
+Predicate compile_where(const json& where);
+
 // A criterion written as data: a test, what to say when it holds, fails or is
 // unknown (each defaults to `yes`), and the clause it rests on.
 struct Condition {
-  json test;
+  Predicate test;
   std::string yes, no, unknown;
   Source source;
 };
@@ -78,7 +109,7 @@ struct Condition {
 struct ProgramNote {
   std::string text;
   Source source;
-  json when;                  // null = always
+  Predicate when;             // `yes` when the file gives none
   bool if_may_apply = false;  // only with an eligible or maybe result (e.g. "可增发10%")
 };
 
@@ -86,7 +117,7 @@ struct Program {
   std::string id, kind, name, summary;
   std::map<std::string, Param, std::less<>> params;
   std::vector<Condition> conditions;  // criteria written as data, applied before the kind's own
-  json members_where;   // the generic kind: which members a per-person program covers
+  std::optional<Predicate> members_where;  // the generic kind: which members a per-person program covers
   std::vector<ProgramNote> notes;
   Apply apply;
   std::string apply_json;  // `apply` serialised once at load: it is the same for every household

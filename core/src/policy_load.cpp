@@ -286,7 +286,7 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
       if (auto e = check_test(c[i].value("test", json())); !e.empty()) L.problem(path_key(ci, "test"), e);
       else if (c[i]["test"].contains("program") && !before.count(c[i]["test"]["program"].get<std::string>()))
         L.problem(path_key(ci, "test"), "program '" + c[i]["test"]["program"].get<std::string>() + "' must come earlier in the file");
-      Condition cond{c[i].value("test", json()), L.text(c[i], ci, "yes"), L.text(c[i], ci, "no", false),
+      Condition cond{compile_test(c[i].value("test", json())), L.text(c[i], ci, "yes"), L.text(c[i], ci, "no", false),
                      L.text(c[i], ci, "unknown", false), L.source(c[i], ci)};
       if (cond.no.empty()) cond.no = cond.yes;
       if (cond.unknown.empty()) cond.unknown = cond.yes;
@@ -295,7 +295,7 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
   }
   if (j.contains("members_where")) {
     if (auto e = check_member_where(j["members_where"]); !e.empty()) L.problem(path_key(path, "members_where"), e);
-    p->members_where = j["members_where"];
+    p->members_where = compile_where(j["members_where"]);
   }
   if (j.contains("notes")) {
     const json& n = j["notes"];
@@ -306,13 +306,14 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
         continue;
       }
       L.only(n[i], ni, {"text", "source", "when", "if_may_apply"});
-      ProgramNote note{L.text(n[i], ni, "text"), L.source(n[i], ni), n[i].value("when", json()), false};
+      const json when = n[i].value("when", json());
+      ProgramNote note{L.text(n[i], ni, "text"), L.source(n[i], ni), compile_test(when), false};
       if (n[i].contains("if_may_apply")) {
         if (n[i]["if_may_apply"].is_boolean()) note.if_may_apply = n[i]["if_may_apply"].get<bool>();
         else L.problem(path_key(ni, "if_may_apply"), "must be true or false");
       }
-      if (!note.when.is_null())
-        if (auto e = check_test(note.when); !e.empty()) L.problem(path_key(ni, "when"), e);
+      if (!when.is_null())
+        if (auto e = check_test(when); !e.empty()) L.problem(path_key(ni, "when"), e);
       p->notes.push_back(std::move(note));
     }
     if (!n.is_array()) L.problem(path_key(path, "notes"), "must be a list");

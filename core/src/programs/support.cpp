@@ -130,7 +130,8 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
       causes.push_back(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
       if (m.school) causes.push_back(Fact::of(*m.school != School::none));
     }
-    static const json kHardshipEvent = {{"event_any", {"disaster", "fire", "lightning", "illness", "injury", "accident"}}};
+    static const Predicate kHardshipEvent =
+        compile_test({{"event_any", {"disaster", "fire", "lightning", "illness", "injury", "accident"}}});
     causes.push_back(ctx.holds(kHardshipEvent));
     spending = all_of({low, any_of(causes)});
     spending_text = "家庭人均收入在低保标准" + yuan_text(static_cast<Fen>(*mult * 100 + 0.5)) + "倍以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）";
@@ -153,11 +154,11 @@ void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult
   // Members a per-person program covers: those matching `members_where`.
   // Those who surely match, or failing that those who may.
   std::vector<size_t> who;
-  if (p.members_where.is_object()) {
+  if (p.members_where) {
     for (Tri want : {Tri::yes, Tri::unknown}) {
       if (!who.empty()) break;
       for (size_t i = 0; i < ctx.size(); ++i)
-        if (ctx.member_matches(i, p.members_where).v == want) who.push_back(i);
+        if (ctx.member_matches(i, *p.members_where).v == want) who.push_back(i);
     }
   } else {
     for (size_t i = 0; i < ctx.size(); ++i) who.push_back(i);
