@@ -141,28 +141,7 @@ emscripten::val policy(const std::string& region_id) {
 // the site's JSON view; the Excel export is its "csv" member, so one call gives both.
 emscripten::val roster(const std::string& utf8_csv, const std::string& default_region) {
   try {
-    const doudi::RosterOutput r = doudi::screen_roster(doudi::embedded_policies(), utf8_csv, default_region);
-    std::string out = r.json;
-    // {"...": ...} + ,"csv": "<escaped>"} — the export travels with the view.
-    if (!out.empty() && out.back() == '}') {
-      out.pop_back();
-      out += ",\"csv\":\"";
-      static const char hex[] = "0123456789abcdef";
-      for (unsigned char c : r.csv) {
-        switch (c) {
-          case '"': out += "\\\""; break;
-          case '\\': out += "\\\\"; break;
-          case '\n': out += "\\n"; break;
-          case '\r': out += "\\r"; break;
-          case '\t': out += "\\t"; break;
-          default:
-            if (c < 0x20) { out += "\\u00"; out += hex[c >> 4]; out += hex[c & 15]; }
-            else out += static_cast<char>(c);
-        }
-      }
-      out += "\"}";
-    }
-    return to_js(out);
+    return to_js(doudi::screen_roster(doudi::embedded_policies(), utf8_csv, default_region).view_with_export());
   } catch (...) {
     return to_js(kInternalError);
   }

@@ -210,6 +210,15 @@ CellError locate(const FieldError& e, const Group& h) {
 
 }  // namespace
 
+std::string RosterOutput::view_with_export() const {
+  if (json.empty() || json.back() != '}') return json;
+  std::string out(json, 0, json.size() - 1);
+  out += ",\"csv\":";
+  JsonWriter::escape(csv, &out);
+  out += '}';
+  return out;
+}
+
 std::string roster_template() {
   std::string out = "\xEF\xBB\xBF";
   std::vector<std::string> headers;
@@ -323,6 +332,12 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     if (line.errors.empty() && policy) {
       HouseholdIncome income;
       line.results = evaluate_household(*policy, hp.household, &income);
+      // The roster shows statuses and amounts: drop the texts now, or 10,000
+      // households would hold some 60 MB of reasons until the end.
+      for (ProgramResult& r : line.results) {
+        std::vector<Reason>().swap(r.reasons);
+        std::vector<std::string>().swap(r.missing);
+      }
       if (income.counted) {
         line.income_known = true;
         line.income = *income.counted;

@@ -106,6 +106,16 @@ TEST(Roster, ExportIsExcelReadyCsvWithBomQuotingAndOneRowPerHousehold) {
   EXPECT_EQ(lines, 2u);
 }
 
+// The site gets view and export in one string: the view with the export, escaped, as "csv".
+TEST(Roster, ViewWithExportCarriesTheCsvExactly) {
+  auto out = run("\"G,7\",quangang-2020,农村,王\"五\",户主,70,无,1000,,否,否,0,60\n");
+  const json both = json::parse(out.view_with_export());
+  EXPECT_EQ(both["csv"].get<std::string>(), out.csv);
+  json without = both;
+  without.erase("csv");
+  EXPECT_EQ(without, view(out));
+}
+
 TEST(Roster, UnknownColumnsAndAMissingKeyColumnAreFileErrors) {
   auto out = doudi::screen_roster(doudi::embedded_policies(), "姓名,年龄,身高\n张三,40,170\n", "quangang-2020");
   const json v = view(out);

@@ -15,6 +15,9 @@ struct RosterOutput {
   std::string json;  // {"summary":…,"households":[…],"errors":[…]} for the site
   int households = 0;
   int errors = 0;    // rows or households with errors
+
+  // `json` with the export as its "csv" member: one string for the site's page.
+  std::string view_with_export() const;
 };
 
 // `csv` is UTF-8 text (the caller decodes GBK). `default_region` is used for
