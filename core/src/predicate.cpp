@@ -1,6 +1,7 @@
 // Policy tests compiled at load (policy.h's Predicate). Input has passed
 // kinds.cpp's checks when a policy is kept, but this never assumes it: every
 // access is type-checked, and what is not understood compiles to `unknown`.
+#include <optional>
 #include <utility>
 
 #include "policy.h"
@@ -9,6 +10,18 @@ namespace doudi {
 namespace {
 
 using Op = Predicate::Op;
+
+// A whole number in int's range, or nothing: get<int>() on 1e300 is undefined
+// behaviour (found by fuzz_policy: a file the loader then refused was compiled first).
+std::optional<int> small_integer(const json& v) {
+  if (!v.is_number_integer()) return std::nullopt;
+  if (v.is_number_unsigned()) {
+    const auto u = v.get<unsigned long long>();
+    return u <= 100000 ? std::optional<int>(static_cast<int>(u)) : std::nullopt;
+  }
+  const auto n = v.get<long long>();
+  return n >= -100000 && n <= 100000 ? std::optional<int>(static_cast<int>(n)) : std::nullopt;
+}
 
 std::vector<std::string> names_of(const json& list) {
   std::vector<std::string> out;
@@ -40,9 +53,11 @@ Predicate member_criterion(const std::string& k, const json& v) {
   static const std::pair<const char*, Op> kLists[] = {
       {"disability_kinds", Op::disability_kinds}, {"labor_in", Op::labor_in},
       {"self_care_in", Op::self_care_in},         {"school_in", Op::school_in}};
-  if ((k == "min_age" || k == "max_age") && v.is_number()) {
+  if (k == "min_age" || k == "max_age") {
+    const auto age = small_integer(v);
+    if (!age) return make(Op::unknown);
     Predicate p = make(k == "min_age" ? Op::min_age : Op::max_age);
-    p.number = v.get<int>();
+    p.number = *age;
     return p;
   }
   for (const auto& [name, op] : kFlags)
@@ -57,7 +72,7 @@ Predicate member_criterion(const std::string& k, const json& v) {
     Predicate p = make(Op::disability_grades);
     if (v.is_array())
       for (const auto& g : v)
-        if (g.is_number()) p.grades.push_back(g.get<int>());
+        if (const auto grade = small_integer(g)) p.grades.push_back(*grade);
     return p;
   }
   if (k == "household") {

@@ -68,6 +68,10 @@ TEST(Predicate, MalformedInputCompilesWithoutThrowing) {
   EXPECT_EQ(holds(f, json::array({1, 2})), Tri::unknown);
   EXPECT_EQ(member(f, 0, {{"min_age", "sixty"}}), Tri::yes);  // ignored, as the loader refuses it
   EXPECT_EQ(holds(f, {{"program", 7}}), Tri::unknown);
+  // Found by fuzz_policy: numbers outside int's range were converted (undefined behaviour).
+  EXPECT_EQ(member(f, 0, {{"disability_grades", {-1e300, 2}}}), Tri::yes);
+  EXPECT_EQ(member(f, 0, {{"min_age", 1e300}}), Tri::yes);
+  EXPECT_EQ(member(f, 0, {{"max_age", 18446744073709551615ULL}}), Tri::yes);
 }
 
 }  // namespace
