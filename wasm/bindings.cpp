@@ -70,22 +70,30 @@ emscripten::val to_js(std::string_view utf8) {
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* end = p + utf8.size();
   char16_t* out = units.data();
+  // Four bytes (in the low half) to four UTF-16 units, little-endian as WebAssembly is.
+  const auto widen = [](std::uint64_t v) {
+    v = (v | (v << 16)) & 0x0000FFFF0000FFFFULL;
+    return (v | (v << 8)) & 0x00FF00FF00FF00FFULL;
+  };
   while (p < end) {
-    const std::ptrdiff_t left = end - p;
-    if (left >= 8) {  // ASCII (keys, numbers, punctuation) eight bytes at a time
-      std::uint64_t x;
+    // ASCII (keys, numbers, punctuation) eight bytes at a time.
+    for (std::uint64_t x; end - p >= 8; p += 8, out += 8) {
       std::memcpy(&x, p, 8);
-      if ((x & 0x8080808080808080ULL) == 0) {
-        for (int k = 0; k < 8; ++k) out[k] = p[k];
-        out += 8, p += 8;
-        continue;
-      }
+      if (x & 0x8080808080808080ULL) break;
+      const std::uint64_t lo = widen(x & 0xFFFFFFFFULL), hi = widen(x >> 32);
+      std::memcpy(out, &lo, 8);
+      std::memcpy(out + 4, &hi, 8);
     }
+    // Runs of three-byte characters: most of the Chinese text.
+    while (end - p >= 3 && (p[0] & 0xF0) == 0xE0) {
+      *out++ = static_cast<char16_t>(((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+      p += 3;
+    }
+    if (p >= end) break;
     const unsigned c = *p;
+    const std::ptrdiff_t left = end - p;
     if (c < 0x80) {
       *out++ = static_cast<char16_t>(c), p += 1;
-    } else if ((c & 0xF0) == 0xE0 && left >= 3) {  // most of the Chinese text
-      *out++ = static_cast<char16_t>(((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)), p += 3;
     } else if ((c & 0xE0) == 0xC0 && left >= 2) {
       *out++ = static_cast<char16_t>(((c & 0x1F) << 6) | (p[1] & 0x3F)), p += 2;
     } else if ((c & 0xF8) == 0xF0 && left >= 4) {
