@@ -203,6 +203,16 @@ Param load_param(Loader& L, const std::string& name, const json& j, const std::s
   }
   auto add = [&](const json& v, const std::string& at, DatedValue dv) {
     if (auto e = check_value(v, p.unit); !e.empty()) L.problem(at, e);
+    // Money is a figure, except 高龄津贴's age bands (a list) and 教育资助's amounts by
+    // school level (an object): a table elsewhere would be read as a figure, and a
+    // figure there as a table (found by fuzz_policy: "age_bands": 0 aborted the evaluator).
+    if (!v.is_null() && p.unit.rfind("yuan/", 0) == 0) {
+      const bool bands = name == "age_bands", by_level = name == "amounts";
+      if (bands != v.is_array())
+        L.problem(at, bands ? "age_bands must be a list of {from_age, to_age, amount}" : "must be one amount, not a list");
+      if (by_level != v.is_object())
+        L.problem(at, by_level ? "amounts must be an object of yuan by school level" : "must be one amount, not an object");
+    }
     if (v.is_null() && p.note.empty())
       L.problem(path_key(path, "note"), "a value the document does not state (null) needs a note saying what decides it");
     dv.value = v;

@@ -343,3 +343,35 @@ TEST(PolicyLoaderRegression, SchemaThatIsNotANumberIsAnErrorNotAnAbort) {
 }
 
 }  // namespace
+
+namespace {
+
+json real_policy(const std::string& id) {
+  return json::parse(doudi_test::read_file(std::string(DOUDI_SOURCE_DIR) + "/policies/" + id + ".json"));
+}
+
+void expect_error_as(const std::string& id, const json& policy, const std::string& path, const std::string& says) {
+  doudi::PolicySet set;
+  const auto errors = set.add(id + ".json", policy.dump());
+  bool found = false;
+  for (const auto& e : errors) found = found || (e.path == path && e.message.find(says) != std::string::npos);
+  EXPECT_TRUE(found) << "expected an error at '" << path << "' saying '" << says << "'; got:\n" << describe(errors);
+  EXPECT_EQ(set.find(id), nullptr);
+}
+
+// Found by fuzz_policy: "age_bands": 0 passed the loader (a money figure is a
+// valid yuan value) and the 高龄津贴 evaluator then read it as a table and aborted.
+TEST(PolicyLoader, MoneyTablesAndFiguresKeepTheirShape) {
+  json xinmi = real_policy("xinmi-2016");
+  xinmi["programs"][0]["params"]["age_bands"]["value"] = 0;
+  expect_error_as("xinmi-2016", xinmi, "programs[0].params.age_bands.value", "age_bands must be a list");
+  json mingxi = real_policy("mingxi-2019");
+  mingxi["programs"][4]["params"]["amounts"]["value"] = 500;
+  expect_error_as("mingxi-2019", mingxi, "programs[4].params.amounts.value", "amounts must be an object");
+  expect_error(with(valid_policy(), std::string(kAmount) + "/value", json::array({{{"from_age", 0}, {"to_age", nullptr}, {"amount", 5}}})),
+               kAmountPath + ".value", "must be one amount, not a list");
+  expect_error(with(valid_policy(), std::string(kAmount) + "/value", {{"senior", 5}}), kAmountPath + ".value",
+               "must be one amount, not an object");
+}
+
+}  // namespace

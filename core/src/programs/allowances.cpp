@@ -45,7 +45,7 @@ void evaluate_elderly_allowance(const Program& p, Context& ctx, Decision& d, Pro
   Fen total = 0;
   std::vector<size_t> who;
   std::string text;
-  for (size_t i = 0; dv && i < ctx.size(); ++i) {
+  for (size_t i = 0; dv && dv->value.is_array() && i < ctx.size(); ++i) {  // the loader sees to the shape
     const int age = ctx.h.members[i].age;
     for (const auto& b : dv->value) {
       const int lo = b["from_age"].get<int>();
