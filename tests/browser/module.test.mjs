@@ -89,6 +89,21 @@ test('a household that is not a string gets an error result, not an exception', 
   }
 });
 
+// The fallback for webviews that block WebAssembly is the same C++ compiled to
+// JavaScript (-sWASM=0), with the same adapter: it must give the same bytes.
+test('the -sWASM=0 fallback = CLI for the residents and for text in every form', async () => {
+  const name = fs.readdirSync(SITE).find((f) => /^screen-asmjs\.[0-9a-f]+\.js$/.test(f));
+  assert.ok(name, 'build/site has the asm.js fallback');
+  const A = await require(path.join(SITE, name))({});
+  for (const { household } of HOUSEHOLDS) {
+    const input = JSON.stringify(household);
+    assert.equal(A.screen(input), M.screen(input));
+  }
+  const odd = '{"schema":1,"region":"\\ud83d\\ude00 😀成","hukou":"x","members":[]}';
+  assert.equal(A.screen(odd), M.screen(odd));
+  assert.equal(JSON.parse(A.screen(42)).errors[0].field, '');
+});
+
 test('regions() = screen --regions; policy() for every region, errors for an unknown one', () => {
   const native = execFileSync(CLI, ['--regions'], { encoding: 'utf8' });
   assert.equal(M.regions() + '\n', native.endsWith('\n') ? native : native + '\n');
