@@ -221,6 +221,21 @@ std::optional<Status> Context::earlier(const std::string& id) const {
 
 namespace {
 
+// All of / any of n facts, stopping at the first that decides.
+template <typename F>
+Fact all_of_n(size_t n, const F& fact) {
+  Fact f = Fact::yes();
+  for (size_t i = 0; i < n && !f.is_no(); ++i) f.and_with(fact(i));
+  return f;
+}
+
+template <typename F>
+Fact any_of_n(size_t n, const F& fact) {
+  Fact f = Fact::no();
+  for (size_t i = 0; i < n && !f.is_yes(); ++i) f.or_with(fact(i));
+  return f;
+}
+
 bool listed(const std::vector<std::string>& names, std::string_view v) {
   for (const auto& n : names)
     if (n == v) return true;
@@ -234,14 +249,7 @@ Fact Context::member_matches(size_t i, const Predicate& c) const {
   const Member& m = h.members[i];
   using Op = Predicate::Op;
   switch (c.op) {
-    case Op::member_all: {
-      Fact all = Fact::yes();
-      for (const Predicate& part : c.parts) {
-        all.and_with(member_matches(i, part));
-        if (all.is_no()) break;
-      }
-      return all;
-    }
+    case Op::member_all: return all_of_n(c.parts.size(), [&](size_t k) { return member_matches(i, c.parts[k]); });
     case Op::min_age: return Fact::of(m.age >= c.number);
     case Op::max_age: return Fact::of(m.age <= c.number);
     case Op::disabled:
@@ -260,30 +268,17 @@ Fact Context::member_matches(size_t i, const Predicate& c) const {
     case Op::employed: return optional_is(m.employed, c.flag, i, "employed");
     case Op::in_institution: return optional_is(m.in_institution, c.flag, i, "in_institution");
     case Op::household: return holds(c.parts.front());
-    case Op::member_any_of: {
-      Fact f = Fact::no();
-      for (const Predicate& w : c.parts) {
-        f.or_with(member_matches(i, w));
-        if (f.is_yes()) break;
-      }
-      return f;
-    }
+    case Op::member_any_of: return any_of_n(c.parts.size(), [&](size_t k) { return member_matches(i, c.parts[k]); });
     default: return Fact::yes();  // not a member criterion (the loader refuses such files)
   }
 }
 
 Fact Context::holds(const Predicate& t) const {
   using Op = Predicate::Op;
-  // Any of several facts, stopping at the first that holds.
-  const auto any = [](size_t n, const auto& fact) {
-    Fact f = Fact::no();
-    for (size_t i = 0; i < n && !f.is_yes(); ++i) f.or_with(fact(i));
-    return f;
-  };
   switch (t.op) {
     case Op::yes: return Fact::yes();
-    case Op::status_any: return any(t.names.size(), [&](size_t i) { return status_flag(t.names[i].c_str()); });
-    case Op::member_any: return any(size(), [&](size_t i) { return member_matches(i, t.parts.front()); });
+    case Op::status_any: return any_of_n(t.names.size(), [&](size_t i) { return status_flag(t.names[i].c_str()); });
+    case Op::member_any: return any_of_n(size(), [&](size_t i) { return member_matches(i, t.parts.front()); });
     case Op::hukou_urban: return Fact::of(h.hukou == Hukou::urban);
     case Op::hukou_rural: return Fact::of(h.hukou == Hukou::rural);
     case Op::program: {
@@ -292,25 +287,21 @@ Fact Context::holds(const Predicate& t) const {
       return *s == Status::eligible ? Fact::yes() : *s == Status::maybe ? Fact::unknown() : Fact::no();
     }
     case Op::expense_any:
-      return any(t.names.size(), [&](size_t i) {
+      return any_of_n(t.names.size(), [&](size_t i) {
         const auto& x = expense(t.names[i]);
         return x ? Fact::of(*x > 0) : Fact::unknown({"expenses_yearly." + t.names[i]});
       });
     case Op::event_any:
       if (!h.events) return Fact::unknown({"events"});
-      return any(h.events->size(), [&](size_t i) {
+      return any_of_n(h.events->size(), [&](size_t i) {
         const Event& e = (*h.events)[i];
         if (!t.names.empty() && !listed(t.names, event_name(e.kind))) return Fact::no();
         if (!e.months_ago) return Fact::unknown({path_index("events", i) + ".months_ago"});
         return Fact::of(*e.months_ago <= 12);
       });
     case Op::date_between: return Fact::of(t.from <= day && day <= t.to);
-    case Op::any_of: return any(t.parts.size(), [&](size_t i) { return holds(t.parts[i]); });
-    case Op::all_of: {
-      Fact f = Fact::yes();
-      for (size_t i = 0; i < t.parts.size() && !f.is_no(); ++i) f.and_with(holds(t.parts[i]));
-      return f;
-    }
+    case Op::any_of: return any_of_n(t.parts.size(), [&](size_t i) { return holds(t.parts[i]); });
+    case Op::all_of: return all_of_n(t.parts.size(), [&](size_t i) { return holds(t.parts[i]); });
     case Op::negate: return negate(holds(t.parts.front()));
     case Op::recognised_poor: return recognised_poor();
     default: return Fact::unknown();  // {"assessment": …}: left to officials' judgement

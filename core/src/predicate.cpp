@@ -37,6 +37,12 @@ Predicate make(Op op) {
   return p;
 }
 
+Predicate with_part(Op op, Predicate part) {
+  Predicate p = make(op);
+  p.parts.push_back(std::move(part));
+  return p;
+}
+
 Predicate with_names(Op op, const json& list) {
   Predicate p = make(op);
   p.names = names_of(list);
@@ -75,11 +81,7 @@ Predicate member_criterion(const std::string& k, const json& v) {
         if (const auto grade = small_integer(g)) p.grades.push_back(*grade);
     return p;
   }
-  if (k == "household") {
-    Predicate p = make(Op::household);
-    p.parts.push_back(compile_test(v));
-    return p;
-  }
+  if (k == "household") return with_part(Op::household, compile_test(v));
   if (k == "any_of") {
     Predicate p = make(Op::member_any_of);
     if (v.is_array())
@@ -108,16 +110,8 @@ Predicate compile_test(const json& test) {
   if (k == "event_any") return with_names(Op::event_any, v);
   if (k == "hukou") return make(v == "urban" ? Op::hukou_urban : Op::hukou_rural);
   if (k == "recognised_poor") return make(Op::recognised_poor);
-  if (k == "program" && v.is_string()) {
-    Predicate p = make(Op::program);
-    p.names.push_back(v.get<std::string>());
-    return p;
-  }
-  if (k == "member_any") {
-    Predicate p = make(Op::member_any);
-    p.parts.push_back(compile_where(v));
-    return p;
-  }
+  if (k == "program" && v.is_string()) return with_names(Op::program, json::array({v}));
+  if (k == "member_any") return with_part(Op::member_any, compile_where(v));
   if (k == "date_between") {
     const std::vector<std::string> d = names_of(v);
     const auto from = d.size() == 2 ? parse_date(d[0]) : std::nullopt, to = d.size() == 2 ? parse_date(d[1]) : std::nullopt;
@@ -128,9 +122,9 @@ Predicate compile_test(const json& test) {
     return p;
   }
   if (k == "any_of" || k == "all_of" || k == "not") {
-    Predicate p = make(k == "any_of" ? Op::any_of : k == "all_of" ? Op::all_of : Op::negate);
-    if (k == "not") p.parts.push_back(compile_test(v));
-    else if (v.is_array())
+    if (k == "not") return with_part(Op::negate, compile_test(v));
+    Predicate p = make(k == "any_of" ? Op::any_of : Op::all_of);
+    if (v.is_array())
       for (const auto& t : v) p.parts.push_back(compile_test(t));
     return p;
   }
