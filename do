@@ -81,7 +81,7 @@ cmd_bench() {
   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DDOUDI_TESTS=OFF -DDOUDI_BENCH=ON >/dev/null
   cmake --build build/bench --target bench_screen
   build_site
-  # The same code at -O2, for the table's speed column (the site ships -Os: wasm/CMakeLists.txt).
+  # The same code at -O2, for the table's speed column (the site ships -Oz: wasm/CMakeLists.txt).
   if [ ! -f build/wasm-speed/build.ninja ]; then
     emcmake cmake --preset wasm -B build/wasm-speed -DDOUDI_WASM_COMPILE_FLAGS=-O2 -DDOUDI_WASM_OPT=-O2 -DDOUDI_WASM_ASMJS=OFF >/dev/null
   fi

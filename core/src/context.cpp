@@ -7,8 +7,6 @@
 namespace doudi {
 namespace {
 
-
-
 template <typename E>
 const char* enum_name(E v, std::initializer_list<const char*> names) {
   return *(names.begin() + static_cast<int>(v));
@@ -26,16 +24,19 @@ const char* event_name(EventKind k) {
                        "other"});
 }
 
+bool listed(const std::vector<std::string>& names, std::string_view v) {
+  for (const auto& n : names)
+    if (n == v) return true;
+  return false;
+}
+
 // The field's path is written only when the answer is missing: most are given,
 // and building "members[0].orphan" for each would be most of the work.
 template <typename E>
 Fact optional_in(const std::optional<E>& v, const std::vector<std::string>& list, const char* (*name)(E), size_t i,
                  const char* field) {
   if (!v) return Fact::unknown({Context::field(i, field)});
-  const std::string_view n = name(*v);
-  for (const auto& x : list)
-    if (x == n) return Fact::yes();
-  return Fact::no();
+  return Fact::of(listed(list, name(*v)));
 }
 
 Fact optional_is(const std::optional<bool>& v, bool want, size_t i, const char* field) {
@@ -198,14 +199,13 @@ Standard Context::compute_standard() const {
   return s;
 }
 
-Fact Context::status_flag(const char* name) const {
-  const std::string n = name;
+Fact Context::status_flag(std::string_view n) const {
   const std::optional<bool>* v = n == "dibao"            ? &h.status.dibao
                                  : n == "tekun"          ? &h.status.tekun
                                  : n == "low_income"     ? &h.status.low_income
                                  : n == "dibao_marginal" ? &h.status.dibao_marginal
                                                          : &h.status.poverty_registered;
-  return *v ? Fact::of(**v) : Fact::unknown({"status." + n});
+  return *v ? Fact::of(**v) : Fact::unknown({"status." + std::string(n)});
 }
 
 Fact Context::recognised_poor() const {
@@ -234,12 +234,6 @@ Fact any_of_n(size_t n, const F& fact) {
   Fact f = Fact::no();
   for (size_t i = 0; i < n && !f.is_yes(); ++i) f.or_with(fact(i));
   return f;
-}
-
-bool listed(const std::vector<std::string>& names, std::string_view v) {
-  for (const auto& n : names)
-    if (n == v) return true;
-  return false;
 }
 
 }  // namespace
@@ -277,7 +271,7 @@ Fact Context::holds(const Predicate& t) const {
   using Op = Predicate::Op;
   switch (t.op) {
     case Op::yes: return Fact::yes();
-    case Op::status_any: return any_of_n(t.names.size(), [&](size_t i) { return status_flag(t.names[i].c_str()); });
+    case Op::status_any: return any_of_n(t.names.size(), [&](size_t i) { return status_flag(t.names[i]); });
     case Op::member_any: return any_of_n(size(), [&](size_t i) { return member_matches(i, t.parts.front()); });
     case Op::hukou_urban: return Fact::of(h.hukou == Hukou::urban);
     case Op::hukou_rural: return Fact::of(h.hukou == Hukou::rural);

@@ -60,7 +60,7 @@ class Context {
 
   // The household is recognised as poor (低保, 特困, 低收入, 低保边缘, 建档立卡).
   Fact recognised_poor() const;
-  Fact status_flag(const char* name) const;  // status.dibao etc.
+  Fact status_flag(std::string_view name) const;  // status.dibao etc.
 
   // The status of a program evaluated before this one.
   void record(const ProgramResult& r) { earlier_[r.id] = r.status; }

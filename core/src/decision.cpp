@@ -85,9 +85,12 @@ void Decision::note(std::string text, const Source& src) { notes_.push_back({std
 void Decision::basis(std::string text, const Source& src) { basis_.push_back({std::move(text), src}); }
 
 void Decision::absorb(Decision&& other) {
-  criteria_.insert(criteria_.end(), std::make_move_iterator(other.criteria_.begin()), std::make_move_iterator(other.criteria_.end()));
-  notes_.insert(notes_.end(), std::make_move_iterator(other.notes_.begin()), std::make_move_iterator(other.notes_.end()));
-  basis_.insert(basis_.end(), std::make_move_iterator(other.basis_.begin()), std::make_move_iterator(other.basis_.end()));
+  const auto take = [](auto* to, auto& from) {
+    to->insert(to->end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  take(&criteria_, other.criteria_);
+  take(&notes_, other.notes_);
+  take(&basis_, other.basis_);
 }
 
 Status Decision::status() const {

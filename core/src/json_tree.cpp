@@ -45,8 +45,8 @@ class FastParser {
   bool scalar_or_container(size_t at, int depth) {
     JsonNode& n = nodes_[at];  // valid until children are added
     switch (s_[i_]) {
-      case '{': return object(at, depth + 1);
-      case '[': return array(at, depth + 1);
+      case '{': return container(at, depth + 1, true);
+      case '[': return container(at, depth + 1, false);
       case '"': n.type = JsonType::string; return string(&n.text);
       case 't': n.type = JsonType::boolean; n.boolean = true; return literal("true");
       case 'f': n.type = JsonType::boolean; return literal("false");
@@ -109,50 +109,36 @@ class FastParser {
     return std::isfinite(*out);  // the library refuses overflow
   }
 
-  bool object(size_t at, int depth) {
+  // An object or an array: its members in order up to the closing bracket.
+  bool container(size_t at, int depth, bool object) {
     if (depth > max_depth_) return false;
-    nodes_[at].type = JsonType::object;
+    nodes_[at].type = object ? JsonType::object : JsonType::array;
+    const char close = object ? '}' : ']';
     ++i_;
     skip_space();
-    if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
+    if (i_ < s_.size() && s_[i_] == close) return ++i_, true;
     for (;;) {
-      skip_space();
       std::string_view key;
-      if (i_ >= s_.size() || s_[i_] != '"' || !string(&key) || repeated(at, key)) return false;
-      skip_space();
-      if (i_ >= s_.size() || s_[i_++] != ':') return false;
+      if (object && !member_key(at, &key)) return false;
       if (!value(depth, key)) return false;
       ++nodes_[at].children;
       skip_space();
       if (i_ >= s_.size()) return false;
       const char c = s_[i_++];
-      if (c == '}') return true;
+      if (c == close) return true;
       if (c != ',') return false;
     }
   }
 
-  // A repeated key is an error the strict parser names by path.
-  bool repeated(size_t at, std::string_view key) const {
-    for (size_t k = at + 1; k < nodes_.size(); k += nodes_[k].span)
-      if (nodes_[k].key == key) return true;
-    return false;
-  }
-
-  bool array(size_t at, int depth) {
-    if (depth > max_depth_) return false;
-    nodes_[at].type = JsonType::array;
-    ++i_;
+  // `"key":` of an object's member. A repeated key is an error the strict
+  // parser names by path, so it is declined.
+  bool member_key(size_t at, std::string_view* key) {
     skip_space();
-    if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
-    for (;;) {
-      if (!value(depth, {})) return false;
-      ++nodes_[at].children;
-      skip_space();
-      if (i_ >= s_.size()) return false;
-      const char c = s_[i_++];
-      if (c == ']') return true;
-      if (c != ',') return false;
-    }
+    if (i_ >= s_.size() || s_[i_] != '"' || !string(key)) return false;
+    for (size_t k = at + 1; k < nodes_.size(); k += nodes_[k].span)
+      if (nodes_[k].key == *key) return false;
+    skip_space();
+    return i_ < s_.size() && s_[i_++] == ':';
   }
 
   std::string_view s_;

@@ -49,9 +49,12 @@ std::string JsonWriter::take() {
 }
 
 void JsonWriter::escape(std::string_view s, std::string* out) {
-  JsonWriter w(s.size() + 2);
+  // Write straight after what `out` holds (a roster export is megabytes: no copy).
+  JsonWriter w(0);
+  w.buf_ = std::move(*out);
+  w.p_ = w.end_ = w.buf_.empty() ? nullptr : &w.buf_[0] + w.buf_.size();
   w.quoted(s);
-  *out += w.take();
+  *out = w.take();
 }
 
 void JsonWriter::quoted(std::string_view s) {

@@ -243,13 +243,13 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
         file_errors.push_back({1, name, "未知的列“" + name + "”，请使用模板的列名", "unknown column '" + name + "'"});
       map.push_back(found);
     }
-  bool has_key = false, has_income = false;
+  bool has_income = false;
   const Column* key_column = nullptr;
   for (const Column* c : map) {
     if (c && std::string(c->field) == "key") key_column = c;
-    has_key = has_key || (c && std::string(c->field) == "key");
     has_income = has_income || (c && std::string(c->group) == "income_monthly");
   }
+  const bool has_key = key_column != nullptr;
   if (rows.empty() || !has_key)
     file_errors.push_back({1, "户编号", "缺少“户编号”列（同一户的成员填相同编号）", "missing the household key column (户编号)"});
 

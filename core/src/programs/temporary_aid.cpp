@@ -98,7 +98,7 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
   const Param* targets = p.param("target_statuses");
   std::vector<Fact> in_group;
   for (const auto& s : list_at(targets, ctx.day).value_or(std::vector<std::string>{}))
-    in_group.push_back(ctx.status_flag(s.c_str()));
+    in_group.push_back(ctx.status_flag(s));
   Fact group = any_of(in_group);
   if (targets) {
     d.require(group.is_no() ? Fact::unknown() : group,
