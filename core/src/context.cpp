@@ -68,7 +68,7 @@ Fact severe_disability(const Member& m, size_t i) {
 }
 
 Context::Context(const Household& hh, const Policy& p, Date d) : h(hh), policy(p), day(d) {
-  for (const auto& name : list_at(policy.income_param("not_counted"), day).value_or(std::vector<std::string>{}))
+  for (const auto& name : list_at(policy.income_param("not_counted"), day))
     if (const auto k = income_kind_from(name)) not_counted_[static_cast<int>(*k)] = true;
   income_ = compute_income();
 }
@@ -77,18 +77,17 @@ std::string Context::who(size_t i) const {
   return "成员" + std::to_string(i + 1) + "（" + std::to_string(h.members[i].age) + "岁）";
 }
 
-std::string Context::field(size_t i, const char* name) { return path_key(path_index("members", i), name); }
 
 const std::optional<Fen>& Context::expense(std::string_view kind) const {
   const auto& e = h.expenses_yearly;
   return kind == "medical" ? e.medical : kind == "education" ? e.education : e.disaster;
 }
 
-Fen Context::yearly_expenses(std::vector<std::string>* missing) const {
+Fen Context::yearly_expenses(std::vector<Field>* missing) const {
   Fen sum = 0;
   for (const char* kind : {"medical", "education", "disaster"}) {
     if (const auto& v = expense(kind)) sum += *v;
-    else missing->push_back(std::string("expenses_yearly.") + kind);
+    else missing->push_back(Field{"expenses_yearly", kind});
   }
   return sum;
 }
@@ -120,10 +119,10 @@ HouseholdIncome Context::compute_income() const {
   }
   // 刚性支出: yearly costs over the last 12 months, deducted per month.
   Fen yearly = 0;
-  for (const auto& kind : list_at(policy.income_param("deducted_expenses"), day).value_or(std::vector<std::string>{})) {
+  for (const auto& kind : list_at(policy.income_param("deducted_expenses"), day)) {
     const std::optional<Fen>* v = &expense(kind);
     if (*v) yearly += **v;
-    else out.deductions_missing.push_back("expenses_yearly." + kind);
+    else out.deductions_missing.push_back(Field{"expenses_yearly", kind});
   }
   // Deducted costs can bring the income to 0, not below: 低保 pays at most the standard.
   out.deductions = div_round(yearly, 12);
@@ -205,7 +204,7 @@ Fact Context::status_flag(std::string_view n) const {
                                  : n == "low_income"     ? &h.status.low_income
                                  : n == "dibao_marginal" ? &h.status.dibao_marginal
                                                          : &h.status.poverty_registered;
-  return *v ? Fact::of(**v) : Fact::unknown({"status." + std::string(n)});
+  return *v ? Fact::of(**v) : Fact::unknown({Field{"status", n}});
 }
 
 Fact Context::recognised_poor() const {
@@ -283,14 +282,14 @@ Fact Context::holds(const Predicate& t) const {
     case Op::expense_any:
       return any_of_n(t.names.size(), [&](size_t i) {
         const auto& x = expense(t.names[i]);
-        return x ? Fact::of(*x > 0) : Fact::unknown({"expenses_yearly." + t.names[i]});
+        return x ? Fact::of(*x > 0) : Fact::unknown({Field{"expenses_yearly", t.names[i]}});
       });
     case Op::event_any:
-      if (!h.events) return Fact::unknown({"events"});
+      if (!h.events) return Fact::unknown({Field{"events"}});
       return any_of_n(h.events->size(), [&](size_t i) {
         const Event& e = (*h.events)[i];
         if (!t.names.empty() && !listed(t.names, event_name(e.kind))) return Fact::no();
-        if (!e.months_ago) return Fact::unknown({path_index("events", i) + ".months_ago"});
+        if (!e.months_ago) return Fact::unknown({Field{"events", i, "months_ago"}});
         return Fact::of(*e.months_ago <= 12);
       });
     case Op::date_between: return Fact::of(t.from <= day && day <= t.to);

@@ -18,8 +18,8 @@ struct HouseholdIncome {
   std::optional<Fen> counted;      // counted income; nullopt if any member's income is unknown
   Fen not_counted = 0;             // income the policy leaves out (e.g. 城乡居民基本养老保险金)
   Fen deductions = 0;              // 刚性支出 deducted (yearly costs / 12)
-  std::vector<std::string> missing;            // fields that would settle `counted`
-  std::vector<std::string> deductions_missing; // deductible costs not given
+  std::vector<Field> missing;             // fields that would settle `counted`
+  std::vector<Field> deductions_missing;  // deductible costs not given
   Fen employment_cost_cap = 0;     // the most 就业成本 could take, when the policy
                                    // deducts it at an unstated rate: the wages of
                                    // employed members, each at most the bound
@@ -47,13 +47,13 @@ class Context {
 
   size_t size() const { return h.members.size(); }
   std::string who(size_t i) const;                    // "成员1（45岁）"
-  static std::string field(size_t i, const char* name);  // "members[0].age"
+  static Field field(size_t i, const char* name) { return {"members", i, name}; }  // members[i].name
 
   const HouseholdIncome& income() const { return income_; }
   // One yearly out-of-pocket cost by kind ("medical", "education", "disaster").
   const std::optional<Fen>& expense(std::string_view kind) const;
   // The yearly costs given, added up; the kinds not given go to `missing` as field paths.
-  Fen yearly_expenses(std::vector<std::string>* missing) const;
+  Fen yearly_expenses(std::vector<Field>* missing) const;
   // A member's own counted income (for 特困 无生活来源), nullopt if not given.
   std::optional<Fen> member_income(size_t i) const;
   const Standard& dibao_standard() const;

@@ -7,19 +7,21 @@
 
 namespace doudi {
 namespace {
-void add_missing(std::vector<std::string>* to, const std::vector<std::string>& from) {
-  for (const auto& f : from)
+void add_missing(std::vector<Field>* to, const std::vector<Field>& from) {
+  for (const Field& f : from)
     if (std::find(to->begin(), to->end(), f) == to->end()) to->push_back(f);
 }
 }  // namespace
 
-Fact Fact::given(const std::optional<bool>& b, const std::string& field) {
-  if (!b) return unknown({field});
-  return of(*b);
+std::string Field::path() const {
+  std::string p(group);
+  if (index >= 0) p += '[' + std::to_string(index) + ']';
+  if (!name.empty()) (p += '.') += name;
+  return p;
 }
 
 Fact Fact::given(const std::optional<bool>& b, size_t member, const char* name) {
-  if (!b) return unknown({path_key(path_index("members", member), name)});
+  if (!b) return unknown({Field{"members", member, name}});
   return of(*b);
 }
 
@@ -111,9 +113,12 @@ void Decision::finish(ProgramResult* out) {
   if (out->status != Status::ineligible)
     for (Reason& b : basis_) out->reasons.push_back(std::move(b));
   for (Reason& n : notes_) out->reasons.push_back(std::move(n));
-  if (out->status == Status::maybe)
+  if (out->status == Status::maybe) {
+    std::vector<Field> missing;
     for (const Item& c : criteria_)
-      if (c.fact.is_unknown()) add_missing(&out->missing, c.fact.missing);
+      if (c.fact.is_unknown()) add_missing(&missing, c.fact.missing);
+    for (const Field& f : missing) out->missing.push_back(f.path());
+  }
 }
 
 }  // namespace doudi

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "money.h"
@@ -14,17 +15,31 @@ namespace doudi {
 
 enum class Tri { no, unknown, yes };
 
+// A household field that would settle an unknown: "members[0].orphan",
+// "status.dibao", "events". Its parts are views into literals or the policy's
+// texts, and the path is written only for a result's `missing` list: most
+// unknowns are dropped by all_of/any_of before that.
+struct Field {
+  std::string_view group;  // "members", "assets", "status", "events", …
+  int index = -1;          // members[i], events[i]
+  std::string_view name;   // the leaf, empty for the group itself
+
+  Field() = default;
+  explicit Field(std::string_view g, std::string_view n = {}) : group(g), name(n) {}
+  Field(std::string_view g, size_t i, std::string_view n) : group(g), index(static_cast<int>(i)), name(n) {}
+  std::string path() const;
+  bool operator==(const Field& o) const { return group == o.group && index == o.index && name == o.name; }
+};
+
 struct Fact {
   Tri v = Tri::unknown;
-  std::vector<std::string> missing;  // fields that would settle an unknown
+  std::vector<Field> missing;  // fields that would settle an unknown
 
   static Fact yes() { return {Tri::yes, {}}; }
   static Fact no() { return {Tri::no, {}}; }
-  static Fact unknown(std::vector<std::string> fields = {}) { return {Tri::unknown, std::move(fields)}; }
+  static Fact unknown(std::vector<Field> fields = {}) { return {Tri::unknown, std::move(fields)}; }
   static Fact of(bool b) { return b ? yes() : no(); }
-  // A fact from an optional answer: absent -> unknown, naming `field`.
-  static Fact given(const std::optional<bool>& b, const std::string& field);
-  // The same for a member's answer: the path "members[i].name" is written only if it is missing.
+  // A member's answer: absent -> unknown, naming members[i].name.
   static Fact given(const std::optional<bool>& b, size_t member, const char* name);
 
   // all_of / any_of of this and another, in place (no list to build).

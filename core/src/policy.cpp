@@ -73,13 +73,10 @@ std::optional<double> number_at(const Param* p, Date day) {
   return v->value.get<double>();
 }
 
-std::optional<std::vector<std::string>> list_at(const Param* p, Date day) {
+const std::vector<std::string>& list_at(const Param* p, Date day) {
+  static const std::vector<std::string> kNone;
   const DatedValue* v = p ? p->at(day) : nullptr;
-  if (!v || !v->value.is_array()) return std::nullopt;
-  std::vector<std::string> out;
-  for (const auto& s : v->value)
-    if (s.is_string()) out.push_back(s.get<std::string>());
-  return out;
+  return v ? v->list : kNone;
 }
 
 bool flag_at(const Param* p, Date day) {

@@ -33,6 +33,7 @@ struct DatedValue {
   std::optional<Date> from, to;  // inclusive; absent = open
   json value;                    // null = the document does not state it
   std::optional<Source> source;  // overrides the parameter's source
+  std::vector<std::string> list;  // a list's strings, read once at load (list_at)
 };
 
 // What a figure the document leaves unstated cannot exceed, from another cited
@@ -163,7 +164,8 @@ PolicyLoad load_policy(std::string_view id, std::string_view text);
 std::optional<Fen> money_at(const Param* p, Date day);            // yuan -> fen, as written
 std::optional<Fen> monthly_money_at(const Param* p, Date day);    // per month: /year values divided by 12
 std::optional<double> number_at(const Param* p, Date day);
-std::optional<std::vector<std::string>> list_at(const Param* p, Date day);
+// A list's strings (empty when absent or unstated); they live as long as the policy.
+const std::vector<std::string>& list_at(const Param* p, Date day);
 bool flag_at(const Param* p, Date day);  // absent or unstated = false
 // The bound of an unstated money figure on `day`, per month like monthly_money_at.
 std::optional<Fen> monthly_bound_at(const Param* p, Date day);

@@ -216,6 +216,9 @@ Param load_param(Loader& L, const std::string& name, const json& j, const std::s
     if (v.is_null() && p.note.empty())
       L.problem(path_key(path, "note"), "a value the document does not state (null) needs a note saying what decides it");
     dv.value = v;
+    if (v.is_array())
+      for (const auto& s : v)
+        if (s.is_string()) dv.list.push_back(s.get<std::string>());
     p.values.push_back(std::move(dv));
   };
   if (has_value) {

@@ -114,14 +114,14 @@ Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src)
 // than 重残/重病 are not ruled out either: both are for the 乡镇 to assess.
 Fact expenditure_path(const Context& ctx) {
   const Household& h = ctx.h;
-  Fact no_deposits = !h.assets.deposits ? Fact::unknown({"assets.deposits"})
+  Fact no_deposits = !h.assets.deposits ? Fact::unknown({Field{"assets", "deposits"}})
                      : *h.assets.deposits == 0 ? Fact::yes() : Fact::unknown();
   std::vector<Fact> cause{Fact::unknown()};  // 其它非主观原因
   for (size_t i = 0; i < ctx.size(); ++i) {
     cause.push_back(severe_disability(h.members[i], i));
     cause.push_back(Fact::given(h.members[i].serious_illness, i, "serious_illness"));
   }
-  std::vector<std::string> missing;
+  std::vector<Field> missing;
   const Fen yearly = ctx.yearly_expenses(&missing);
   Fact exceeds;
   const auto& inc = ctx.income();
@@ -133,7 +133,7 @@ Fact expenditure_path(const Context& ctx) {
 
 // "城乡居民基本养老保险金200元/月按规定不计入家庭收入"
 std::string not_counted_text(const Context& ctx) {
-  const auto kinds = list_at(ctx.policy.income_param("not_counted"), ctx.day).value_or(std::vector<std::string>{});
+  const auto& kinds = list_at(ctx.policy.income_param("not_counted"), ctx.day);
   std::string parts;
   for (const auto& name : kinds) {
     const auto k = income_kind_from(name);

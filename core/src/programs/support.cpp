@@ -78,7 +78,7 @@ void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramRe
   const double n = static_cast<double>(ctx.size());
   if (max) {
     char buf[64];
-    Fact f = have ? Fact::of(*have / n <= *max) : Fact::unknown({"assets.housing_area_m2"});
+    Fact f = have ? Fact::of(*have / n <= *max) : Fact::unknown({Field{"assets", "housing_area_m2"}});
     // Two decimals, trailing zeros dropped: 13.01 must not read as "13.0, over 13".
     std::string per = yuan_text(static_cast<Fen>(std::llround((have ? *have / n : 0.0) * 100)));
     std::snprintf(buf, sizeof buf, "%g", *max);

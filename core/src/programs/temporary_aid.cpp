@@ -18,16 +18,15 @@ const char* event_zh(EventKind k) {
 Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
   if (!ctx.h.events) {
     *text = "近期是否遭遇突发事件（疾病、事故、火灾等）？";
-    return Fact::unknown({"events"});
+    return Fact::unknown({Field{"events"}});
   }
   const int window = static_cast<int>(number_at(p.param("recent_months"), ctx.day).value_or(12));
   std::vector<Fact> found;
   for (size_t i = 0; i < ctx.h.events->size(); ++i) {
     const Event& e = (*ctx.h.events)[i];
-    const std::string at = path_index("events", i);
-    Fact recent = e.months_ago ? Fact::of(*e.months_ago <= window) : Fact::unknown({at + ".months_ago"});
+    Fact recent = e.months_ago ? Fact::of(*e.months_ago <= window) : Fact::unknown({Field{"events", i, "months_ago"}});
     Fact burden;
-    if (!e.cost) burden = Fact::unknown({at + ".cost"});
+    if (!e.cost) burden = Fact::unknown({Field{"events", i, "cost"}});
     else burden = Fact::of(*e.cost > e.compensated.value_or(0));
     Fact f = all_of({recent, burden});
     if (!f.is_no() && text->empty()) {
@@ -50,7 +49,7 @@ Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
 // "sudden" and beyond its means is for the office to judge, so at most `maybe`.
 Fact spending_beyond_income(const Context& ctx, std::string* text) {
   const auto& inc = ctx.income();
-  std::vector<std::string> missing;
+  std::vector<Field> missing;
   const Fen yearly = ctx.yearly_expenses(&missing);
   if (!inc.counted) {
     *text = "近12个月的自付支出是否超过家庭收入？（生活必需支出突然增加的也可申请）";
@@ -83,7 +82,7 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
     if (auto max = number_at(maxp, ctx.day)) {
       const int limit = static_cast<int>(*max);
       Fact under = ctx.h.temporary_aid_this_year ? Fact::of(*ctx.h.temporary_aid_this_year < limit)
-                                                 : Fact::unknown({"aid_this_year.temporary"});
+                                                 : Fact::unknown({Field{"aid_this_year", "temporary"}});
       const std::string got = ctx.h.temporary_aid_this_year ? std::to_string(*ctx.h.temporary_aid_this_year) : "";
       d.require(under,
                 {"今年已获临时救助" + got + "次，未超过每年" + std::to_string(limit) + "次",
@@ -97,7 +96,7 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
   // anyone else is assessed by the office (基本生活困难).
   const Param* targets = p.param("target_statuses");
   std::vector<Fact> in_group;
-  for (const auto& s : list_at(targets, ctx.day).value_or(std::vector<std::string>{}))
+  for (const auto& s : list_at(targets, ctx.day))
     in_group.push_back(ctx.status_flag(s));
   Fact group = any_of(in_group);
   if (targets) {
