@@ -39,11 +39,13 @@ struct Standard {
 
 class Context {
  public:
-  Context(const Household& h, const Policy& p, Date day);
+  // `explain` false: decide statuses and amounts without writing reasons (the roster).
+  Context(const Household& h, const Policy& p, Date day, bool explain = true);
 
   const Household& h;
   const Policy& policy;
   const Date day;
+  const bool explain;
 
   size_t size() const { return h.members.size(); }
   std::string who(size_t i) const;                    // "成员1（45岁）"

@@ -71,22 +71,44 @@ const char* status_name(Status s) {
   }
 }
 
-void Decision::require(const Fact& f, Says says, const Source& src) {
-  std::string& text = f.is_yes() ? says.yes : f.is_no() ? says.no : says.unknown;
-  criteria_.push_back({f, {std::move(text.empty() ? says.yes : text), src}});
+namespace {
+std::string_view outcome(const Fact& f, const Says& s) {
+  const std::string_view text = f.is_yes() ? s.yes : f.is_no() ? s.no : s.unknown;
+  return text.empty() ? s.yes : text;
+}
+}  // namespace
+
+void Decision::keep(const Fact& f, std::string text, const Source& src) { criteria_.push_back({f, {std::move(text), src}}); }
+
+void Decision::keep(const Fact& f, Texts t, const Source& src) {
+  std::string& text = f.is_yes() ? t.yes : f.is_no() ? t.no : t.unknown;
+  keep(f, std::move(text.empty() ? t.yes : text), src);
 }
 
-void Decision::require(const Fact& f, std::string_view who, const char* yes, const char* no, const char* unknown,
-                       const Source& src) {
+void Decision::require(const Fact& f, std::string_view text, const Source& src) {
+  decide(f);
+  if (explain_) keep(f, std::string(text), src);
+}
+
+void Decision::require(const Fact& f, const Says& says, const Source& src) { require(f, outcome(f, says), src); }
+
+void Decision::require(const Fact& f, std::string_view who, const Says& says, const Source& src) {
+  decide(f);
+  if (!explain_) return;
   std::string text(who);
-  text += f.is_yes() ? yes : f.is_no() ? no : unknown;
-  criteria_.push_back({f, {std::move(text), src}});
+  text += outcome(f, says);
+  keep(f, std::move(text), src);
 }
 
-void Decision::note(std::string text, const Source& src) { notes_.push_back({std::move(text), src}); }
-void Decision::basis(std::string text, const Source& src) { basis_.push_back({std::move(text), src}); }
+void Decision::note(std::string_view text, const Source& src) {
+  if (explain_) notes_.push_back({std::string(text), src});
+}
+void Decision::basis(std::string_view text, const Source& src) {
+  if (explain_) basis_.push_back({std::string(text), src});
+}
 
 void Decision::absorb(Decision&& other) {
+  worst_ = std::min(worst_, other.worst_);
   const auto take = [](auto* to, auto& from) {
     to->insert(to->end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   };
@@ -96,16 +118,12 @@ void Decision::absorb(Decision&& other) {
 }
 
 Status Decision::status() const {
-  Status s = Status::eligible;
-  for (const Item& c : criteria_) {
-    if (c.fact.is_no()) return Status::ineligible;
-    if (c.fact.is_unknown()) s = Status::maybe;
-  }
-  return s;
+  return worst_ == Tri::no ? Status::ineligible : worst_ == Tri::unknown ? Status::maybe : Status::eligible;
 }
 
 void Decision::finish(ProgramResult* out) {
   out->status = status();
+  if (!explain_) return;
   out->reasons.reserve(criteria_.size() + basis_.size() + notes_.size());
   for (Tri want : {Tri::no, Tri::unknown, Tri::yes})
     for (Item& c : criteria_)

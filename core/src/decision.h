@@ -3,7 +3,9 @@
 // household fields that would settle them (the `missing` list).
 #pragma once
 
+#include <algorithm>
 #include <optional>
+#include <type_traits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,24 +90,52 @@ struct ProgramResult {
   bool taper = false;  // eligible only through a 渐退期
 };
 
-// Texts for a criterion's three outcomes (unknown falls back to `yes` + "？").
+// Texts for a criterion's three outcomes; an empty `no` or `unknown` falls back
+// to `yes`. Views (literals, or strings that outlive the call): only the
+// outcome's text is copied, and only when the decision explains.
 struct Says {
+  std::string_view yes, no, unknown;
+};
+// The same, built for the call by a function that runs only when explaining.
+struct Texts {
   std::string yes, no, unknown;
 };
 
+// A function that builds a text (std::string or Texts) on demand.
+template <typename F>
+using IfBuilder = std::enable_if_t<std::is_invocable_v<F&>>;
+
+// A program's decision. With `explain` false it keeps only the status: the
+// roster needs statuses and amounts of many households, not their ~60 reasons
+// each, so no text is built or copied (texts built by a function are not even
+// built: pass `[&] { return … ; }` where a text is assembled).
 class Decision {
  public:
-  // A criterion that must hold.
-  // (Texts are taken by value and moved: most are built for the call.)
-  void require(const Fact& f, Says says, const Source& src);
-  // A criterion about one member: `who` + the text for the outcome; only that one is built.
-  void require(const Fact& f, std::string_view who, const char* yes, const char* no, const char* unknown, const Source& src);
-  // A criterion whose outcome is known and explained by one text.
-  void require(const Fact& f, std::string text, const Source& src) { criteria_.push_back({f, {std::move(text), src}}); }
-  // Information that does not decide the status (an amount's basis, a note).
-  void note(std::string text, const Source& src);
-  // The basis of an amount: shown only when the program may apply.
-  void basis(std::string text, const Source& src);
+  explicit Decision(bool explain = true) : explain_(explain) {}
+  bool explains() const { return explain_; }
+
+  // A criterion that must hold, with one text for every outcome or one for each.
+  void require(const Fact& f, std::string_view text, const Source& src);
+  void require(const Fact& f, const Says& says, const Source& src);
+  // A criterion about one member: `who` + the outcome's text.
+  void require(const Fact& f, std::string_view who, const Says& says, const Source& src);
+  template <typename Build, typename = IfBuilder<Build>>
+  void require(const Fact& f, Build&& build, const Source& src) {
+    decide(f);
+    if (explain_) keep(f, build(), src);
+  }
+  // Information that does not decide the status (a note; an amount's basis,
+  // shown only when the program may apply).
+  void note(std::string_view text, const Source& src);
+  void basis(std::string_view text, const Source& src);
+  template <typename Build, typename = IfBuilder<Build>>
+  void note(Build&& build, const Source& src) {
+    if (explain_) notes_.push_back({build(), src});
+  }
+  template <typename Build, typename = IfBuilder<Build>>
+  void basis(Build&& build, const Source& src) {
+    if (explain_) basis_.push_back({build(), src});
+  }
 
   // Takes over another decision's criteria and notes (a member's, for 特困).
   void absorb(Decision&& other);
@@ -119,6 +149,12 @@ class Decision {
     Fact fact;
     Reason reason;
   };
+  void decide(const Fact& f) { worst_ = std::min(worst_, f.v); }
+  void keep(const Fact& f, std::string text, const Source& src);
+  void keep(const Fact& f, Texts texts, const Source& src);
+
+  bool explain_;
+  Tri worst_ = Tri::yes;  // the status, as criteria come in
   std::vector<Item> criteria_;
   std::vector<Reason> notes_;
   std::vector<Reason> basis_;

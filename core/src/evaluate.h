@@ -10,8 +10,13 @@ namespace doudi {
 // One program under the household's context (records its status for later gates).
 ProgramResult evaluate_program(const Program& prog, Context& ctx);
 
+// How much of a result to work out: everything the site shows, or only what the
+// roster lists (statuses, amounts, members, 渐退期; no reasons and no `missing`).
+enum class Detail { reasons, statuses };
+
 // Every program of the policy, in order, for an already validated household.
 // `income`, when given, receives the household's income as the policy counts it.
-std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h, HouseholdIncome* income = nullptr);
+std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h, HouseholdIncome* income = nullptr,
+                                              Detail detail = Detail::reasons);
 
 }  // namespace doudi

@@ -331,13 +331,9 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     }
     if (line.errors.empty() && policy) {
       HouseholdIncome income;
-      line.results = evaluate_household(*policy, hp.household, &income);
-      // The roster shows statuses and amounts: drop the texts now, or 10,000
-      // households would hold some 60 MB of reasons until the end.
-      for (ProgramResult& r : line.results) {
-        std::vector<Reason>().swap(r.reasons);
-        std::vector<std::string>().swap(r.missing);
-      }
+      // The roster shows statuses and amounts: no reasons are written (10,000
+      // households' reasons would also take some 60 MB until the end).
+      line.results = evaluate_household(*policy, hp.household, &income, Detail::statuses);
       if (income.counted) {
         line.income_known = true;
         line.income = *income.counted;

@@ -64,13 +64,13 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   r.id = prog.id;
   r.name = prog.name;
   r.apply = &prog.apply;
-  Decision d;
+  Decision d(ctx.explain);
   apply_conditions(prog, ctx, &d);
   if (const KindSpec* k = find_kind(prog.kind)) k->evaluate(prog, ctx, d, &r);
   // Notes do not change the status, so it is known before they are added.
   const bool may_apply = d.status() != Status::ineligible;
   for (const ProgramNote& n : prog.notes)
-    if ((may_apply || !n.if_may_apply) && ctx.holds(n.when).is_yes()) d.note(n.text, n.source);
+    if (ctx.explain && (may_apply || !n.if_may_apply) && ctx.holds(n.when).is_yes()) d.note(n.text, n.source);
   d.finish(&r);
   if (r.status == Status::ineligible) {
     r.amount.reset();
@@ -83,8 +83,9 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   return r;
 }
 
-std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h, HouseholdIncome* income) {
-  Context ctx(h, policy, h.as_of.value_or(policy.document.effective_from));
+std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h, HouseholdIncome* income,
+                                              Detail detail) {
+  Context ctx(h, policy, h.as_of.value_or(policy.document.effective_from), detail == Detail::reasons);
   if (income) *income = ctx.income();
   std::vector<ProgramResult> out;
   out.reserve(policy.programs.size());

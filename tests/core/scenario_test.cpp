@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "evaluate.h"
+#include "household.h"
 #include "test_support.h"
 
 namespace {
@@ -144,6 +146,33 @@ void check_program(const json& program, const std::string& id, const json& want)
   }
 }
 
+// The roster's statuses-only evaluation (no reasons written) must decide every
+// program exactly as the full one: status, amount, members, 渐退期.
+void expect_same_without_reasons(const std::string& text, const json& result) {
+  const doudi::HouseholdParse hp = doudi::parse_household(text);
+  const doudi::Policy* policy = policies().find(hp.household.region);
+  ASSERT_NE(policy, nullptr);
+  const auto quick = doudi::evaluate_household(*policy, hp.household, nullptr, doudi::Detail::statuses);
+  const json& programs = result["programs"];
+  ASSERT_EQ(quick.size(), programs.size());
+  for (size_t i = 0; i < quick.size(); ++i) {
+    const doudi::ProgramResult& q = quick[i];
+    const json& full = programs[i];
+    SCOPED_TRACE("statuses only: " + std::string(q.id));
+    EXPECT_EQ(q.id, str(full, "id"));
+    EXPECT_EQ(doudi::status_name(q.status), str(full, "status"));
+    ASSERT_EQ(q.amount.has_value(), full.contains("amount"));
+    if (q.amount) {
+      EXPECT_EQ(q.amount->value, std::llround(full["amount"]["value"].get<double>() * 100));
+      EXPECT_EQ(q.amount->per, str(full["amount"], "per"));
+      EXPECT_EQ(q.amount->up_to, full["amount"]["up_to"].get<bool>());
+    }
+    EXPECT_EQ(json(q.members), full["members"]);
+    EXPECT_EQ(q.taper, full.value("taper", false));
+    EXPECT_TRUE(q.reasons.empty() && q.missing.empty());
+  }
+}
+
 void run_case(const Case& c) {
   const json& expect = c.expect;
   SCOPED_TRACE(c.file + ": " + c.name);
@@ -173,6 +202,7 @@ void run_case(const Case& c) {
     }
   } else {
     ASSERT_TRUE(out.ok) << "the household was rejected: " << doudi_test::fields_of(result);
+    expect_same_without_reasons(household.dump(), result);
   }
 
   if (expect.contains("household")) {

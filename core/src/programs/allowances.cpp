@@ -30,10 +30,10 @@ void per_member_amount(const Param* param, const Context& ctx, size_t count, Dec
   if (!param) return;
   if (auto v = monthly_money_at(param, ctx.day)) {
     out->amount = Amount{*v * static_cast<Fen>(count), "month", false};
-    d->basis(param->label + "每人每月" + yuan_text(*v) + "元" + (count > 1 ? "，共" + std::to_string(count) + "人" : ""),
-            param->source);
+    d->basis([&] { return param->label + "每人每月" + yuan_text(*v) + "元" + (count > 1 ? "，共" + std::to_string(count) + "人" : ""); },
+             param->source);
   } else {
-    d->basis(param->label + "：" + param->unstated(ctx.day), param->source);
+    d->basis([&] { return param->label + "：" + param->unstated(ctx.day); }, param->source);
   }
 }
 
@@ -54,16 +54,19 @@ void evaluate_elderly_allowance(const Program& p, Context& ctx, Decision& d, Pro
       const Fen amount = *fen_from_yuan(b["amount"].get<double>());
       total += amount;
       who.push_back(i);
-      text += (text.empty() ? "" : "；") + ctx.who(i) + "：" + std::to_string(lo) + (open ? "周岁以上" : "至" + std::to_string(b["to_age"].get<int>()) + "周岁") +
+      if (ctx.explain)
+        text += (text.empty() ? "" : "；") + ctx.who(i) + "：" + std::to_string(lo) + (open ? "周岁以上" : "至" + std::to_string(b["to_age"].get<int>()) + "周岁") +
               "，每月" + yuan_text(amount) + "元";
     }
   }
   const int youngest = dv && !dv->value.empty() ? dv->value[0]["from_age"].get<int>() : 80;
-  d.require(Fact::of(!who.empty()), {text, "家中没有" + std::to_string(youngest) + "周岁以上的老年人", ""}, bands ? bands->source : Source{});
+  d.require(Fact::of(!who.empty()), [&] { return Texts{text, "家中没有" + std::to_string(youngest) + "周岁以上的老年人", ""}; },
+            bands ? bands->source : Source{});
   if (const Param* poor = p.param("poor_only"); poor && flag_at(poor, ctx.day)) {
     Fact f = ctx.recognised_poor();
     d.require(f.is_no() ? Fact::unknown() : f,
-              {"家庭为低保、特困或建档立卡等困难家庭", "", poor->label + "：是否属于贫困老年人，由民政部门认定"}, poor->source);
+              [&] { return Texts{"家庭为低保、特困或建档立卡等困难家庭", "", poor->label + "：是否属于贫困老年人，由民政部门认定"}; },
+              poor->source);
   }
   if (!who.empty()) out->amount = Amount{total, "month", false};
   list_all(who, out);
@@ -87,19 +90,18 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
     facts.push_back(all_of({is, young}));
   }
   Pick pk = pick(facts);
-  const std::string what = unsupported ? "孤儿或事实无人抚养儿童" : "孤儿";
-  std::string yes, ask;
-  for (size_t i : pk.members) {
-    const bool adult = ctx.h.members[i].age >= 18;
-    yes += (yes.empty() ? "" : "；") + ctx.who(i) + (adult ? "为孤儿，年满18周岁后仍在高中（含中职）就读" : "为未满18周岁的" + what);
-    ask += (ask.empty() ? "" : "、") + ctx.who(i);
-  }
   const Param* sch = p.param("continue_in_school");
-  d.require(pk.fact,
-            {yes,
-             "家中没有未满18周岁的" + what + (in_school ? "，也没有年满18周岁后仍在高中、中职就读的孤儿" : ""),
-             ask + "是否为" + what + (in_school ? "，年满18周岁的是否仍在高中、中职就读" : "") + "？"},
-            in_school && sch ? sch->source : p.param("amount")->source);
+  d.require(pk.fact, [&] {
+    const std::string what = unsupported ? "孤儿或事实无人抚养儿童" : "孤儿";
+    std::string yes, ask;
+    for (size_t i : pk.members) {
+      const bool adult = ctx.h.members[i].age >= 18;
+      yes += (yes.empty() ? "" : "；") + ctx.who(i) + (adult ? "为孤儿，年满18周岁后仍在高中（含中职）就读" : "为未满18周岁的" + what);
+      ask += (ask.empty() ? "" : "、") + ctx.who(i);
+    }
+    return Texts{yes, "家中没有未满18周岁的" + what + (in_school ? "，也没有年满18周岁后仍在高中、中职就读的孤儿" : ""),
+                 ask + "是否为" + what + (in_school ? "，年满18周岁的是否仍在高中、中职就读" : "") + "？"};
+  }, in_school && sch ? sch->source : p.param("amount")->source);
   if (!pk.fact.is_no()) per_member_amount(p.param("amount"), ctx, pk.members.size(), &d, out);
   if (!pk.fact.is_no()) list_all(pk.members, out);
 }

@@ -17,57 +17,62 @@ struct IncomeTest {
   std::vector<Reason> bounds;  // cited bounds that decided an unstated figure
 };
 
+// The texts are written only when the context explains (not for the roster).
 IncomeTest income_test(const Context& ctx, const Standard& s) {
   const HouseholdIncome& inc = ctx.income();
   const Fen n = static_cast<Fen>(ctx.size());
+  const bool say = ctx.explain;
   IncomeTest t;
   if (!inc.counted) {
     t.fact = Fact::unknown(inc.missing);
-    t.text = "需要填写每位家庭成员的月收入，才能与低保标准比较";
+    if (say) t.text = "需要填写每位家庭成员的月收入，才能与低保标准比较";
     return t;
   }
   t.net = *inc.counted - inc.deductions;
   const Fen net = *t.net;
   // The least the income could be once 就业成本 at its unstated rate is deducted.
   const Fen lowest = inc.employment_cost_unknown ? net - inc.employment_cost_cap : net;
-  const std::string head = "家庭月人均收入" + yuan_text(div_round(net, n)) + "元";
+  const std::string head = say ? "家庭月人均收入" + yuan_text(div_round(net, n)) + "元" : "";
   const auto with_cost_bound = [&] {
-    if (inc.employment_cost_unknown && inc.employment_cost_bound) t.bounds.push_back(*inc.employment_cost_bound);
+    if (say && inc.employment_cost_unknown && inc.employment_cost_bound) t.bounds.push_back(*inc.employment_cost_bound);
   };
   if (!s.monthly) {
     if (net <= 0) {
       t.fact = Fact::yes();
-      t.text = head + "，低于任何低保标准；" + s.text;
+      if (say) t.text = head + "，低于任何低保标准；" + s.text;
     } else if (s.max_monthly && lowest >= *s.max_monthly * n) {
       t.fact = Fact::no();
-      t.text = head + "；" + s.text + "；低保标准最高不会超过" + yuan_text(*s.max_monthly) + "元/月，本户高于此";
-      t.bounds.push_back(s.max_reason);
+      if (say) {
+        t.text = head + "；" + s.text + "；低保标准最高不会超过" + yuan_text(*s.max_monthly) + "元/月，本户高于此";
+        t.bounds.push_back(s.max_reason);
+      }
       with_cost_bound();
     } else {
       t.fact = Fact::unknown();
-      t.text = head + "；" + s.text + "，能否纳入取决于该标准";
+      if (say) t.text = head + "；" + s.text + "，能否纳入取决于该标准";
     }
     return t;
   }
   const Fen limit = *s.monthly * n;
   if (net < limit) {
     t.fact = Fact::yes();
-    t.text = head + "，低于" + s.text;
+    if (say) t.text = head + "，低于" + s.text;
   } else if (inc.employment_cost_unknown && lowest < limit) {
     t.fact = Fact::unknown();
     const Param* cost = ctx.policy.income_param("employment_cost");
-    t.text = head + "，未低于" + s.text + "；" + (cost ? cost->label : std::string("必要的就业成本")) +
-             "：扣减后可能低于标准（扣减办法由县（区）确定，本文件未载明）";
+    if (say)
+      t.text = head + "，未低于" + s.text + "；" + (cost ? cost->label : std::string("必要的就业成本")) +
+               "：扣减后可能低于标准（扣减办法由县（区）确定，本文件未载明）";
   } else if (!inc.deductions_missing.empty()) {
     t.fact = Fact::unknown(inc.deductions_missing);
-    t.text = head + "，未低于" + s.text + "；扣除因病、因学等刚性支出后可能低于标准，请填写这些支出";
+    if (say) t.text = head + "，未低于" + s.text + "；扣除因病、因学等刚性支出后可能低于标准，请填写这些支出";
   } else {
     t.fact = Fact::no();
     const Fen over = div_round(net - limit, n);
-    t.text = over > 0 ? head + "，高于" + s.text + "，每人每月超出" + yuan_text(over) + "元"
-                      : head + "，不低于" + s.text;
+    if (say)
+      t.text = over > 0 ? head + "，高于" + s.text + "，每人每月超出" + yuan_text(over) + "元" : head + "，不低于" + s.text;
     if (inc.employment_cost_unknown) {
-      t.text += "；扣减就业成本后仍不低于标准";
+      if (say) t.text += "；扣减就业成本后仍不低于标准";
       with_cost_bound();
     }
   }
@@ -82,7 +87,7 @@ Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src)
   if (const Param* m = p.param("taper_months_poverty_registered")) {
     if (auto months = number_at(m, ctx.day)) {
       ways.push_back(all_of({ctx.status_flag("dibao"), ctx.status_flag("poverty_registered")}));
-      if (!ways.back().is_no()) {
+      if (!ways.back().is_no() && ctx.explain) {
         *text = "已纳入低保的建档立卡贫困户，家庭人均收入超过低保标准后，给予" + std::to_string(static_cast<int>(*months)) +
                 "个月延保渐退期";
         *src = m->source;
@@ -98,7 +103,7 @@ Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src)
       const bool discretionary = flag_at(p.param("taper_employment_discretionary"), ctx.day);
       if (discretionary) facts.push_back(Fact::unknown());
       Fact f = all_of(facts);
-      if (!f.is_no() && (ways.empty() || ways.back().is_no())) {
+      if (!f.is_no() && (ways.empty() || ways.back().is_no()) && ctx.explain) {
         *text = "低保对象实现就业的，可给予" + std::to_string(static_cast<int>(*months)) + "个月以内的低保渐退期" +
                 (discretionary ? "，是否给予及期限由县（区）民政部门决定" : "");
         *src = m->source;
@@ -171,8 +176,8 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   Source taper_src;
   const Fact tp = t.fact.is_yes() ? Fact::no() : taper(p, ctx, &taper_text, &taper_src);
   if (t.fact.is_no() && !tp.is_no()) {
-    const std::string ask = tp.missing.empty() ? "" : "（请确认是否为低保户、是否建档立卡或新近就业）";
-    d.require(tp, {taper_text, "", taper_text + ask}, taper_src);
+    const char* ask = tp.missing.empty() ? "" : "（请确认是否为低保户、是否建档立卡或新近就业）";
+    d.require(tp, [&] { return Texts{taper_text, "", taper_text + ask}; }, taper_src);
     d.note(t.text, income_src);
     for (const Reason& b : t.bounds) d.note(b.text, b.source);
     out->taper = tp.is_yes();
@@ -183,21 +188,22 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   for (const Reason& b : t.bounds) d.note(b.text, b.source);
   // Undecided income: a 低保 household with a newly employed member would keep 低保 for a
   // while even above the standard. Said only when those answers are given, not guessed.
-  if (t.fact.is_unknown() && !tp.is_no() && tp.missing.empty()) d.note("如收入已超过低保标准：" + taper_text, taper_src);
+  if (t.fact.is_unknown() && !tp.is_no() && tp.missing.empty()) d.note([&] { return "如收入已超过低保标准：" + taper_text; }, taper_src);
   if (t.fact.is_yes() && s.monthly && t.net) {
     const Fen n = static_cast<Fen>(ctx.size());
     const Fen gap = *s.monthly * n - *t.net;
     out->amount = Amount{gap, "month", false};
-    d.basis("按家庭人均收入低于低保标准的差额按月发放：（" + yuan_text(*s.monthly) + "元 × " + std::to_string(n) + "人）− " +
-               yuan_text(*t.net) + "元 = " + yuan_text(gap) + "元/月",
-           kArt12);
+    d.basis([&] {
+      return "按家庭人均收入低于低保标准的差额按月发放：（" + yuan_text(*s.monthly) + "元 × " + std::to_string(n) + "人）− " +
+             yuan_text(*t.net) + "元 = " + yuan_text(gap) + "元/月";
+    }, kArt12);
   }
   if (ctx.income().deductions > 0)
     if (const Param* ded = ctx.policy.income_param("deducted_expenses"))
-      d.note("已按规定扣减刚性支出" + yuan_text(ctx.income().deductions) + "元/月（按近12个月支出折算）", ded->source);
+      d.note([&] { return "已按规定扣减刚性支出" + yuan_text(ctx.income().deductions) + "元/月（按近12个月支出折算）"; }, ded->source);
   if (ctx.income().not_counted > 0)
     if (const Param* nc = ctx.policy.income_param("not_counted"))
-      d.note(not_counted_text(ctx), nc->source);
+      d.note([&] { return not_counted_text(ctx); }, nc->source);
   for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
   if (s.monthly && t.net)
     out->threshold = Threshold{"低保标准", *s.monthly, div_round(*t.net, static_cast<Fen>(ctx.size()))};

@@ -54,19 +54,21 @@ void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, Program
     facts.push_back(Fact::yes());
     out->members.push_back(static_cast<int>(i));
     const json& v = dv->value[key];
-    text += (text.empty() ? "" : "；") + ctx.who(i) + "就读" + school_zh(key);
+    if (ctx.explain) text += (text.empty() ? "" : "；") + ctx.who(i) + "就读" + school_zh(key);
     if (v.is_number()) {
       total += *fen_from_yuan(v.get<double>());
-      text += "，每年" + yuan_text(*fen_from_yuan(v.get<double>())) + "元";
+      if (ctx.explain) text += "，每年" + yuan_text(*fen_from_yuan(v.get<double>())) + "元";
     } else {
       known = false;
     }
   }
   Fact any = any_of(facts);
-  std::string levels;
-  if (dv)
-    for (auto it = dv->value.begin(); it != dv->value.end(); ++it) levels += (levels.empty() ? "" : "、") + std::string(school_zh(it.key()));
-  d.require(any, {text, "家中没有在读" + levels + "的学生", "家中孩子是否在读" + levels + "？"}, amounts ? amounts->source : Source{});
+  d.require(any, [&] {
+    std::string levels;
+    if (dv)
+      for (auto it = dv->value.begin(); it != dv->value.end(); ++it) levels += (levels.empty() ? "" : "、") + std::string(school_zh(it.key()));
+    return Texts{text, "家中没有在读" + levels + "的学生", "家中孩子是否在读" + levels + "？"};
+  }, amounts ? amounts->source : Source{});
   if (any.is_yes() && total > 0) out->amount = Amount{total, "year", !known};
   if (any.is_yes() && !known && amounts && !amounts->note.empty()) d.note(amounts->note, amounts->source);
 }
@@ -77,20 +79,20 @@ void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramRe
   const auto have = ctx.h.assets.housing_area_m2;
   const double n = static_cast<double>(ctx.size());
   if (max) {
-    char buf[64];
     Fact f = have ? Fact::of(*have / n <= *max) : Fact::unknown({Field{"assets", "housing_area_m2"}});
-    // Two decimals, trailing zeros dropped: 13.01 must not read as "13.0, over 13".
-    std::string per = yuan_text(static_cast<Fen>(std::llround((have ? *have / n : 0.0) * 100)));
-    std::snprintf(buf, sizeof buf, "%g", *max);
-    d.require(f,
-              {"人均住房面积" + per + "平方米，在" + buf + "平方米以下", "人均住房面积" + per + "平方米，超过" + buf + "平方米",
-               "家庭住房总面积是多少？（人均" + std::string(buf) + "平方米以下可申请）"},
-              area->source);
+    d.require(f, [&] {
+      char buf[64];
+      // Two decimals, trailing zeros dropped: 13.01 must not read as "13.0, over 13".
+      std::string per = yuan_text(static_cast<Fen>(std::llround((have ? *have / n : 0.0) * 100)));
+      std::snprintf(buf, sizeof buf, "%g", *max);
+      return Texts{"人均住房面积" + per + "平方米，在" + buf + "平方米以下", "人均住房面积" + per + "平方米，超过" + buf + "平方米",
+                   "家庭住房总面积是多少？（人均" + std::string(buf) + "平方米以下可申请）"};
+    }, area->source);
   }
   if (const Param* rent = p.param("rent_subsidy")) {
     if (auto v = monthly_money_at(rent, ctx.day)) {
       out->amount = Amount{*v * static_cast<Fen>(ctx.size()), "month", false};
-      d.basis(rent->label + "每人每月" + yuan_text(*v) + "元（实物配租到位前发放）", rent->source);
+      d.basis([&] { return rent->label + "每人每月" + yuan_text(*v) + "元（实物配租到位前发放）"; }, rent->source);
     }
   }
   for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
@@ -134,19 +136,21 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
         compile_test({{"event_any", {"disaster", "fire", "lightning", "illness", "injury", "accident"}}});
     causes.push_back(ctx.holds(kHardshipEvent));
     spending = all_of({low, any_of(causes)});
-    spending_text = "家庭人均收入在低保标准" + yuan_text(static_cast<Fen>(*mult * 100 + 0.5)) + "倍以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）";
+    if (ctx.explain)
+      spending_text = "家庭人均收入在低保标准" + yuan_text(static_cast<Fen>(*mult * 100 + 0.5)) + "倍以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）";
   }
   const Param* line = p.param("min_wage_ratio");
   const Source src = line ? line->source : Source{};
   Fact any = any_of({tekun, dibao, orphan, spending});
-  std::string which;
-  if (tekun.is_yes()) which = "城市特困人员";
-  else if (dibao.is_yes()) which = "城市低保对象";
-  else if (orphan.is_yes()) which = "城市孤儿";
-  else if (spending.is_yes()) which = "城市支出型贫困低收入家庭";
-  d.require(any,
-            {"属于" + which + "，可认定为城市困难家庭", "不属于特困、低保、孤儿或支出型贫困低收入家庭四类对象",
-             "可能属于四类对象之一：特困人员、低保对象、孤儿，或" + spending_text}, src);
+  d.require(any, [&] {
+    const char* which = tekun.is_yes()    ? "城市特困人员"
+                        : dibao.is_yes()  ? "城市低保对象"
+                        : orphan.is_yes() ? "城市孤儿"
+                        : spending.is_yes() ? "城市支出型贫困低收入家庭"
+                                            : "";
+    return Texts{std::string("属于") + which + "，可认定为城市困难家庭", "不属于特困、低保、孤儿或支出型贫困低收入家庭四类对象",
+                 "可能属于四类对象之一：特困人员、低保对象、孤儿，或" + spending_text};
+  }, src);
   for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
 }
 
@@ -168,10 +172,11 @@ void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult
       const bool per_person = a->unit.find("/person/") != std::string::npos;
       const std::string per = a->unit.substr(a->unit.rfind('/') + 1);
       out->amount = Amount{*v * (per_person ? static_cast<Fen>(who.size()) : 1), per, flag_at(p.param("amount_is_cap"), ctx.day)};
-      d.basis(a->label + "：" + yuan_text(*v) + "元" + (per_person ? "/人" : "") + (per == "month" ? "/月" : per == "year" ? "/年" : "/次"),
-             a->source);
+      d.basis([&] {
+        return a->label + "：" + yuan_text(*v) + "元" + (per_person ? "/人" : "") + (per == "month" ? "/月" : per == "year" ? "/年" : "/次");
+      }, a->source);
     } else {
-      d.basis(a->label + "：" + a->unstated(ctx.day), a->source);
+      d.basis([&] { return a->label + "：" + a->unstated(ctx.day); }, a->source);
     }
   }
   for (size_t i : who) out->members.push_back(static_cast<int>(i));

@@ -45,17 +45,19 @@ std::string income_text(const std::string& who, std::optional<Fen> income, const
 MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Standard& s, bool explain) {
   const Member& m = ctx.h.members[i];
   const std::string who = explain ? ctx.who(i) : std::string();
-  MemberDecision md;
+  MemberDecision md{Decision(explain), 0};
   Decision& d = md.d;
   Fact disabled = m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")});
   Fact category = any_of({Fact::of(m.age >= 60), Fact::of(m.age < 16), disabled});
-  d.require(category, who, "属于老年人、残疾人或未满16周岁的未成年人", "不是老年人（60周岁以上）、残疾人或未满16周岁的未成年人",
-            "是否持有残疾人证？", kArt14);
+  d.require(category, who,
+            {"属于老年人、残疾人或未满16周岁的未成年人", "不是老年人（60周岁以上）、残疾人或未满16周岁的未成年人",
+             "是否持有残疾人证？"},
+            kArt14);
 
   Fact labor = Fact::given(m.labor ? std::optional<bool>(*m.labor == Ability::none) : std::nullopt, i, "labor");
   const bool deem = flag_at(p.param("deemed_no_labor"), ctx.day);
   if (deem && deemed_without_labor(m)) labor = Fact::yes();
-  d.require(labor, who, "无劳动能力", "有劳动能力", "是否有劳动能力？", deem ? kNoLabor : kArt14);
+  d.require(labor, who, {"无劳动能力", "有劳动能力", "是否有劳动能力？"}, deem ? kNoLabor : kArt14);
 
   // 第六条: income below the local 低保标准 counts as 无生活来源.
   const auto income = ctx.member_income(i);
@@ -66,13 +68,15 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
                          : *income == 0   ? Fact::yes()
                          : above_any      ? Fact::no()
                                           : Fact::unknown();
-  if (above_any && explain) d.note(s.max_reason.text, s.max_reason.source);
-  d.require(no_income, explain ? income_text(who, income, s, no_income) : std::string(), kNoIncome);
+  if (above_any) d.note(s.max_reason.text, s.max_reason.source);
+  d.require(no_income, [&] { return income_text(who, income, s, no_income); }, kNoIncome);
 
   Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
                                i, "has_capable_supporter");
-  d.require(supporter, who, "无法定赡养、抚养、扶养义务人，或义务人无履行能力", "有能够履行义务的法定赡养、抚养、扶养义务人",
-            "有没有能够赡养、抚养、扶养他的子女、配偶或父母？", kArt14);
+  d.require(supporter, who,
+            {"无法定赡养、抚养、扶养义务人，或义务人无履行能力", "有能够履行义务的法定赡养、抚养、扶养义务人",
+             "有没有能够赡养、抚养、扶养他的子女、配偶或父母？"},
+            kArt14);
   for (const Fact& f : {category, labor, no_income, supporter}) md.met += f.is_yes();
   return md;
 }
@@ -121,18 +125,20 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
     auto st = standard_for(p, ctx, ctx.h.members[i], &basis);
     if (st) total += *st;
     else amount_known = false;
-    if (bases.find(basis) == std::string::npos) bases += (bases.empty() ? "" : "、") + basis;
+    if (ctx.explain && bases.find(basis) == std::string::npos) bases += (bases.empty() ? "" : "、") + basis;
   }
-  d.absorb(judge(p, ctx, best, s, true).d);
+  // The reasons of the member shown, written now that it is known who that is.
+  d.absorb(ctx.explain ? judge(p, ctx, best, s, true).d : std::move(all[best].d));
   const Param* disp = p.param("standard_dispersed");
   if (status != Status::ineligible && disp) {
     if (amount_known) {
       out->amount = Amount{total, "year", false};
       const size_t n = out->members.size();
-      d.basis("供养标准（" + bases + "）：" + (n > 1 ? std::to_string(n) + "人合计" : "每人") + "每年不低于" + yuan_text(total) + "元",
-              disp->source);
+      d.basis([&] {
+        return "供养标准（" + bases + "）：" + (n > 1 ? std::to_string(n) + "人合计" : "每人") + "每年不低于" + yuan_text(total) + "元";
+      }, disp->source);
     } else {
-      d.basis("供养标准：" + disp->unstated(ctx.day), disp->source);
+      d.basis([&] { return "供养标准：" + disp->unstated(ctx.day); }, disp->source);
     }
   }
 }

@@ -16,8 +16,9 @@ const char* event_zh(EventKind k) {
 
 // Is there a recent sudden event whose cost is not covered by compensation?
 Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
+  const bool say = ctx.explain;
   if (!ctx.h.events) {
-    *text = "近期是否遭遇突发事件（疾病、事故、火灾等）？";
+    if (say) *text = "近期是否遭遇突发事件（疾病、事故、火灾等）？";
     return Fact::unknown({Field{"events"}});
   }
   const int window = static_cast<int>(number_at(p.param("recent_months"), ctx.day).value_or(12));
@@ -29,7 +30,7 @@ Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
     if (!e.cost) burden = Fact::unknown({Field{"events", i, "cost"}});
     else burden = Fact::of(*e.cost > e.compensated.value_or(0));
     Fact f = all_of({recent, burden});
-    if (!f.is_no() && text->empty()) {
+    if (say && !f.is_no() && text->empty()) {
       *text = std::string("遭遇") + event_zh(e.kind);
       if (e.cost)
         *text += "，损失或支出" + yuan_text(*e.cost) + "元，获得赔偿、保险和救助" + yuan_text(e.compensated.value_or(0)) +
@@ -38,7 +39,7 @@ Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
     found.push_back(f);
   }
   Fact any = any_of(found);
-  if (any.is_no()) *text = "近" + std::to_string(window) + "个月内没有填写个人仍需负担费用的突发事件";
+  if (say && any.is_no()) *text = "近" + std::to_string(window) + "个月内没有填写个人仍需负担费用的突发事件";
   return any;
 }
 
@@ -51,17 +52,19 @@ Fact spending_beyond_income(const Context& ctx, std::string* text) {
   const auto& inc = ctx.income();
   std::vector<Field> missing;
   const Fen yearly = ctx.yearly_expenses(&missing);
+  const bool say = ctx.explain;
   if (!inc.counted) {
-    *text = "近12个月的自付支出是否超过家庭收入？（生活必需支出突然增加的也可申请）";
+    if (say) *text = "近12个月的自付支出是否超过家庭收入？（生活必需支出突然增加的也可申请）";
     return yearly > 0 ? Fact::unknown(inc.missing) : Fact::no();
   }
   if (yearly > *inc.counted * 12) {
-    *text = "近12个月自付医疗、教育和灾害支出" + yuan_text(yearly) + "元，超过家庭同期收入" + yuan_text(*inc.counted * 12) +
-            "元；生活必需支出突然增加、超出家庭承受能力的，可申请临时救助，由乡镇（街道）审核";
+    if (say)
+      *text = "近12个月自付医疗、教育和灾害支出" + yuan_text(yearly) + "元，超过家庭同期收入" + yuan_text(*inc.counted * 12) +
+              "元；生活必需支出突然增加、超出家庭承受能力的，可申请临时救助，由乡镇（街道）审核";
     return Fact::unknown();
   }
   // Costs not yet given could still pass the income.
-  *text = "近12个月的医疗、教育、灾害自付支出是多少？（超过家庭收入的也可申请）";
+  if (say) *text = "近12个月的医疗、教育、灾害自付支出是多少？（超过家庭收入的也可申请）";
   return missing.empty() ? Fact::no() : Fact::unknown(missing);
 }
 
@@ -72,7 +75,7 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
     std::string spending_text;
     const Fact spending = spending_beyond_income(ctx, &spending_text);
     if (!spending.is_no()) {
-      event_text = event.is_no() ? spending_text : event_text + "；" + spending_text;
+      if (ctx.explain) event_text = event.is_no() ? spending_text : event_text + "；" + spending_text;
       event = any_of({event, spending});
     }
   }
@@ -83,35 +86,33 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
       const int limit = static_cast<int>(*max);
       Fact under = ctx.h.temporary_aid_this_year ? Fact::of(*ctx.h.temporary_aid_this_year < limit)
                                                  : Fact::unknown({Field{"aid_this_year", "temporary"}});
-      const std::string got = ctx.h.temporary_aid_this_year ? std::to_string(*ctx.h.temporary_aid_this_year) : "";
-      d.require(under,
-                {"今年已获临时救助" + got + "次，未超过每年" + std::to_string(limit) + "次",
-                 "今年已获临时救助" + got + "次，每年不超过" + std::to_string(limit) + "次" +
-                     (maxp->note.empty() ? "" : "（" + maxp->note + "）"),
-                 "今年已获得过几次临时救助？（每年不超过" + std::to_string(limit) + "次）"},
-                maxp->source);
+      d.require(under, [&] {
+        const std::string got = ctx.h.temporary_aid_this_year ? std::to_string(*ctx.h.temporary_aid_this_year) : "";
+        return Texts{"今年已获临时救助" + got + "次，未超过每年" + std::to_string(limit) + "次",
+                     "今年已获临时救助" + got + "次，每年不超过" + std::to_string(limit) + "次" +
+                         (maxp->note.empty() ? "" : "（" + maxp->note + "）"),
+                     "今年已获得过几次临时救助？（每年不超过" + std::to_string(limit) + "次）"};
+      }, maxp->source);
     }
   }
   // Who counts as in difficulty: the target groups are already recognised;
   // anyone else is assessed by the office (基本生活困难).
   const Param* targets = p.param("target_statuses");
-  std::vector<Fact> in_group;
-  for (const auto& s : list_at(targets, ctx.day))
-    in_group.push_back(ctx.status_flag(s));
-  Fact group = any_of(in_group);
+  Fact group = Fact::no();
+  for (const auto& s : list_at(targets, ctx.day)) group.or_with(ctx.status_flag(s));
   if (targets) {
-    d.require(group.is_no() ? Fact::unknown() : group,
-              {"属于" + targets->label + "，困难情况已经认定", "",
-               "不属于" + targets->label + "的，由乡镇（街道）审核认定家庭基本生活确有困难（任何人都可以申请）"},
-              targets->source);
+    d.require(group.is_no() ? Fact::unknown() : group, [&] {
+      return Texts{"属于" + targets->label + "，困难情况已经认定", "",
+                   "不属于" + targets->label + "的，由乡镇（街道）审核认定家庭基本生活确有困难（任何人都可以申请）"};
+    }, targets->source);
   } else {
     d.require(Fact::unknown(), "家庭基本生活是否陷入困境，由乡镇（街道）审核认定", kArt47);
   }
   if (auto cap = money_at(p.param("max_per_grant"), ctx.day)) {
     out->amount = Amount{*cap, "once", true};
-    d.basis("每次救助金额最高" + yuan_text(*cap) + "元", p.param("max_per_grant")->source);
+    d.basis([&] { return "每次救助金额最高" + yuan_text(*cap) + "元"; }, p.param("max_per_grant")->source);
   } else if (const Param* c = p.param("max_per_grant")) {
-    d.basis("救助标准：" + c->unstated(ctx.day), c->source);
+    d.basis([&] { return "救助标准：" + c->unstated(ctx.day); }, c->source);
   }
 }
 
