@@ -55,6 +55,15 @@ void BM_EvaluateStructs(benchmark::State& state) {
   state.SetLabel(kRegions[state.range(0)]);
 }
 
+// The same without reasons: what the roster evaluates for each household.
+void BM_EvaluateStatuses(benchmark::State& state) {
+  const std::string in = household(kRegions[state.range(0)]);
+  const doudi::Policy* policy = doudi::embedded_policies().find(kRegions[state.range(0)]);
+  const doudi::Household h = doudi::parse_household(in).household;
+  for (auto _ : state) benchmark::DoNotOptimize(doudi::evaluate_household(*policy, h, nullptr, doudi::Detail::statuses));
+  state.SetLabel(kRegions[state.range(0)]);
+}
+
 // The JSON library alone, for scale: how much of parsing is not ours.
 void BM_JsonLibraryParse(benchmark::State& state) {
   const std::string in = household("quangang-2020");
@@ -89,6 +98,7 @@ BENCHMARK(BM_Roster)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_JsonLibraryParse);
 BENCHMARK(BM_ParseHousehold)->DenseRange(0, 4);
 BENCHMARK(BM_EvaluateStructs)->DenseRange(0, 4);
+BENCHMARK(BM_EvaluateStatuses)->DenseRange(0, 4);
 
 }  // namespace
 

@@ -212,10 +212,10 @@ Fact Context::recognised_poor() const {
                  status_flag("poverty_registered")});
 }
 
-std::optional<Status> Context::earlier(const std::string& id) const {
-  auto it = earlier_.find(id);
-  if (it == earlier_.end()) return std::nullopt;
-  return it->second;
+std::optional<Status> Context::earlier(std::string_view id) const {
+  for (const auto& [program, status] : earlier_)
+    if (program == id) return status;
+  return std::nullopt;
 }
 
 namespace {

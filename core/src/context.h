@@ -3,7 +3,7 @@
 // programs evaluated before (a program may rest on another, e.g. 城市困难家庭).
 #pragma once
 
-#include <map>
+#include <utility>
 #include <optional>
 #include <string>
 
@@ -65,8 +65,8 @@ class Context {
   Fact status_flag(std::string_view name) const;  // status.dibao etc.
 
   // The status of a program evaluated before this one.
-  void record(const ProgramResult& r) { earlier_[r.id] = r.status; }
-  std::optional<Status> earlier(const std::string& id) const;
+  void record(const ProgramResult& r) { earlier_.emplace_back(r.id, r.status); }
+  std::optional<Status> earlier(std::string_view id) const;
 
   // A member predicate from policy data, e.g. {"min_age": 60}, compiled at load.
   Fact member_matches(size_t i, const Predicate& where) const;
@@ -79,7 +79,7 @@ class Context {
   mutable std::optional<Standard> standard_;
   HouseholdIncome income_;
   bool not_counted_[kIncomeKinds] = {};  // income kinds the policy leaves out, on `day`
-  std::map<std::string, Status> earlier_;
+  std::vector<std::pair<std::string_view, Status>> earlier_;  // a dozen programs: a list
 };
 
 // 以下/以上 include the number itself (《民法典》第一千二百五十九条).

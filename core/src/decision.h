@@ -67,7 +67,7 @@ struct Reason {
 
 struct Amount {
   Fen value = 0;
-  std::string per;  // month | year | once
+  const char* per = "month";  // month | year | once
   bool up_to = false;
 };
 
@@ -79,7 +79,7 @@ struct Threshold {
 };
 
 struct ProgramResult {
-  std::string id, name;
+  std::string_view id, name;  // the program's, in the policy
   Status status = Status::ineligible;
   std::optional<Amount> amount;
   std::vector<int> members;

@@ -170,6 +170,27 @@ void JsonTree::from(const json& doc) {
   copy(doc, {});
 }
 
+size_t JsonTree::open(JsonType container, std::string_view key) {
+  nodes_.emplace_back();
+  nodes_.back().type = container;
+  nodes_.back().key = key;
+  return nodes_.size() - 1;
+}
+
+void JsonTree::add(const JsonNode& leaf, std::string_view key) {
+  nodes_.push_back(leaf);
+  nodes_.back().key = key;
+  nodes_.back().children = 0;
+  nodes_.back().span = 1;
+}
+
+void JsonTree::close(size_t at) {
+  JsonNode& c = nodes_[at];
+  c.span = static_cast<std::uint32_t>(nodes_.size() - at);
+  c.children = 0;
+  for (const JsonNode* n = c.first(); n != c.end(); n = n->next()) ++c.children;
+}
+
 void JsonTree::copy(const json& j, std::string_view key) {
   const size_t at = nodes_.size();
   nodes_.emplace_back();

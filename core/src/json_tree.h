@@ -55,6 +55,14 @@ class JsonTree {
   // Copies a document parse_strict accepted; its strings must outlive the tree.
   void from(const json& doc);
 
+  // Builds a tree in document order (the roster makes households of CSV cells):
+  // open() a container, add() its members, close() it with the index open gave.
+  // Keys and texts are views that must outlive the tree.
+  void clear() { nodes_.clear(); }
+  size_t open(JsonType container, std::string_view key);
+  void add(const JsonNode& leaf, std::string_view key);
+  void close(size_t at);
+
   const JsonNode& root() const { return nodes_.front(); }
   const std::vector<JsonNode>& nodes() const { return nodes_; }
 

@@ -4,11 +4,14 @@
 #include "doudi/roster.h"
 
 #include <algorithm>
-#include <map>
+#include <array>
+#include <cstdint>
+#include <deque>
 #include <unordered_map>
 
 #include "evaluate.h"
 #include "household.h"
+#include "json_tree.h"
 #include "json_writer.h"
 
 namespace doudi {
@@ -82,14 +85,34 @@ const std::vector<Column>& columns() {
   return cols;
 }
 
-// RFC 4180 records: quoted fields, doubled quotes, CRLF or LF.
-std::vector<std::vector<std::string>> parse_csv(std::string_view s) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string cell;
+// RFC 4180 records: quoted fields, doubled quotes, CRLF or LF. Cells are views
+// into the text; a cell with quotes is unquoted into `pool` (a deque: views stay).
+struct Csv {
+  std::vector<std::string_view> cells;
+  std::vector<size_t> row_start;  // index of each row's first cell, and one past the last row
+  std::deque<std::string> pool;
+
+  size_t rows() const { return row_start.size() - 1; }
+  size_t size(size_t r) const { return row_start[r + 1] - row_start[r]; }
+  std::string_view at(size_t r, size_t c) const { return cells[row_start[r] + c]; }
+};
+
+Csv parse_csv(std::string_view s) {
+  Csv csv;
+  csv.row_start.push_back(0);
+  size_t start = 0;            // of the current cell
+  bool plain = true;           // no quote in it so far: a view of the text
+  std::string cell;            // the unquoted cell otherwise
   bool quoted = false, any = false;
-  auto end_cell = [&] {
-    rows.back().push_back(std::move(cell));
-    cell.clear();
+  auto end_cell = [&](size_t end) {
+    if (plain) {
+      csv.cells.push_back(s.substr(start, end - start));
+    } else {
+      csv.pool.push_back(std::move(cell));
+      csv.cells.push_back(csv.pool.back());
+      cell.clear();
+    }
+    plain = true;
   };
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
@@ -99,26 +122,35 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view s) {
       else if (c == '"') quoted = false;
       else cell += c;
     } else if (c == '"') {
+      if (plain) cell.assign(s.substr(start, i - start)), plain = false;
       quoted = true;
     } else if (c == ',') {
-      end_cell();
+      end_cell(i);
+      start = i + 1;
     } else if (c == '\n' || c == '\r') {
+      end_cell(i);
       if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-      end_cell();
-      rows.emplace_back();
+      start = i + 1;
+      csv.row_start.push_back(csv.cells.size());
       any = false;
-    } else {
+    } else if (!plain) {
       cell += c;
     }
   }
-  if (any) end_cell();
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
+  if (any) {
+    end_cell(s.size());
+    csv.row_start.push_back(csv.cells.size());
+  }
+  return csv;
 }
 
-std::string trim(const std::string& s) {
+std::string_view trim(std::string_view s) {
   const size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
-  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+  return a == std::string_view::npos ? std::string_view() : s.substr(a, b - a + 1);
+}
+
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() > end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
 }
 
 struct CellError {
@@ -126,70 +158,95 @@ struct CellError {
   std::string column, message, message_en;
 };
 
-// One cell to JSON, or an error message.
-bool convert(const Column& col, const std::string& v, json* out, std::string* why) {
+JsonNode text_node(std::string_view v) {
+  JsonNode n;
+  n.type = JsonType::string;
+  n.text = v;
+  return n;
+}
+
+// One cell as a JSON value, or false with a message. `digits` is scratch space.
+bool convert(const Column& col, std::string_view v, JsonNode* out, const char** why, std::string* digits) {
   switch (col.type) {
-    case Type::text: *out = v; return true;
+    case Type::text: *out = text_node(v); return true;
     case Type::choice:
       for (const auto& w : col.words)
-        if (v == w.first) return (*out = w.second), true;
-      *out = v;  // contract codes pass through; validation names bad values
+        if (v == w.first) return (*out = text_node(w.second)), true;
+      *out = text_node(v);  // contract codes pass through; validation names bad values
       return true;
     case Type::boolean:
-      if (v == "是" || v == "有" || v == "Y" || v == "y" || v == "1" || v == "true" || v == "TRUE") return (*out = true), true;
-      if (v == "否" || v == "无" || v == "N" || v == "n" || v == "0" || v == "false" || v == "FALSE") return (*out = false), true;
+      out->type = JsonType::boolean;
+      if (v == "是" || v == "有" || v == "Y" || v == "y" || v == "1" || v == "true" || v == "TRUE") return (out->boolean = true), true;
+      if (v == "否" || v == "无" || v == "N" || v == "n" || v == "0" || v == "false" || v == "FALSE") return (out->boolean = false), true;
       *why = "应填“是”或“否”";
       return false;
     default: {
-      std::string t = v;
-      for (const char* unit : {"元", "平方米", "㎡", "岁"})
-        if (t.size() > std::string(unit).size() && t.compare(t.size() - std::string(unit).size(), std::string::npos, unit) == 0)
-          t.resize(t.size() - std::string(unit).size());
-      t.erase(std::remove(t.begin(), t.end(), ','), t.end());
+      for (std::string_view unit : {"元", "平方米", "㎡", "岁"})
+        if (ends_with(v, unit)) v.remove_suffix(unit.size());
+      digits->clear();
+      for (char c : v)
+        if (c != ',') *digits += c;
       char* end = nullptr;
-      const double d = std::strtod(t.c_str(), &end);
-      if (t.empty() || end != t.c_str() + t.size()) {
+      const double d = std::strtod(digits->c_str(), &end);
+      if (digits->empty() || end != digits->c_str() + digits->size()) {
         *why = "应填数字";
         return false;
       }
-      *out = d;
+      out->type = JsonType::number;
+      out->number = d;
       return true;
     }
   }
 }
 
+bool same_value(const JsonNode& a, const JsonNode& b) {
+  return a.type == b.type && a.boolean == b.boolean && a.number == b.number && a.text == b.text;
+}
+
 struct Group {
-  std::string key, region;
-  std::vector<int> rows;  // file line of each member
-  json doc = json::object();
+  std::string_view key, region;
+  std::vector<int> rows;  // file line of each member (CSV row + 1)
   std::vector<CellError> errors;
 };
 
 const char* status_zh(Status s) { return s == Status::eligible ? "符合" : s == Status::maybe ? "可能符合" : "不符合"; }
 
-std::string amount_text(const ProgramResult& r) {
-  if (!r.amount) return "";
-  const char* per = r.amount->per == "month" ? "元/月" : r.amount->per == "year" ? "元/年" : "元/次";
-  return (r.amount->up_to ? "最高" : "") + yuan_text(r.amount->value) + per;
+// "最高2000元/次"
+void append_amount(std::string* out, const Amount& a) {
+  if (a.up_to) *out += "最高";
+  *out += yuan_text(a.value);
+  const std::string_view per = a.per;
+  *out += per == "month" ? "元/月" : per == "year" ? "元/年" : "元/次";
 }
 
-void csv_cell(std::string* out, const std::string& v) {
-  if (v.find_first_of(",\"\n\r") == std::string::npos) {
+void csv_cell(std::string* out, std::string_view v) {
+  if (v.find_first_of(",\"\n\r") == std::string_view::npos) {
     *out += v;
     return;
   }
   *out += '"';
-  for (char c : v) *out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : v) c == '"' ? *out += "\"\"" : *out += c;
   *out += '"';
 }
 
-void csv_row(std::string* out, const std::vector<std::string>& cells) {
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (i) *out += ',';
-    csv_cell(out, cells[i]);
+// A CSV row written cell by cell: row.cell(a).cell(b).end();
+class CsvRow {
+ public:
+  explicit CsvRow(std::string* out) : out_(out) {}
+  CsvRow& cell(std::string_view v) {
+    if (!first_) *out_ += ',';
+    first_ = false;
+    csv_cell(out_, v);
+    return *this;
   }
-  *out += "\r\n";
-}
+  void end() { *out_ += "\r\n"; }
+
+ private:
+  std::string* out_;
+  bool first_ = true;
+};
+
+std::string error_text(const CellError& e) { return "第" + std::to_string(e.row) + "行“" + e.column + "”：" + e.message; }
 
 // "members[2].age" -> (line of member 2, header of age)
 CellError locate(const FieldError& e, const Group& h) {
@@ -208,6 +265,107 @@ CellError locate(const FieldError& e, const Group& h) {
   return {row, column, e.message, e.message_en};
 }
 
+// The row's value of each column of the template (the last cell under it), trimmed.
+void row_cells(const Csv& csv, size_t r, const std::vector<const Column*>& map, std::vector<std::string_view>* cells) {
+  cells->assign(columns().size(), {});
+  for (size_t c = 0; c < csv.size(r) && c < map.size(); ++c)
+    if (map[c]) (*cells)[static_cast<size_t>(map[c] - columns().data())] = trim(csv.at(r, c));
+}
+
+// Builds one household's JSON tree from its rows, as the contract has it, so
+// that the roster is validated by the same reader as one household. Cells that
+// are not values, and household cells that disagree between rows, are errors.
+class HouseholdBuilder {
+ public:
+  HouseholdBuilder(const Csv& csv, const std::vector<const Column*>& map, bool has_income, std::string_view default_region)
+      : csv_(csv), map_(map), has_income_(has_income), default_region_(default_region) {}
+
+  const JsonNode& build(Group* h) {
+    tree_.clear();
+    household_.clear();
+    const size_t root = tree_.open(JsonType::object, {});
+    JsonNode schema;
+    schema.type = JsonType::number;
+    schema.number = 1;
+    tree_.add(schema, "schema");
+    // Row by row, cells in the template's order (so are the errors); the
+    // household's own cells are written once all rows agree on them.
+    const size_t members = tree_.open(JsonType::array, "members");
+    for (int line : h->rows) member(line, h);
+    tree_.close(members);
+    h->region = default_region_;
+    bool region = false;
+    for (const auto& [c, v] : household_)
+      if (!*c->group) {
+        tree_.add(v, c->field);
+        if (std::string_view(c->field) == "region") h->region = v.text, region = true;
+      }
+    if (!region && !default_region_.empty()) tree_.add(text_node(default_region_), "region");
+    for (const char* group : {"assets", "expenses_yearly", "status", "aid_this_year"}) {
+      size_t at = SIZE_MAX;
+      for (const auto& [c, v] : household_)
+        if (std::string_view(c->group) == group) {
+          if (at == SIZE_MAX) at = tree_.open(JsonType::object, group);
+          tree_.add(v, c->field);
+        }
+      if (at != SIZE_MAX) tree_.close(at);
+    }
+    tree_.close(root);
+    return tree_.root();
+  }
+
+ private:
+  using Values = std::vector<std::pair<const Column*, JsonNode>>;
+
+  // One cell into `to`; a household cell must agree with the rows before it.
+  void take(const Column& c, int line, Group* h, Values* to) {
+    const std::string_view v = cells_[static_cast<size_t>(&c - columns().data())];
+    const std::string_view f = c.field;
+    if (v.empty() || f == "key" || f == "name") return;
+    JsonNode value;
+    const char* why = "";
+    if (!convert(c, v, &value, &why, &digits_)) {
+      const std::string shown(v.substr(0, 40));
+      h->errors.push_back({line, c.header, "“" + shown + "”" + why, "'" + shown + "' is not valid here"});
+      return;
+    }
+    for (const auto& [seen, old] : *to)
+      if (seen == &c) {
+        if (!same_value(old, value))
+          h->errors.push_back({line, c.header, "同一户的“" + std::string(c.header) + "”与前面的行不一致",
+                               "differs from an earlier row of the same household"});
+        return;
+      }
+    to->emplace_back(&c, value);
+  }
+
+  void member(int line, Group* h) {
+    row_cells(csv_, static_cast<size_t>(line - 1), map_, &cells_);
+    member_.clear();
+    for (const Column& c : columns()) take(c, line, h, c.member ? &member_ : &household_);
+    const size_t at = tree_.open(JsonType::object, {});
+    for (const auto& [c, v] : member_)
+      if (!*c->group) tree_.add(v, c->field);
+    // A roster with income columns lists incomes: a blank cell there is 0.
+    if (has_income_) {
+      const size_t income = tree_.open(JsonType::object, "income_monthly");
+      for (const auto& [c, v] : member_)
+        if (*c->group) tree_.add(v, c->field);
+      tree_.close(income);
+    }
+    tree_.close(at);
+  }
+
+  const Csv& csv_;
+  const std::vector<const Column*>& map_;
+  const bool has_income_;
+  const std::string_view default_region_;
+  std::vector<std::string_view> cells_;
+  Values household_, member_;
+  std::string digits_;
+  JsonTree tree_;
+};
+
 }  // namespace
 
 std::string RosterOutput::view_with_export() const {
@@ -221,24 +379,24 @@ std::string RosterOutput::view_with_export() const {
 
 std::string roster_template() {
   std::string out = "\xEF\xBB\xBF";
-  std::vector<std::string> headers;
-  for (const Column& c : columns()) headers.push_back(c.header);
-  csv_row(&out, headers);
+  CsvRow row(&out);
+  for (const Column& c : columns()) row.cell(c.header);
+  row.end();
   return out;
 }
 
 RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::string_view default_region) {
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
-  const auto rows = parse_csv(text);
+  const Csv csv = parse_csv(text);
   RosterOutput out;
   std::vector<CellError> file_errors;
   std::vector<const Column*> map;
-  if (!rows.empty())
-    for (const auto& h : rows[0]) {
-      const std::string name = trim(h);
+  if (csv.rows() > 0)
+    for (size_t c = 0; c < csv.size(0); ++c) {
+      const std::string name(trim(csv.at(0, c)));
       const Column* found = nullptr;
-      for (const Column& c : columns())
-        if (name == c.header || name == c.field) found = &c;
+      for (const Column& col : columns())
+        if (name == col.header || name == col.field) found = &col;
       if (!found && !name.empty())
         file_errors.push_back({1, name, "未知的列“" + name + "”，请使用模板的列名", "unknown column '" + name + "'"});
       map.push_back(found);
@@ -246,66 +404,42 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
   bool has_income = false;
   const Column* key_column = nullptr;
   for (const Column* c : map) {
-    if (c && std::string(c->field) == "key") key_column = c;
-    has_income = has_income || (c && std::string(c->group) == "income_monthly");
+    if (c && std::string_view(c->field) == "key") key_column = c;
+    has_income = has_income || (c && std::string_view(c->group) == "income_monthly");
   }
   const bool has_key = key_column != nullptr;
-  if (rows.empty() || !has_key)
+  if (csv.rows() == 0 || !has_key)
     file_errors.push_back({1, "户编号", "缺少“户编号”列（同一户的成员填相同编号）", "missing the household key column (户编号)"});
 
+  // Rows to households by key, in the order keys first appear.
   std::vector<Group> households;
-  std::unordered_map<std::string, size_t> index;
-  for (size_t r = 1; has_key && r < rows.size(); ++r) {
+  std::unordered_map<std::string_view, size_t> index;
+  std::vector<std::string_view> cells;
+  for (size_t r = 1; has_key && r < csv.rows(); ++r) {
     const int line = static_cast<int>(r) + 1;
-    // The row's value of each column of the template (the last cell under it).
-    std::vector<std::string> cells(columns().size());
-    bool blank = true;
-    for (size_t c = 0; c < rows[r].size() && c < map.size(); ++c) {
-      if (!map[c]) continue;
-      std::string v = trim(rows[r][c]);
-      if (!v.empty()) blank = false;
-      cells[static_cast<size_t>(map[c] - columns().data())] = std::move(v);
-    }
-    if (blank) continue;
-    const std::string key = cells[static_cast<size_t>(key_column - columns().data())];
+    row_cells(csv, r, map, &cells);
+    if (std::all_of(cells.begin(), cells.end(), [](std::string_view v) { return v.empty(); })) continue;
+    const std::string_view key = cells[static_cast<size_t>(key_column - columns().data())];
     if (key.empty()) {
       file_errors.push_back({line, "户编号", "户编号为空", "household key is empty"});
       continue;
     }
     auto [it, fresh] = index.emplace(key, households.size());
-    if (fresh) households.push_back({key, "", {}, json{{"schema", 1}, {"members", json::array()}}, {}});
-    Group& h = households[it->second];
-    h.rows.push_back(line);
-    json member = json::object();
-    // A roster with income columns lists incomes: a blank cell there is 0.
-    if (has_income) member["income_monthly"] = json::object();
-    for (const Column* c : map) {
-      if (!c) continue;
-      const std::string& v = cells[static_cast<size_t>(c - columns().data())];
-      const std::string f = c->field;
-      if (v.empty() || f == "key" || f == "name") continue;
-      json value;
-      std::string why;
-      if (!convert(*c, v, &value, &why)) {
-        h.errors.push_back({line, c->header, "“" + v.substr(0, 40) + "”" + why, "'" + v.substr(0, 40) + "' is not valid here"});
-        continue;
-      }
-      json& target = c->member ? (*c->group ? member[c->group] : member) : (*c->group ? h.doc[c->group] : h.doc);
-      if (!c->member && target.contains(f) && target[f] != value) {
-        h.errors.push_back({line, c->header, "同一户的“" + std::string(c->header) + "”与前面的行不一致",
-                            "differs from an earlier row of the same household"});
-        continue;
-      }
-      target[f] = value;
-    }
-    h.doc["members"].push_back(member);
+    if (fresh) households.push_back({key, {}, {}, {}});
+    households[it->second].rows.push_back(line);
   }
 
   // Columns of the export: every program seen, in order.
-  std::vector<std::pair<std::string, std::string>> programs;  // id, name
+  std::vector<std::pair<std::string_view, std::string_view>> programs;  // id, name
+  // What the roster keeps of a program's result.
+  struct Outcome {
+    size_t program;  // in `programs`
+    Status status;
+    std::optional<Amount> amount;
+  };
   struct Line {
     const Group* h;
-    std::vector<ProgramResult> results;
+    std::vector<Outcome> outcomes;
     std::vector<CellError> errors;
     Fen per_capita = 0, income = 0;
     bool income_known = false;
@@ -313,11 +447,10 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
   };
   std::vector<Line> lines;
   lines.reserve(households.size());
+  HouseholdBuilder builder(csv, map, has_income, default_region);
   for (Group& h : households) {
-    if (!h.doc.contains("region") && !default_region.empty()) h.doc["region"] = std::string(default_region);
-    h.region = h.doc.value("region", "");
+    HouseholdParse hp = read_household(builder.build(&h));
     Line line{&h, {}, h.errors, 0, 0, false, false, false, false};
-    HouseholdParse hp = read_household(h.doc);
     const Policy* policy = set.find(hp.household.region);
     if (!policy && !hp.household.region.empty())
       hp.errors.push_back({"region", "未知地区“" + hp.household.region.substr(0, 40) + "”", "unknown region"});
@@ -331,19 +464,20 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     }
     if (line.errors.empty() && policy) {
       HouseholdIncome income;
-      // The roster shows statuses and amounts: no reasons are written (10,000
-      // households' reasons would also take some 60 MB until the end).
-      line.results = evaluate_household(*policy, hp.household, &income, Detail::statuses);
+      // Statuses and amounts only: the roster shows no reasons, so none are written.
+      const std::vector<ProgramResult> results = evaluate_household(*policy, hp.household, &income, Detail::statuses);
       if (income.counted) {
         line.income_known = true;
         line.income = *income.counted;
         line.per_capita = div_round(*income.counted - income.deductions, static_cast<Fen>(hp.household.members.size()));
       }
       const auto& st = hp.household.status;
-      for (const ProgramResult& r : line.results) {
-        bool seen = false;
-        for (const auto& p : programs) seen = seen || p.first == r.id;
-        if (!seen) programs.push_back({r.id, r.name});
+      line.outcomes.reserve(results.size());
+      for (const ProgramResult& r : results) {
+        size_t k = 0;
+        while (k < programs.size() && programs[k].first != r.id) ++k;
+        if (k == programs.size()) programs.emplace_back(r.id, r.name);
+        line.outcomes.push_back({k, r.status, r.amount});
         // 应保未保: meets 低保 or 特困 criteria but is not receiving it.
         if (r.id == "dibao" && r.status == Status::eligible && !r.taper && !st.dibao.value_or(false)) line.should_have = true;
         if (r.id == "tekun" && r.status == Status::eligible && !st.tekun.value_or(false)) line.should_have = true;
@@ -359,48 +493,58 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
 
   // The export.
   out.csv = "\xEF\xBB\xBF";
-  std::vector<std::string> head = {"户编号", "地区", "人数", "家庭月收入（元）", "月人均收入（元）"};
+  out.csv.reserve(lines.size() * (64 + 24 * programs.size()) + 1024);
+  CsvRow head(&out.csv);
+  size_t width = 0;
+  const auto header = [&](std::string_view v) { head.cell(v), ++width; };
+  for (const char* h : {"户编号", "地区", "人数", "家庭月收入（元）", "月人均收入（元）"}) header(h);
   for (const auto& p : programs) {
-    head.push_back(p.second);
-    head.push_back(p.second + "·金额");
+    header(p.second);
+    header(std::string(p.second) + "·金额");
   }
-  for (const char* h : {"应保未保", "应退尽退", "需走访核实", "错误"}) head.push_back(h);
-  csv_row(&out.csv, head);
+  for (const char* h : {"应保未保", "应退尽退", "需走访核实", "错误"}) header(h);
+  head.end();
+  std::string scratch;
+  std::vector<const Outcome*> of;  // a line's outcome by program
   for (const Line& l : lines) {
-    std::vector<std::string> row = {l.h->key, l.h->region, std::to_string(l.h->rows.size()),
-                                    l.income_known ? yuan_text(l.income) : "", l.income_known ? yuan_text(l.per_capita) : ""};
-    for (const auto& p : programs) {
-      const ProgramResult* r = nullptr;
-      for (const auto& x : l.results) r = x.id == p.first ? &x : r;
-      row.push_back(r ? status_zh(r->status) : "");
-      row.push_back(r ? amount_text(*r) : "");
+    CsvRow row(&out.csv);
+    row.cell(l.h->key).cell(l.h->region).cell(std::to_string(l.h->rows.size()));
+    row.cell(l.income_known ? yuan_text(l.income) : "").cell(l.income_known ? yuan_text(l.per_capita) : "");
+    of.assign(programs.size(), nullptr);
+    for (const Outcome& o : l.outcomes) of[o.program] = &o;
+    for (const Outcome* o : of) {
+      scratch.clear();
+      if (o && o->amount) append_amount(&scratch, *o->amount);
+      row.cell(o ? status_zh(o->status) : "").cell(scratch);
     }
-    row.push_back(l.should_have ? "是" : "");
-    row.push_back(l.should_exit ? "是" : "");
-    row.push_back(l.visit ? "是" : "");
-    std::string errs;
-    for (const auto& e : l.errors) errs += (errs.empty() ? "" : "；") + ("第" + std::to_string(e.row) + "行“" + e.column + "”：" + e.message);
-    row.push_back(errs);
-    csv_row(&out.csv, row);
+    row.cell(l.should_have ? "是" : "").cell(l.should_exit ? "是" : "").cell(l.visit ? "是" : "");
+    scratch.clear();
+    for (const auto& e : l.errors) scratch += (scratch.empty() ? "" : "；") + error_text(e);
+    row.cell(scratch).end();
   }
   for (const auto& e : file_errors) {
-    std::vector<std::string> row(head.size());
-    row.back() = "第" + std::to_string(e.row) + "行“" + e.column + "”：" + e.message;
-    csv_row(&out.csv, row);
+    CsvRow row(&out.csv);
+    for (size_t i = 0; i + 1 < width; ++i) row.cell("");
+    row.cell(error_text(e)).end();
   }
   out.errors += static_cast<int>(file_errors.size());
 
   // The site's view: a summary and the lists.
   JsonWriter w(256 * lines.size() + 1024);
   w.begin_object().key("households").number(out.households).key("summary").begin_array();
-  for (const auto& p : programs) {
-    int counts[3] = {0, 0, 0};
-    for (const Line& l : lines)
-      for (const auto& r : l.results)
-        if (r.id == p.first) ++counts[static_cast<int>(r.status)];
-    w.begin_object().key("id").string(p.first).key("name").string(p.second);
-    w.key("eligible").number(counts[2]).key("maybe").number(counts[1]).key("ineligible").number(counts[0]).end_object();
+  std::vector<std::array<int, 3>> counts(programs.size(), {0, 0, 0});
+  for (const Line& l : lines)
+    for (const Outcome& o : l.outcomes) ++counts[o.program][static_cast<int>(o.status)];
+  for (size_t k = 0; k < programs.size(); ++k) {
+    w.begin_object().key("id").string(programs[k].first).key("name").string(programs[k].second);
+    w.key("eligible").number(counts[k][2]).key("maybe").number(counts[k][1]).key("ineligible").number(counts[k][0]).end_object();
   }
+  const auto write_errors = [&w](const std::vector<CellError>& errors) {
+    w.begin_array();
+    for (const auto& e : errors)
+      w.begin_object().key("row").number(e.row).key("column").string(e.column).key("message").string(e.message).key("message_en").string(e.message_en).end_object();
+    w.end_array();
+  };
   w.end_array().key("rows").begin_array();
   for (const Line& l : lines) {
     w.begin_object().key("key").string(l.h->key).key("region").string(l.h->region).key("line").number(l.h->rows.front());
@@ -410,18 +554,18 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     else w.null();
     w.key("should_have").boolean(l.should_have).key("should_exit").boolean(l.should_exit).key("visit").boolean(l.visit);
     w.key("programs").begin_object();
-    for (const auto& r : l.results) {
-      w.key(r.id).begin_object().key("status").string(status_name(r.status)).key("amount").string(amount_text(r)).end_object();
+    for (const Outcome& o : l.outcomes) {
+      scratch.clear();
+      if (o.amount) append_amount(&scratch, *o.amount);
+      w.key(programs[o.program].first).begin_object().key("status").string(status_name(o.status)).key("amount").string(scratch).end_object();
     }
-    w.end_object().key("errors").begin_array();
-    for (const auto& e : l.errors)
-      w.begin_object().key("row").number(e.row).key("column").string(e.column).key("message").string(e.message).key("message_en").string(e.message_en).end_object();
-    w.end_array().end_object();
+    w.end_object().key("errors");
+    write_errors(l.errors);
+    w.end_object();
   }
-  w.end_array().key("errors").begin_array();
-  for (const auto& e : file_errors)
-    w.begin_object().key("row").number(e.row).key("column").string(e.column).key("message").string(e.message).key("message_en").string(e.message_en).end_object();
-  w.end_array().end_object();
+  w.end_array().key("errors");
+  write_errors(file_errors);
+  w.end_object();
   out.json = w.take();
   return out;
 }

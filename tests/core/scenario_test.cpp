@@ -164,7 +164,7 @@ void expect_same_without_reasons(const std::string& text, const json& result) {
     ASSERT_EQ(q.amount.has_value(), full.contains("amount"));
     if (q.amount) {
       EXPECT_EQ(q.amount->value, std::llround(full["amount"]["value"].get<double>() * 100));
-      EXPECT_EQ(q.amount->per, str(full["amount"], "per"));
+      EXPECT_EQ(std::string(q.amount->per), str(full["amount"], "per"));
       EXPECT_EQ(q.amount->up_to, full["amount"]["up_to"].get<bool>());
     }
     EXPECT_EQ(json(q.members), full["members"]);

@@ -170,10 +170,11 @@ void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult
   if (const Param* a = p.param("amount")) {
     if (auto v = money_at(a, ctx.day)) {
       const bool per_person = a->unit.find("/person/") != std::string::npos;
-      const std::string per = a->unit.substr(a->unit.rfind('/') + 1);
+      const std::string_view unit = a->unit, tail = unit.substr(unit.rfind('/') + 1);
+      const char* per = tail == "month" ? "month" : tail == "year" ? "year" : "once";  // the units the loader allows
       out->amount = Amount{*v * (per_person ? static_cast<Fen>(who.size()) : 1), per, flag_at(p.param("amount_is_cap"), ctx.day)};
       d.basis([&] {
-        return a->label + "：" + yuan_text(*v) + "元" + (per_person ? "/人" : "") + (per == "month" ? "/月" : per == "year" ? "/年" : "/次");
+        return a->label + "：" + yuan_text(*v) + "元" + (per_person ? "/人" : "") + (tail == "month" ? "/月" : tail == "year" ? "/年" : "/次");
       }, a->source);
     } else {
       d.basis([&] { return a->label + "：" + a->unstated(ctx.day); }, a->source);
