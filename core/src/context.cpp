@@ -166,12 +166,14 @@ Standard Context::compute_standard() const {
     s.source = p->source;
     if (const DatedValue* dv = p->at(day); dv && dv->source) s.source = *dv->source;
     s.monthly = monthly_money_at(p, day);
+    if (!s.monthly) s.max_monthly = monthly_bound_at(p, day);
+    if (!explain) return s;  // the texts are for reasons only
     if (s.monthly) {
       s.text = std::string(label) + yuan_text(*s.monthly) + "元/月";
       if (p->unit == "yuan/person/year") s.text += "（" + yuan_text(*money_at(p, day)) + "元/年）";
     } else {
       s.text = std::string(label) + "：" + p->unstated(day);
-      if ((s.max_monthly = monthly_bound_at(p, day))) s.max_reason = {p->bound->note, p->bound->source};
+      if (s.max_monthly) s.max_reason = {p->bound->note, p->bound->source};
     }
     return s;
   }
@@ -182,17 +184,18 @@ Standard Context::compute_standard() const {
   s.source = ratio->source;
   const auto r = number_at(ratio, day);
   const auto w = money_at(wage, day);
-  const std::string pct = r ? std::to_string(static_cast<int>(*r * 100 + 0.5)) + "%" : "";
+  const std::string pct = r && explain ? std::to_string(static_cast<int>(*r * 100 + 0.5)) + "%" : "";
   if (r && w) {
     s.monthly = static_cast<Fen>(static_cast<double>(*w) * *r + 0.5);
-    s.text = "低保标准为当地最低工资标准" + yuan_text(*w) + "元的" + pct + "，即" + yuan_text(*s.monthly) + "元/月";
+    if (explain) s.text = "低保标准为当地最低工资标准" + yuan_text(*w) + "元的" + pct + "，即" + yuan_text(*s.monthly) + "元/月";
   } else {
-    s.text = "低保标准为当地最低工资标准的" + pct + "；" + wage->unstated(day);
+    if (explain) s.text = "低保标准为当地最低工资标准的" + pct + "；" + wage->unstated(day);
     const auto wage_max = monthly_bound_at(wage, day);
     if (r && wage_max) {
       s.max_monthly = static_cast<Fen>(static_cast<double>(*wage_max) * *r + 0.5);
-      s.max_reason = {wage->bound->note + "；按" + pct + "计，低保标准不超过" + yuan_text(*s.max_monthly) + "元/月",
-                      wage->bound->source};
+      if (explain)
+        s.max_reason = {wage->bound->note + "；按" + pct + "计，低保标准不超过" + yuan_text(*s.max_monthly) + "元/月",
+                        wage->bound->source};
     }
   }
   return s;

@@ -33,7 +33,7 @@ const Param* Program::param(std::string_view name) const {
   return nullptr;
 }
 
-const Program* Policy::program(const std::string& id) const {
+const Program* Policy::program(std::string_view id) const {
   for (const Program& p : programs)
     if (p.id == id) return &p;
   return nullptr;

@@ -114,8 +114,11 @@ struct ProgramNote {
   bool if_may_apply = false;  // only with an eligible or maybe result (e.g. "可增发10%")
 };
 
+struct KindSpec;  // programs.h: the evaluator of a kind and the parameters it reads
+
 struct Program {
   std::string id, kind, name, summary;
+  const KindSpec* spec = nullptr;  // the kind's, found once at load
   std::map<std::string, Param, std::less<>> params;
   std::vector<Condition> conditions;  // criteria written as data, applied before the kind's own
   std::optional<Predicate> members_where;  // the generic kind: which members a per-person program covers
@@ -141,7 +144,7 @@ struct Policy {
   json raw;                                    // the file as loaded, for policy_json
   std::unique_ptr<TextPool> texts;             // what the Sources above view (move-only, never copied)
 
-  const Program* program(const std::string& id) const;
+  const Program* program(std::string_view id) const;
   const Param* income_param(std::string_view name) const;
 };
 

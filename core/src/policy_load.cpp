@@ -280,7 +280,7 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
     L.problem(path_key(path, "id"), "'" + p->id + "' is not a contract program id; mark a local program with \"local\": true");
   if (!p->id.empty() && local && is_standard_program_id(p->id))
     L.problem(path_key(path, "local"), "'" + p->id + "' is a contract program id, not a local one");
-  const KindSpec* spec = find_kind(p->kind);
+  const KindSpec* spec = p->spec = find_kind(p->kind);
   if (!spec && !p->kind.empty()) L.problem(path_key(path, "kind"), "unknown kind '" + p->kind + "'");
   static const json empty = json::object();
   const json* params = L.object(j, path, "params", false);

@@ -19,12 +19,13 @@ namespace {
 
 enum class Type { text, integer, number, money, boolean, choice };
 
+// (Views, not C strings: cells are matched against them many times a row.)
 struct Column {
-  const char* header;   // Chinese header in the template
-  const char* field;    // contract field name
-  bool member;          // per member (else per household)
+  std::string_view header;  // Chinese header in the template
+  std::string_view field;   // contract field name
+  bool member;              // per member (else per household)
   Type type;
-  const char* group;    // household-level object ("assets", …) or member "income_monthly"
+  std::string_view group;   // household-level object ("assets", …) or member "income_monthly"
   std::vector<std::pair<const char*, const char*>> words;  // Chinese word -> contract value
 };
 
@@ -261,7 +262,7 @@ CellError locate(const FieldError& e, const Group& h) {
   const std::string leaf = field.substr(field.rfind('.') == std::string::npos ? 0 : field.rfind('.') + 1);
   std::string column = field;
   for (const Column& c : columns())
-    if (leaf == c.field) column = c.header;
+    if (leaf == c.field) column = std::string(c.header);
   return {row, column, e.message, e.message_en};
 }
 
@@ -296,15 +297,15 @@ class HouseholdBuilder {
     h->region = default_region_;
     bool region = false;
     for (const auto& [c, v] : household_)
-      if (!*c->group) {
+      if (c->group.empty()) {
         tree_.add(v, c->field);
-        if (std::string_view(c->field) == "region") h->region = v.text, region = true;
+        if (c->field == "region") h->region = v.text, region = true;
       }
     if (!region && !default_region_.empty()) tree_.add(text_node(default_region_), "region");
     for (const char* group : {"assets", "expenses_yearly", "status", "aid_this_year"}) {
       size_t at = SIZE_MAX;
       for (const auto& [c, v] : household_)
-        if (std::string_view(c->group) == group) {
+        if (c->group == group) {
           if (at == SIZE_MAX) at = tree_.open(JsonType::object, group);
           tree_.add(v, c->field);
         }
@@ -326,13 +327,13 @@ class HouseholdBuilder {
     const char* why = "";
     if (!convert(c, v, &value, &why, &digits_)) {
       const std::string shown(v.substr(0, 40));
-      h->errors.push_back({line, c.header, "“" + shown + "”" + why, "'" + shown + "' is not valid here"});
+      h->errors.push_back({line, std::string(c.header), "“" + shown + "”" + why, "'" + shown + "' is not valid here"});
       return;
     }
     for (const auto& [seen, old] : *to)
       if (seen == &c) {
         if (!same_value(old, value))
-          h->errors.push_back({line, c.header, "同一户的“" + std::string(c.header) + "”与前面的行不一致",
+          h->errors.push_back({line, std::string(c.header), "同一户的“" + std::string(c.header) + "”与前面的行不一致",
                                "differs from an earlier row of the same household"});
         return;
       }
@@ -345,12 +346,12 @@ class HouseholdBuilder {
     for (const Column& c : columns()) take(c, line, h, c.member ? &member_ : &household_);
     const size_t at = tree_.open(JsonType::object, {});
     for (const auto& [c, v] : member_)
-      if (!*c->group) tree_.add(v, c->field);
+      if (c->group.empty()) tree_.add(v, c->field);
     // A roster with income columns lists incomes: a blank cell there is 0.
     if (has_income_) {
       const size_t income = tree_.open(JsonType::object, "income_monthly");
       for (const auto& [c, v] : member_)
-        if (*c->group) tree_.add(v, c->field);
+        if (!c->group.empty()) tree_.add(v, c->field);
       tree_.close(income);
     }
     tree_.close(at);
@@ -404,8 +405,8 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
   bool has_income = false;
   const Column* key_column = nullptr;
   for (const Column* c : map) {
-    if (c && std::string_view(c->field) == "key") key_column = c;
-    has_income = has_income || (c && std::string_view(c->group) == "income_monthly");
+    if (c && c->field == "key") key_column = c;
+    has_income = has_income || (c && c->group == "income_monthly");
   }
   const bool has_key = key_column != nullptr;
   if (csv.rows() == 0 || !has_key)
@@ -415,13 +416,22 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
   std::vector<Group> households;
   std::unordered_map<std::string_view, size_t> index;
   std::vector<std::string_view> cells;
+  std::vector<size_t> key_at;  // the file's key columns: a row's key is in the last it has
+  for (size_t c = 0; c < map.size(); ++c)
+    if (map[c] == key_column) key_at.insert(key_at.begin(), c);
   for (size_t r = 1; has_key && r < csv.rows(); ++r) {
     const int line = static_cast<int>(r) + 1;
-    row_cells(csv, r, map, &cells);
-    if (std::all_of(cells.begin(), cells.end(), [](std::string_view v) { return v.empty(); })) continue;
-    const std::string_view key = cells[static_cast<size_t>(key_column - columns().data())];
+    std::string_view key;
+    for (size_t c : key_at)
+      if (c < csv.size(r)) {
+        key = trim(csv.at(r, c));
+        break;
+      }
     if (key.empty()) {
-      file_errors.push_back({line, "户编号", "户编号为空", "household key is empty"});
+      // A blank row is skipped; a row with cells but no key is an error.
+      row_cells(csv, r, map, &cells);
+      if (std::any_of(cells.begin(), cells.end(), [](std::string_view v) { return !v.empty(); }))
+        file_errors.push_back({line, "户编号", "户编号为空", "household key is empty"});
       continue;
     }
     auto [it, fresh] = index.emplace(key, households.size());

@@ -66,7 +66,7 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   r.apply = &prog.apply;
   Decision d(ctx.explain);
   apply_conditions(prog, ctx, &d);
-  if (const KindSpec* k = find_kind(prog.kind)) k->evaluate(prog, ctx, d, &r);
+  if (prog.spec) prog.spec->evaluate(prog, ctx, d, &r);
   // Notes do not change the status, so it is known before they are added.
   const bool may_apply = d.status() != Status::ineligible;
   for (const ProgramNote& n : prog.notes)
