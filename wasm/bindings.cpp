@@ -119,6 +119,11 @@ const char kNotText[] =
     R"({"schema":1,"region":null,"errors":[{"field":"","message":"家庭信息应为 JSON 文本（字符串）",)"
     R"("message_en":"the household must be given as JSON text, a string"}]})";
 
+// What roster() answers for a roster that is not a string (the view's shape, one file error).
+const char kRosterNotText[] =
+    R"({"households":0,"summary":[],"rows":[],"errors":[{"row":0,"column":"","message":"台账应为 CSV 文本（字符串）",)"
+    R"("message_en":"the roster must be given as CSV text, a string"}],"csv":""})";
+
 emscripten::val screen(const emscripten::val& household) {
   try {
     std::string text;
@@ -147,9 +152,11 @@ emscripten::val policy(const std::string& region_id) {
 
 // 台账比对 (doudi/roster.h): a roster as UTF-8 CSV text (the page decodes GBK) ->
 // the site's JSON view; the Excel export is its "csv" member, so one call gives both.
-emscripten::val roster(const std::string& utf8_csv, const std::string& default_region) {
+emscripten::val roster(const emscripten::val& csv, const std::string& default_region) {
   try {
-    return to_js(doudi::screen_roster(doudi::embedded_policies(), utf8_csv, default_region).view_with_export());
+    std::string text;
+    if (!from_js(csv, &text)) return to_js(kRosterNotText);
+    return to_js(doudi::screen_roster(doudi::embedded_policies(), text, default_region).view_with_export());
   } catch (...) {
     return to_js(kInternalError);
   }

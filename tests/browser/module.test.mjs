@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ROOT, SITE, CLI, requireBuilt } from './lib.mjs';
 import { HOUSEHOLDS } from './households.mjs';
+import { roster as makeRoster } from './roster-data.mjs';
 
 const require = createRequire(import.meta.url);
 requireBuilt();
@@ -113,6 +114,35 @@ test('regions() = screen --regions; policy() for every region, errors for an unk
     assert.equal(typeof p.clauses, 'object', r.id);
   }
   assert.ok(JSON.parse(M.policy('nowhere')).errors.length);
+});
+
+// 台账比对: the module's roster() is the CLI's --csv --json view with the --csv export as "csv".
+test('roster(): the view and the export = screen --csv, for rosters good and broken', () => {
+  const rosters = [
+    makeRoster(400),
+    makeRoster(30, { region: true }),
+    '\ufeff户编号,地区,户籍,姓名,年龄,月工资,存款,低保户,age\r\nA,hebi-2017,农村,"张,三",45岁,"1,500元",2000元,是,46\r\n' +
+      'A,hebi-2017,城镇,"李""四""",70,0,3000,否,\r\n\r\nB,,农村,王五,abc,x,,maybe,\r\n,xinmi-2016,农村,赵六,30,0,,,\rC,zhongwei-2019,rural,😀,12,,,是,',
+    'key,region,hukou,name,age,wages\nK1,mingxi-2019,urban,x,61,100\nK1,mingxi-2019,urban,y,8,0\nK2,,rural,z,75,0',
+    '姓名,年龄\n甲,3\n', '', '户编号,未知列,年龄\nX,1,20\n"Y",2,"3',
+  ];
+  for (const [i, csv] of rosters.entries()) {
+    for (const region of ['', 'quangang-2020']) {
+      const args = ['--csv', ...(region ? ['--region', region] : []), '-'];
+      const view = JSON.parse(cliRaw(csv, [...args.slice(0, -1), '--json', '-']));
+      const exported = cliRaw(csv, args);
+      const got = JSON.parse(M.roster(csv, region));
+      assert.equal(got.csv, exported, `roster ${i} (${region || 'no default region'}): export`);
+      delete got.csv;
+      assert.deepEqual(got, view, `roster ${i} (${region || 'no default region'}): view`);
+    }
+  }
+  for (const value of [42, null, { csv: 'x' }]) {
+    const r = JSON.parse(M.roster(value, ''));
+    assert.equal(r.households, 0);
+    assert.deepEqual(r.rows, []);
+    assert.match(r.errors[0].message, /CSV 文本/);
+  }
 });
 
 test('scenario cases were compared', () => {
