@@ -83,11 +83,11 @@ const std::optional<Fen>& Context::expense(std::string_view kind) const {
   return kind == "medical" ? e.medical : kind == "education" ? e.education : e.disaster;
 }
 
-Fen Context::yearly_expenses(std::vector<Field>* missing) const {
+Fen Context::yearly_expenses(Fields* missing) const {
   Fen sum = 0;
   for (const char* kind : {"medical", "education", "disaster"}) {
     if (const auto& v = expense(kind)) sum += *v;
-    else missing->push_back(Field{"expenses_yearly", kind});
+    else missing->add(Field{"expenses_yearly", kind});
   }
   return sum;
 }
@@ -107,7 +107,7 @@ HouseholdIncome Context::compute_income() const {
   for (size_t i = 0; i < size(); ++i) {
     const auto& inc = h.members[i].income_monthly;
     if (!inc) {
-      out.missing.push_back(field(i, "income_monthly"));
+      out.missing.add(field(i, "income_monthly"));
       continue;
     }
     for (Fen v : *inc) total += v;
@@ -122,7 +122,7 @@ HouseholdIncome Context::compute_income() const {
   for (const auto& kind : list_at(policy.income_param("deducted_expenses"), day)) {
     const std::optional<Fen>* v = &expense(kind);
     if (*v) yearly += **v;
-    else out.deductions_missing.push_back(Field{"expenses_yearly", kind});
+    else out.deductions_missing.add(Field{"expenses_yearly", kind});
   }
   // Deducted costs can bring the income to 0, not below: 低保 pays at most the standard.
   out.deductions = div_round(yearly, 12);

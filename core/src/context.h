@@ -18,8 +18,8 @@ struct HouseholdIncome {
   std::optional<Fen> counted;      // counted income; nullopt if any member's income is unknown
   Fen not_counted = 0;             // income the policy leaves out (e.g. 城乡居民基本养老保险金)
   Fen deductions = 0;              // 刚性支出 deducted (yearly costs / 12)
-  std::vector<Field> missing;             // fields that would settle `counted`
-  std::vector<Field> deductions_missing;  // deductible costs not given
+  Fields missing;             // fields that would settle `counted`
+  Fields deductions_missing;  // deductible costs not given
   Fen employment_cost_cap = 0;     // the most 就业成本 could take, when the policy
                                    // deducts it at an unstated rate: the wages of
                                    // employed members, each at most the bound
@@ -55,7 +55,7 @@ class Context {
   // One yearly out-of-pocket cost by kind ("medical", "education", "disaster").
   const std::optional<Fen>& expense(std::string_view kind) const;
   // The yearly costs given, added up; the kinds not given go to `missing` as field paths.
-  Fen yearly_expenses(std::vector<Field>* missing) const;
+  Fen yearly_expenses(Fields* missing) const;
   // A member's own counted income (for 特困 无生活来源), nullopt if not given.
   std::optional<Fen> member_income(size_t i) const;
   const Standard& dibao_standard() const;

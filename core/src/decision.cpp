@@ -7,11 +7,19 @@
 
 namespace doudi {
 namespace {
-void add_missing(std::vector<Field>* to, const std::vector<Field>& from) {
-  for (const Field& f : from)
-    if (std::find(to->begin(), to->end(), f) == to->end()) to->push_back(f);
-}
 }  // namespace
+
+void Fields::add(const Field& f) {
+  for (size_t i = 0; i < n_; ++i)
+    if ((*this)[i] == f) return;
+  if (n_ == 0) first_ = f;
+  else more_.push_back(f);
+  ++n_;
+}
+
+void Fields::add(const Fields& fields) {
+  for (size_t i = 0; i < fields.size(); ++i) add(fields[i]);
+}
 
 std::string Field::path() const {
   std::string p(group);
@@ -32,7 +40,7 @@ void Fact::and_with(const Fact& f) {
     return;
   }
   v = Tri::unknown;
-  add_missing(&missing, f.missing);
+  missing.add(f.missing);
 }
 
 void Fact::or_with(const Fact& f) {
@@ -42,7 +50,7 @@ void Fact::or_with(const Fact& f) {
     return;
   }
   v = Tri::unknown;
-  add_missing(&missing, f.missing);
+  missing.add(f.missing);
 }
 
 Fact all_of(const std::vector<Fact>& facts) {
@@ -132,10 +140,10 @@ void Decision::finish(ProgramResult* out) {
     for (Reason& b : basis_) out->reasons.push_back(std::move(b));
   for (Reason& n : notes_) out->reasons.push_back(std::move(n));
   if (out->status == Status::maybe) {
-    std::vector<Field> missing;
+    Fields missing;
     for (const Item& c : criteria_)
-      if (c.fact.is_unknown()) add_missing(&missing, c.fact.missing);
-    for (const Field& f : missing) out->missing.push_back(f.path());
+      if (c.fact.is_unknown()) missing.add(c.fact.missing);
+    for (size_t i = 0; i < missing.size(); ++i) out->missing.push_back(missing[i].path());
   }
 }
 

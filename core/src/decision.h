@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <type_traits>
 #include <string>
@@ -33,13 +34,33 @@ struct Field {
   bool operator==(const Field& o) const { return group == o.group && index == o.index && name == o.name; }
 };
 
+// A short list of fields without repeats. Nearly every unknown names one field,
+// so the first is kept in place: most facts are made and dropped without an allocation.
+class Fields {
+ public:
+  Fields() = default;
+  Fields(std::initializer_list<Field> fields) {
+    for (const Field& f : fields) add(f);
+  }
+  bool empty() const { return n_ == 0; }
+  size_t size() const { return n_; }
+  const Field& operator[](size_t i) const { return i == 0 ? first_ : more_[i - 1]; }
+  void add(const Field& f);          // unless listed already
+  void add(const Fields& fields);
+
+ private:
+  Field first_;
+  std::vector<Field> more_;
+  size_t n_ = 0;
+};
+
 struct Fact {
   Tri v = Tri::unknown;
-  std::vector<Field> missing;  // fields that would settle an unknown
+  Fields missing;  // fields that would settle an unknown
 
   static Fact yes() { return {Tri::yes, {}}; }
   static Fact no() { return {Tri::no, {}}; }
-  static Fact unknown(std::vector<Field> fields = {}) { return {Tri::unknown, std::move(fields)}; }
+  static Fact unknown(Fields fields = {}) { return {Tri::unknown, std::move(fields)}; }
   static Fact of(bool b) { return b ? yes() : no(); }
   // A member's answer: absent -> unknown, naming members[i].name.
   static Fact given(const std::optional<bool>& b, size_t member, const char* name);

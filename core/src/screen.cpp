@@ -64,6 +64,7 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   r.id = prog.id;
   r.name = prog.name;
   r.apply = &prog.apply;
+  r.members.reserve(ctx.size());
   Decision d(ctx.explain);
   apply_conditions(prog, ctx, &d);
   if (prog.spec) prog.spec->evaluate(prog, ctx, d, &r);

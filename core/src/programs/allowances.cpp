@@ -76,6 +76,7 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
   const bool unsupported = flag_at(p.param("covers_unsupported"), ctx.day);
   const bool in_school = flag_at(p.param("continue_in_school"), ctx.day);
   std::vector<Fact> facts;
+  facts.reserve(ctx.size());
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Member& m = ctx.h.members[i];
     Fact is = Fact::given(m.orphan, i, "orphan");
@@ -108,6 +109,7 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
 
 void evaluate_disability_living(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   std::vector<Fact> facts;
+  facts.reserve(ctx.size());
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Member& m = ctx.h.members[i];
     facts.push_back(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
@@ -130,6 +132,7 @@ void evaluate_disability_living(const Program& p, Context& ctx, Decision& d, Pro
 void evaluate_disability_care(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   const bool extend = flag_at(p.param("extend_mental_intellectual"), ctx.day);
   std::vector<Fact> facts;
+  facts.reserve(ctx.size());
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Member& m = ctx.h.members[i];
     Fact severe = severe_disability(m, i);

@@ -126,7 +126,7 @@ Fact expenditure_path(const Context& ctx) {
     cause.push_back(severe_disability(h.members[i], i));
     cause.push_back(Fact::given(h.members[i].serious_illness, i, "serious_illness"));
   }
-  std::vector<Field> missing;
+  Fields missing;
   const Fen yearly = ctx.yearly_expenses(&missing);
   Fact exceeds;
   const auto& inc = ctx.income();

@@ -36,6 +36,7 @@ void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, Program
   const Param* amounts = p.param("amounts");
   const DatedValue* dv = amounts ? amounts->at(ctx.day) : nullptr;
   std::vector<Fact> facts;
+  facts.reserve(ctx.size());
   Fen total = 0;
   bool known = true;
   std::string text;

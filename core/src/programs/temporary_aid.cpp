@@ -50,7 +50,7 @@ Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
 // "sudden" and beyond its means is for the office to judge, so at most `maybe`.
 Fact spending_beyond_income(const Context& ctx, std::string* text) {
   const auto& inc = ctx.income();
-  std::vector<Field> missing;
+  Fields missing;
   const Fen yearly = ctx.yearly_expenses(&missing);
   const bool say = ctx.explain;
   if (!inc.counted) {
