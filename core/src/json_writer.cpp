@@ -27,39 +27,81 @@ bool plain8(const char* p) {
   const std::uint64_t flags = ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash);
   return (flags & highs) == 0;
 }
+
+// No byte of `s` needs escaping (nearly every string a result holds).
+bool plain(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8)
+    if (!plain8(s.data() + i)) return false;
+  char tail[8];
+  std::memset(tail, 'a', sizeof tail);
+  std::memcpy(tail, s.data() + i, s.size() - i);
+  return plain8(tail);
+}
+
+// The short escapes (\" \\ \n …); other control characters take \u00XX.
+char short_escape(unsigned char c) {
+  switch (c) {
+    case '"': return '"';
+    case '\\': return '\\';
+    case '\n': return 'n';
+    case '\r': return 'r';
+    case '\t': return 't';
+    case '\b': return 'b';
+    case '\f': return 'f';
+    default: return 0;
+  }
+}
+
+// The length of `s` once escaped (a roster's export is megabytes: room for exactly that).
+size_t escaped_size(std::string_view s) {
+  size_t n = s.size();
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (kEscape.needs[c]) n += short_escape(c) ? 1 : 5;
+  }
+  return n;
+}
 }  // namespace
 
 JsonWriter::JsonWriter(size_t expected) { grow(expected); }
 
 void JsonWriter::grow(size_t n) {
-  const size_t used = buf_.empty() ? 0 : static_cast<size_t>(p_ - &buf_[0]);
-  buf_.resize(std::max(buf_.size() * 2, used + n));
-  p_ = &buf_[0] + used;
-  end_ = &buf_[0] + buf_.size();
+  const size_t used = static_cast<size_t>(p_ - buf_.get()), size = static_cast<size_t>(end_ - buf_.get());
+  const size_t want = std::max(size * 2, used + n);
+  std::unique_ptr<char[]> bigger(new char[want]);
+  if (used) std::memcpy(bigger.get(), buf_.get(), used);
+  buf_ = std::move(bigger);
+  p_ = buf_.get() + used;
+  end_ = buf_.get() + want;
 }
 
 std::string JsonWriter::take() {
-  buf_.resize(static_cast<size_t>(p_ - &buf_[0]));
-  std::string out = std::move(buf_);
-  buf_.clear();
-  p_ = end_ = nullptr;  // the next write grows the buffer again
+  std::string out(buf_.get(), static_cast<size_t>(p_ - buf_.get()));
+  p_ = buf_.get();  // the buffer stays for the next text
   first_ = true;
   after_key_ = false;
   return out;
 }
 
 void JsonWriter::escape(std::string_view s, std::string* out) {
-  // Write straight after what `out` holds (a roster export is megabytes: no copy).
-  JsonWriter w(0);
-  w.buf_ = std::move(*out);
-  w.p_ = w.end_ = w.buf_.empty() ? nullptr : &w.buf_[0] + w.buf_.size();
+  JsonWriter w(s.size() + 2);
   w.quoted(s);
-  *out = w.take();
+  out->append(w.buf_.get(), static_cast<size_t>(w.p_ - w.buf_.get()));
 }
 
 void JsonWriter::quoted(std::string_view s) {
+  if (!plain(s)) return escaped(s);
+  room(s.size() + 2);
+  *p_++ = '"';
+  std::memcpy(p_, s.data(), s.size());
+  p_ += s.size();
+  *p_++ = '"';
+}
+
+void JsonWriter::escaped(std::string_view s) {
   static const char* hex = "0123456789abcdef";
-  room(s.size() * 6 + 2);  // the worst case, \u00XX for every byte: then no check per byte
+  room(escaped_size(s) + 2);  // then no check per byte
   *p_++ = '"';
   size_t run = 0;  // copy runs of plain bytes at once
   // Results are 8-14 KB of text with a handful of escapes: skip eight plain bytes at a time.
@@ -72,19 +114,13 @@ void JsonWriter::quoted(std::string_view s) {
     p_ += i - run;
     run = i + 1;
     *p_++ = '\\';
-    switch (c) {
-      case '"': *p_++ = '"'; break;
-      case '\\': *p_++ = '\\'; break;
-      case '\n': *p_++ = 'n'; break;
-      case '\r': *p_++ = 'r'; break;
-      case '\t': *p_++ = 't'; break;
-      case '\b': *p_++ = 'b'; break;
-      case '\f': *p_++ = 'f'; break;
-      default:
-        std::memcpy(p_, "u00", 3);
-        p_[3] = hex[c >> 4];
-        p_[4] = hex[c & 15];
-        p_ += 5;
+    if (const char e = short_escape(c)) {
+      *p_++ = e;
+    } else {
+      std::memcpy(p_, "u00", 3);
+      p_[3] = hex[c >> 4];
+      p_[4] = hex[c & 15];
+      p_ += 5;
     }
   }
   std::memcpy(p_, s.data() + run, s.size() - run);

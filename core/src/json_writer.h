@@ -4,10 +4,12 @@
 //
 // It writes through a raw pointer into its own buffer and hands the text over
 // with take(): in WebAssembly every std::string call is a real call (size-
-// optimised build), and a result is 8-14 KB written in some 2,000 pieces.
+// optimised build), and a result is 8-14 KB written in some 2,000 pieces. The
+// buffer is not a std::string because growing one zero-fills it first.
 #pragma once
 
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +46,7 @@ class JsonWriter {
   JsonWriter& close(char c);
   void comma();
   void quoted(std::string_view s);  // escapes
+  void escaped(std::string_view s);  // the body of quoted() for text with bytes to escape
   // Room for n more bytes at p_.
   void room(size_t n) {
     if (static_cast<size_t>(end_ - p_) < n) grow(n);
@@ -59,7 +62,7 @@ class JsonWriter {
     p_ += s.size();
   }
 
-  std::string buf_;
+  std::unique_ptr<char[]> buf_;
   char* p_ = nullptr;    // next byte to write
   char* end_ = nullptr;  // end of buf_
   bool first_ = true;
