@@ -26,10 +26,10 @@ struct Column {
   bool member;              // per member (else per household)
   Type type;
   std::string_view group;   // household-level object ("assets", …) or member "income_monthly"
-  std::vector<std::pair<const char*, const char*>> words;  // Chinese word -> contract value
+  std::vector<std::pair<std::string_view, std::string_view>> words;  // Chinese word -> contract value
 };
 
-const std::vector<std::pair<const char*, const char*>> kNone = {};
+const std::vector<std::pair<std::string_view, std::string_view>> kNone = {};
 
 // The template's columns, in order. Headers may also be the contract's English names.
 const std::vector<Column>& columns() {
