@@ -157,7 +157,7 @@ class Reader {
         (list += list.empty() ? "" : "、") += c.first;
         (list_en += list_en.empty() ? "" : ", ") += c.first;
       }
-      const std::string given(v->text.substr(0, 40));
+      const std::string given(utf8_prefix(v->text, 40));
       error(at(key), "“" + given + "”不是可选值，应为：" + list, "'" + given + "' is not one of: " + list_en);
       return std::nullopt;
     }

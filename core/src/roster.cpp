@@ -326,7 +326,7 @@ class HouseholdBuilder {
     JsonNode value;
     const char* why = "";
     if (!convert(c, v, &value, &why, &digits_)) {
-      const std::string shown(v.substr(0, 40));
+      const std::string shown(utf8_prefix(v, 40));
       h->errors.push_back({line, std::string(c.header), "“" + shown + "”" + why, "'" + shown + "' is not valid here"});
       return;
     }
@@ -463,7 +463,7 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     Line line{&h, {}, h.errors, 0, 0, false, false, false, false};
     const Policy* policy = set.find(hp.household.region);
     if (!policy && !hp.household.region.empty())
-      hp.errors.push_back({"region", "未知地区“" + hp.household.region.substr(0, 40) + "”", "unknown region"});
+      hp.errors.push_back({"region", "未知地区“" + std::string(utf8_prefix(hp.household.region, 40)) + "”", "unknown region"});
     else if (hp.household.region.empty() && hp.errors.empty())
       hp.errors.push_back({"region", "缺少地区", "region is missing"});
     for (const FieldError& e : hp.errors) {

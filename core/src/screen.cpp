@@ -129,8 +129,8 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
   const Household& h = hp.household;
   const Policy* policy = h.region.empty() ? nullptr : set.find(h.region);
   if (!h.region.empty() && !policy)
-    hp.errors.insert(hp.errors.begin(), FieldError{"region", "未知地区“" + h.region.substr(0, 60) + "”，可选：" + known_regions(set),
-                                                   "unknown region '" + h.region.substr(0, 60) + "'; known: " + known_regions(set)});
+    hp.errors.insert(hp.errors.begin(), FieldError{"region", "未知地区“" + std::string(utf8_prefix(h.region, 60)) + "”，可选：" + known_regions(set),
+                                                   "unknown region '" + std::string(utf8_prefix(h.region, 60)) + "'; known: " + known_regions(set)});
   if (!hp.errors.empty() || !policy) {
     ojson out;
     out["schema"] = 1;
@@ -187,7 +187,7 @@ std::string regions_json(const PolicySet& set) {
 std::string policy_json(const PolicySet& set, std::string_view region_id) {
   const Policy* p = set.find(region_id);
   if (!p) {
-    const std::string id(region_id.substr(0, 60));
+    const std::string id(utf8_prefix(region_id, 60));
     ojson e = {{"errors", ojson::array({{{"field", "region"},
                                           {"message", "未知地区“" + id + "”，可选：" + known_regions(set)},
                                           {"message_en", "unknown region '" + id + "'; known: " + known_regions(set)}}})}};

@@ -183,4 +183,11 @@ const char* type_zh(const json& j) {
 
 const char* type_en(const json& j) { return j.type_name(); }
 
+std::string_view utf8_prefix(std::string_view s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // s[n] continues a character
+  return s.substr(0, n);
+}
+
 }  // namespace doudi

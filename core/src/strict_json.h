@@ -40,6 +40,10 @@ std::string dump(const json& j, int indent = -1);
 std::string path_index(const std::string& base, size_t i);
 std::string path_key(const std::string& base, std::string_view key);
 
+// At most `max` bytes of `s` for quoting it in a message, never cut inside a
+// UTF-8 character (a cut one would make the message invalid text).
+std::string_view utf8_prefix(std::string_view s, size_t max);
+
 // A JSON type name in Chinese and English for error messages.
 const char* type_zh(const json& j);
 const char* type_en(const json& j);

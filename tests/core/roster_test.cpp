@@ -88,6 +88,17 @@ TEST(Roster, UsesTheDefaultRegionAndReportsAnUnknownOne) {
   EXPECT_EQ(row(v, "E5")["errors"][0]["column"], "地区");
 }
 
+// A long cell is quoted in the message cut to 40 bytes, at a character's edge:
+// cut inside one, the view would not be valid UTF-8 (json::parse refuses it).
+TEST(Roster, ALongCellIsQuotedWholeCharactersOnly) {
+  auto out = run("G7,quangang-2020,农村,甲,户主,一二三四五六七八九十一二三四五六七八九十,完全,0,,否,否,0,60\n"
+                 "H8,nowhere-一二三四五六七八九十一二三四五六七八,农村,丙,户主,40,完全,0,,否,否,0,60\n");
+  const json v = json::parse(out.json, nullptr, false);
+  ASSERT_FALSE(v.is_discarded()) << "the view is not valid JSON (UTF-8)";
+  EXPECT_EQ(row(v, "G7")["errors"][0]["message"], "“一二三四五六七八九十一二三”应填数字");  // 39 bytes, not 40
+  EXPECT_EQ(row(v, "H8")["errors"][0]["message"], "未知地区“nowhere-一二三四五六七八九十”");  // 38 bytes
+}
+
 TEST(Roster, HouseholdFieldsMustAgreeAcrossTheirRows) {
   auto out = run("F6,quangang-2020,农村,甲,户主,40,完全,0,,是,否,0,60\nF6,quangang-2020,农村,乙,配偶,40,完全,0,,否,否,0,60\n");
   const json v = view(out);
