@@ -89,19 +89,6 @@ doudi::PolicySet load_dir(const std::string& dir, std::vector<std::string>* erro
   return set;
 }
 
-bool valid_utf8(const std::string& s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const int n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-    if (n < 0 || i + n >= s.size() + (n == 0 ? 1 : 0)) return false;
-    for (int k = 1; k <= n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
-    i += n + 1;
-  }
-  return true;
-}
-
 // Excel on Chinese Windows saves CSV as GBK; GB18030 is its superset.
 bool gb18030_to_utf8(const std::string& in, std::string* out) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
@@ -162,7 +149,7 @@ int run(const Options& o) {
       std::cerr << "无法读取 cannot read " << o.input << "\n";
       return 2;
     }
-    if (!valid_utf8(text)) {
+    if (!doudi::is_utf8(text)) {
       if (!gb18030_to_utf8(text, &utf8)) {
         std::cerr << "文件既不是 UTF-8 也不是 GBK/GB18030 编码 (neither UTF-8 nor GBK)\n";
         return 2;

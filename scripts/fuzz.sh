@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in build/fuzz (clang, ASan + UBSan) and runs each
-# for a fixed time: the household entry and the policy loader.
+# for a fixed time: the household entry, the policy loader and the roster.
 #   scripts/fuzz.sh [SECONDS]     default 30 seconds a target
 # Prints executions and findings per target; exits 1 if any target found a
 # crash, a hang (over 2 s) or a broken invariant. The corpus grows in
@@ -22,23 +22,24 @@ if [[ ! -f "$build/CMakeCache.txt" ]]; then
     -DCMAKE_CXX_COMPILER=clang++ -DDOUDI_FUZZ=ON -DDOUDI_TESTS=ON -DDOUDI_SANITIZE=OFF \
     "-DCMAKE_CXX_FLAGS=$instrument" >/dev/null
 fi
-cmake --build "$build" --target fuzz_household fuzz_policy fuzz_seeds -- >/dev/null
+cmake --build "$build" --target fuzz_household fuzz_policy fuzz_roster fuzz_seeds -- >/dev/null
 
 "$build/tests/fuzz/fuzz_seeds" "$root/tests/scenarios" "$root/policies" \
-  "$build/seeds/fuzz_household" "$build/seeds/fuzz_policy"
+  "$build/seeds/fuzz_household" "$build/seeds/fuzz_policy" "$build/seeds/fuzz_roster"
 
 mkdir -p "$build/findings"
 status=0
 summary=()
-for target in fuzz_household fuzz_policy; do
+for target in fuzz_household fuzz_policy fuzz_roster; do
   corpus="$build/corpus/$target"
   mkdir -p "$corpus"
   log="$build/$target.log"
   dict=()
   [[ "$target" == fuzz_household ]] && dict=("-dict=$root/tests/fuzz/household.dict")
+  [[ "$target" == fuzz_roster ]] && dict=("-dict=$root/tests/fuzz/roster.dict")
   echo "== $target: ${seconds}s"
   set +e
-  # -max_len: policy files are up to ~40 KB; households are small.
+  # -max_len: policy files are up to ~40 KB; households and fuzzed rosters are small.
   max_len=8192
   [[ "$target" == fuzz_policy ]] && max_len=65536
   ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \

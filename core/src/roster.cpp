@@ -387,6 +387,9 @@ std::string roster_template() {
 }
 
 RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::string_view default_region) {
+  std::string repaired, repaired_region;
+  if (!is_utf8(text)) text = repaired = repair_utf8(text);
+  if (!is_utf8(default_region)) default_region = repaired_region = repair_utf8(default_region);
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
   const Csv csv = parse_csv(text);
   RosterOutput out;

@@ -99,6 +99,28 @@ TEST(Roster, ALongCellIsQuotedWholeCharactersOnly) {
   EXPECT_EQ(row(v, "H8")["errors"][0]["message"], "未知地区“nowhere-一二三四五六七八九十”");  // 38 bytes
 }
 
+TEST(Roster, Utf8IsStrict) {
+  EXPECT_TRUE(doudi::is_utf8("户编号,age,😀\r\n"));
+  EXPECT_FALSE(doudi::is_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(doudi::is_utf8("\xE0\x80\xAF"));      // overlong
+  EXPECT_FALSE(doudi::is_utf8("\xED\xA7\x93"));      // an encoded surrogate (U+D9D3)
+  EXPECT_FALSE(doudi::is_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(doudi::is_utf8("\xE6\x88"));          // cut short
+  EXPECT_EQ(doudi::repair_utf8("a\xFF" "b\xED\xA7\x93" "c"), "a\uFFFDb\uFFFD\uFFFD\uFFFDc");
+}
+
+// Found by fuzz_roster: an encoded surrogate in a header passed into the view,
+// which was then not UTF-8 (and not JSON to a strict parser). Such bytes are now read as U+FFFD.
+TEST(Roster, TextThatIsNotUtf8IsReadAsReplacementCharacters) {
+  const auto out = doudi::screen_roster(doudi::embedded_policies(),
+                                        "户编号,\xED\xA7\x93名,年龄\nA,\xFF,40\n", "quangang-2020\xFF");
+  const json v = json::parse(out.json, nullptr, false);
+  ASSERT_FALSE(v.is_discarded()) << out.json;
+  EXPECT_EQ(v["errors"][0]["column"], "\uFFFD\uFFFD\uFFFD名");
+  EXPECT_TRUE(doudi::is_utf8(out.csv));
+  EXPECT_EQ(row(v, "A")["errors"].back()["message"], "未知地区“quangang-2020\uFFFD”");
+}
+
 TEST(Roster, HouseholdFieldsMustAgreeAcrossTheirRows) {
   auto out = run("F6,quangang-2020,农村,甲,户主,40,完全,0,,是,否,0,60\nF6,quangang-2020,农村,乙,配偶,40,完全,0,,否,否,0,60\n");
   const json v = view(out);
