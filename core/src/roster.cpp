@@ -7,7 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
-#include <unordered_map>
+#include <map>
 
 #include "evaluate.h"
 #include "household.h"
@@ -19,72 +19,95 @@ namespace {
 
 enum class Type { text, integer, number, money, boolean, choice };
 
-// (Views, not C strings: cells are matched against them many times a row.)
+// A Chinese word a cell may hold and the contract's value for it.
+struct Word {
+  std::string_view zh, code;
+};
+
+// The words of a choice column (a view of a constant array).
+struct Words {
+  const Word* first = nullptr;
+  size_t n = 0;
+  constexpr Words() = default;
+  template <size_t N>
+  constexpr Words(const Word (&w)[N]) : first(w), n(N) {}
+  const Word* begin() const { return first; }
+  const Word* end() const { return first + n; }
+};
+
+// Views and constant arrays, not C strings and vectors: cells are matched
+// against them many times a row, and the table costs no code to build.
 struct Column {
   std::string_view header;  // Chinese header in the template
   std::string_view field;   // contract field name
   bool member;              // per member (else per household)
   Type type;
   std::string_view group;   // household-level object ("assets", …) or member "income_monthly"
-  std::vector<std::pair<std::string_view, std::string_view>> words;  // Chinese word -> contract value
+  Words words;              // choice columns: Chinese word -> contract value
 };
 
-const std::vector<std::pair<std::string_view, std::string_view>> kNone = {};
+constexpr Word kHukouWords[] = {{"城镇", "urban"}, {"城市", "urban"}, {"农村", "rural"}};
+constexpr Word kRelationWords[] = {{"户主", "head"}, {"本人", "head"}, {"配偶", "spouse"}, {"子女", "child"}, {"父母", "parent"}, {"孙子女", "grandchild"},
+                                   {"祖父母", "grandparent"}, {"兄弟姐妹", "sibling"}, {"其他", "other"}};
+constexpr Word kLaborWords[] = {{"完全", "full"}, {"有", "full"}, {"部分", "partial"}, {"无", "none"}, {"丧失", "none"}};
+constexpr Word kSelfCareWords[] = {{"自理", "full"}, {"完全", "full"}, {"半失能", "partial"}, {"半护理", "partial"}, {"部分", "partial"}, {"失能", "none"}, {"全护理", "none"}, {"无", "none"}};
+constexpr Word kDisabilityKindWords[] = {{"肢体", "physical"}, {"视力", "visual"}, {"听力", "hearing"}, {"言语", "speech"}, {"智力", "intellectual"}, {"精神", "mental"}, {"多重", "multiple"}};
+constexpr Word kSchoolWords[] = {{"未上学", "none"}, {"无", "none"}, {"学前", "preschool"}, {"幼儿园", "preschool"}, {"小学", "primary"}, {"初中", "junior"},
+                                 {"普通高中", "senior"}, {"高中", "senior"}, {"中职", "vocational"}, {"大学", "college"}, {"大专", "college"}, {"本科", "college"}};
 
 // The template's columns, in order. Headers may also be the contract's English names.
-const std::vector<Column>& columns() {
-  static const std::vector<Column> cols = {
-      {"户编号", "key", false, Type::text, "", kNone},
-      {"地区", "region", false, Type::text, "", kNone},
-      {"户籍", "hukou", false, Type::choice, "", {{"城镇", "urban"}, {"城市", "urban"}, {"农村", "rural"}}},
-      {"查询日期", "as_of", false, Type::text, "", kNone},
-      {"姓名", "name", true, Type::text, "", kNone},
-      {"与户主关系", "relation", true, Type::choice, "",
-       {{"户主", "head"}, {"本人", "head"}, {"配偶", "spouse"}, {"子女", "child"}, {"父母", "parent"}, {"孙子女", "grandchild"},
-        {"祖父母", "grandparent"}, {"兄弟姐妹", "sibling"}, {"其他", "other"}}},
-      {"年龄", "age", true, Type::integer, "", kNone},
-      {"劳动能力", "labor", true, Type::choice, "", {{"完全", "full"}, {"有", "full"}, {"部分", "partial"}, {"无", "none"}, {"丧失", "none"}}},
-      {"生活自理能力", "self_care", true, Type::choice, "",
-       {{"自理", "full"}, {"完全", "full"}, {"半失能", "partial"}, {"半护理", "partial"}, {"部分", "partial"}, {"失能", "none"}, {"全护理", "none"}, {"无", "none"}}},
-      {"残疾等级", "disability_grade", true, Type::integer, "", kNone},
-      {"残疾类别", "disability_kind", true, Type::choice, "",
-       {{"肢体", "physical"}, {"视力", "visual"}, {"听力", "hearing"}, {"言语", "speech"}, {"智力", "intellectual"}, {"精神", "mental"}, {"多重", "multiple"}}},
-      {"重病", "serious_illness", true, Type::boolean, "", kNone},
-      {"在读学段", "school", true, Type::choice, "",
-       {{"未上学", "none"}, {"无", "none"}, {"学前", "preschool"}, {"幼儿园", "preschool"}, {"小学", "primary"}, {"初中", "junior"},
-        {"普通高中", "senior"}, {"高中", "senior"}, {"中职", "vocational"}, {"大学", "college"}, {"大专", "college"}, {"本科", "college"}}},
-      {"孤儿", "orphan", true, Type::boolean, "", kNone},
-      {"事实无人抚养儿童", "unsupported_child", true, Type::boolean, "", kNone},
-      {"集中供养", "in_institution", true, Type::boolean, "", kNone},
-      {"有能力的法定赡养抚养扶养人", "has_capable_supporter", true, Type::boolean, "", kNone},
-      {"在业", "employed", true, Type::boolean, "", kNone},
-      {"低保期间新就业", "newly_employed", true, Type::boolean, "", kNone},
-      {"革命五老", "veteran_5lao", true, Type::boolean, "", kNone},
-      {"月工资", "wages", true, Type::money, "income_monthly", kNone},
-      {"月经营收入", "business", true, Type::money, "income_monthly", kNone},
-      {"月财产收入", "property", true, Type::money, "income_monthly", kNone},
-      {"月基本养老金", "pension_basic", true, Type::money, "income_monthly", kNone},
-      {"月其他养老金", "pension_other", true, Type::money, "income_monthly", kNone},
-      {"月荣誉抚恤优待金", "honors", true, Type::money, "income_monthly", kNone},
-      {"月在校生补助", "student_aid", true, Type::money, "income_monthly", kNone},
-      {"月其他转移收入", "transfers", true, Type::money, "income_monthly", kNone},
-      {"月其他收入", "other", true, Type::money, "income_monthly", kNone},
-      {"存款", "deposits", false, Type::money, "assets", kNone},
-      {"住房面积", "housing_area_m2", false, Type::number, "assets", kNone},
-      {"自有住房", "owns_home", false, Type::boolean, "assets", kNone},
-      {"年医疗支出", "medical", false, Type::money, "expenses_yearly", kNone},
-      {"年教育支出", "education", false, Type::money, "expenses_yearly", kNone},
-      {"年灾害损失", "disaster", false, Type::money, "expenses_yearly", kNone},
-      {"低保户", "dibao", false, Type::boolean, "status", kNone},
-      {"特困人员", "tekun", false, Type::boolean, "status", kNone},
-      {"低收入家庭", "low_income", false, Type::boolean, "status", kNone},
-      {"低保边缘家庭", "dibao_marginal", false, Type::boolean, "status", kNone},
-      {"建档立卡", "poverty_registered", false, Type::boolean, "status", kNone},
-      {"享受低保月数", "months_on_dibao", false, Type::integer, "status", kNone},
-      {"今年临时救助次数", "temporary", false, Type::integer, "aid_this_year", kNone},
-  };
-  return cols;
-}
+constexpr Column kColumns[] = {
+    {"户编号", "key", false, Type::text, "", {}},
+    {"地区", "region", false, Type::text, "", {}},
+    {"户籍", "hukou", false, Type::choice, "", kHukouWords},
+    {"查询日期", "as_of", false, Type::text, "", {}},
+    {"姓名", "name", true, Type::text, "", {}},
+    {"与户主关系", "relation", true, Type::choice, "", kRelationWords},
+    {"年龄", "age", true, Type::integer, "", {}},
+    {"劳动能力", "labor", true, Type::choice, "", kLaborWords},
+    {"生活自理能力", "self_care", true, Type::choice, "", kSelfCareWords},
+    {"残疾等级", "disability_grade", true, Type::integer, "", {}},
+    {"残疾类别", "disability_kind", true, Type::choice, "", kDisabilityKindWords},
+    {"重病", "serious_illness", true, Type::boolean, "", {}},
+    {"在读学段", "school", true, Type::choice, "", kSchoolWords},
+    {"孤儿", "orphan", true, Type::boolean, "", {}},
+    {"事实无人抚养儿童", "unsupported_child", true, Type::boolean, "", {}},
+    {"集中供养", "in_institution", true, Type::boolean, "", {}},
+    {"有能力的法定赡养抚养扶养人", "has_capable_supporter", true, Type::boolean, "", {}},
+    {"在业", "employed", true, Type::boolean, "", {}},
+    {"低保期间新就业", "newly_employed", true, Type::boolean, "", {}},
+    {"革命五老", "veteran_5lao", true, Type::boolean, "", {}},
+    {"月工资", "wages", true, Type::money, "income_monthly", {}},
+    {"月经营收入", "business", true, Type::money, "income_monthly", {}},
+    {"月财产收入", "property", true, Type::money, "income_monthly", {}},
+    {"月基本养老金", "pension_basic", true, Type::money, "income_monthly", {}},
+    {"月其他养老金", "pension_other", true, Type::money, "income_monthly", {}},
+    {"月荣誉抚恤优待金", "honors", true, Type::money, "income_monthly", {}},
+    {"月在校生补助", "student_aid", true, Type::money, "income_monthly", {}},
+    {"月其他转移收入", "transfers", true, Type::money, "income_monthly", {}},
+    {"月其他收入", "other", true, Type::money, "income_monthly", {}},
+    {"存款", "deposits", false, Type::money, "assets", {}},
+    {"住房面积", "housing_area_m2", false, Type::number, "assets", {}},
+    {"自有住房", "owns_home", false, Type::boolean, "assets", {}},
+    {"年医疗支出", "medical", false, Type::money, "expenses_yearly", {}},
+    {"年教育支出", "education", false, Type::money, "expenses_yearly", {}},
+    {"年灾害损失", "disaster", false, Type::money, "expenses_yearly", {}},
+    {"低保户", "dibao", false, Type::boolean, "status", {}},
+    {"特困人员", "tekun", false, Type::boolean, "status", {}},
+    {"低收入家庭", "low_income", false, Type::boolean, "status", {}},
+    {"低保边缘家庭", "dibao_marginal", false, Type::boolean, "status", {}},
+    {"建档立卡", "poverty_registered", false, Type::boolean, "status", {}},
+    {"享受低保月数", "months_on_dibao", false, Type::integer, "status", {}},
+    {"今年临时救助次数", "temporary", false, Type::integer, "aid_this_year", {}},
+};
+
+struct ColumnTable {
+  constexpr const Column* begin() const { return kColumns; }
+  constexpr const Column* end() const { return kColumns + size(); }
+  constexpr const Column* data() const { return kColumns; }
+  constexpr size_t size() const { return sizeof kColumns / sizeof kColumns[0]; }
+};
+constexpr ColumnTable columns() { return {}; }
 
 // RFC 4180 records: quoted fields, doubled quotes, CRLF or LF. Cells are views
 // into the text; a cell with quotes is unquoted into `pool` (a deque: views stay).
@@ -171,8 +194,8 @@ bool convert(const Column& col, std::string_view v, JsonNode* out, const char** 
   switch (col.type) {
     case Type::text: *out = text_node(v); return true;
     case Type::choice:
-      for (const auto& w : col.words)
-        if (v == w.first) return (*out = text_node(w.second)), true;
+      for (const Word& w : col.words)
+        if (v == w.zh) return (*out = text_node(w.code)), true;
       *out = text_node(v);  // contract codes pass through; validation names bad values
       return true;
     case Type::boolean:
@@ -417,7 +440,7 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
 
   // Rows to households by key, in the order keys first appear.
   std::vector<Group> households;
-  std::unordered_map<std::string_view, size_t> index;
+  std::map<std::string_view, size_t> index;  // (a map: no hash table code in the module)
   std::vector<std::string_view> cells;
   std::vector<size_t> key_at;  // the file's key columns: a row's key is in the last it has
   for (size_t c = 0; c < map.size(); ++c)
