@@ -83,11 +83,16 @@ const std::optional<Fen>& Context::expense(std::string_view kind) const {
   return kind == "medical" ? e.medical : kind == "education" ? e.education : e.disaster;
 }
 
+// The field of an expense kind, named by a literal (as in status_flag).
+Field Context::expense_field(std::string_view kind) {
+  return Field{"expenses_yearly", kind == "medical" ? "medical" : kind == "education" ? "education" : "disaster"};
+}
+
 Fen Context::yearly_expenses(Fields* missing) const {
   Fen sum = 0;
   for (const char* kind : {"medical", "education", "disaster"}) {
     if (const auto& v = expense(kind)) sum += *v;
-    else missing->add(Field{"expenses_yearly", kind});
+    else missing->add(expense_field(kind));
   }
   return sum;
 }
@@ -122,7 +127,7 @@ HouseholdIncome Context::compute_income() const {
   for (const auto& kind : list_at(policy.income_param("deducted_expenses"), day)) {
     const std::optional<Fen>* v = &expense(kind);
     if (*v) yearly += **v;
-    else out.deductions_missing.add(Field{"expenses_yearly", kind});
+    else out.deductions_missing.add(expense_field(kind));
   }
   // Deducted costs can bring the income to 0, not below: 低保 pays at most the standard.
   out.deductions = div_round(yearly, 12);
@@ -202,12 +207,14 @@ Standard Context::compute_standard() const {
 }
 
 Fact Context::status_flag(std::string_view n) const {
-  const std::optional<bool>* v = n == "dibao"            ? &h.status.dibao
-                                 : n == "tekun"          ? &h.status.tekun
-                                 : n == "low_income"     ? &h.status.low_income
-                                 : n == "dibao_marginal" ? &h.status.dibao_marginal
-                                                         : &h.status.poverty_registered;
-  return *v ? Fact::of(**v) : Fact::unknown({Field{"status", n}});
+  // The field is named by a literal, not by `n`: a Fact may outlive the string
+  // it was asked with (a predicate compiled for one test, say).
+  const auto [v, name] = n == "dibao"            ? std::pair(&h.status.dibao, "dibao")
+                         : n == "tekun"          ? std::pair(&h.status.tekun, "tekun")
+                         : n == "low_income"     ? std::pair(&h.status.low_income, "low_income")
+                         : n == "dibao_marginal" ? std::pair(&h.status.dibao_marginal, "dibao_marginal")
+                                                 : std::pair(&h.status.poverty_registered, "poverty_registered");
+  return *v ? Fact::of(**v) : Fact::unknown({Field{"status", name}});
 }
 
 Fact Context::recognised_poor() const {
@@ -285,7 +292,7 @@ Fact Context::holds(const Predicate& t) const {
     case Op::expense_any:
       return any_of_n(t.names.size(), [&](size_t i) {
         const auto& x = expense(t.names[i]);
-        return x ? Fact::of(*x > 0) : Fact::unknown({Field{"expenses_yearly", t.names[i]}});
+        return x ? Fact::of(*x > 0) : Fact::unknown({expense_field(t.names[i])});
       });
     case Op::event_any:
       if (!h.events) return Fact::unknown({Field{"events"}});

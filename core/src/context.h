@@ -54,6 +54,7 @@ class Context {
   const HouseholdIncome& income() const { return income_; }
   // One yearly out-of-pocket cost by kind ("medical", "education", "disaster").
   const std::optional<Fen>& expense(std::string_view kind) const;
+  static Field expense_field(std::string_view kind);  // expenses_yearly.<kind>
   // The yearly costs given, added up; the kinds not given go to `missing` as field paths.
   Fen yearly_expenses(Fields* missing) const;
   // A member's own counted income (for 特困 无生活来源), nullopt if not given.

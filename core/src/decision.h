@@ -19,9 +19,9 @@ namespace doudi {
 enum class Tri { no, unknown, yes };
 
 // A household field that would settle an unknown: "members[0].orphan",
-// "status.dibao", "events". Its parts are views into literals or the policy's
-// texts, and the path is written only for a result's `missing` list: most
-// unknowns are dropped by all_of/any_of before that.
+// "status.dibao", "events". Its parts are views of string literals (the
+// evaluators name fields with literals only), and the path is written only for
+// a result's `missing` list: most unknowns are dropped by all_of/any_of before that.
 struct Field {
   std::string_view group;  // "members", "assets", "status", "events", …
   int index = -1;          // members[i], events[i]
