@@ -454,7 +454,11 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
         break;
       }
     if (key.empty()) {
-      // A blank row is skipped; a row with cells but no key is an error.
+      // A blank row is skipped; a row with cells but no key is an error. (The
+      // site's chunks keep line numbers with blank lines: thousands a chunk.)
+      bool blank = true;
+      for (size_t c = 0; c < csv.size(r) && blank; ++c) blank = trim(csv.at(r, c)).empty();
+      if (blank) continue;
       row_cells(csv, r, map, &cells);
       if (std::any_of(cells.begin(), cells.end(), [](std::string_view v) { return !v.empty(); }))
         file_errors.push_back({line, "户编号", "户编号为空", "household key is empty"});
