@@ -222,10 +222,26 @@ Fact Context::recognised_poor() const {
                  status_flag("poverty_registered")});
 }
 
+void Context::record(const ProgramResult& r) {
+  std::uint32_t members = 0;
+  for (int m : r.members)
+    if (m >= 0 && m < 32) members |= 1u << m;
+  earlier_.push_back({r.id, r.status, members});
+}
+
 std::optional<Status> Context::earlier(std::string_view id) const {
-  for (const auto& [program, status] : earlier_)
-    if (program == id) return status;
+  for (const Earlier& e : earlier_)
+    if (e.id == id) return e.status;
   return std::nullopt;
+}
+
+Fact Context::listed_by(std::string_view id, size_t i) const {
+  for (const Earlier& e : earlier_)
+    if (e.id == id) {
+      if (i >= 32 || !(e.members >> i & 1u) || e.status == Status::ineligible) return Fact::no();
+      return e.status == Status::eligible ? Fact::yes() : Fact::unknown();
+    }
+  return Fact::unknown();
 }
 
 namespace {
@@ -272,6 +288,10 @@ Fact Context::member_matches(size_t i, const Predicate& c) const {
     case Op::in_institution: return optional_is(m.in_institution, c.flag, i, "in_institution");
     case Op::household: return holds(c.parts.front());
     case Op::member_any_of: return any_of_n(c.parts.size(), [&](size_t k) { return member_matches(i, c.parts[k]); });
+    case Op::listed_by: {
+      const Fact f = listed_by(c.names.front(), i);
+      return c.flag ? f : negate(f);
+    }
     default: return Fact::yes();  // not a member criterion (the loader refuses such files)
   }
 }

@@ -3,6 +3,7 @@
 // programs evaluated before (a program may rest on another, e.g. 城市困难家庭).
 #pragma once
 
+#include <cstdint>
 #include <utility>
 #include <optional>
 #include <string>
@@ -65,9 +66,12 @@ class Context {
   Fact recognised_poor() const;
   Fact status_flag(std::string_view name) const;  // status.dibao etc.
 
-  // The status of a program evaluated before this one.
-  void record(const ProgramResult& r) { earlier_.emplace_back(r.id, r.status); }
+  // The status of a program evaluated before this one, and the members it covers.
+  void record(const ProgramResult& r);
   std::optional<Status> earlier(std::string_view id) const;
+  // Whether an earlier program covers member i: yes when it does and the program is
+  // eligible, unknown when it may apply, no otherwise (or not yet evaluated: unknown).
+  Fact listed_by(std::string_view id, size_t i) const;
 
   // A member predicate from policy data, e.g. {"min_age": 60}, compiled at load.
   Fact member_matches(size_t i, const Predicate& where) const;
@@ -80,7 +84,12 @@ class Context {
   mutable std::optional<Standard> standard_;
   HouseholdIncome income_;
   bool not_counted_[kIncomeKinds] = {};  // income kinds the policy leaves out, on `day`
-  std::vector<std::pair<std::string_view, Status>> earlier_;  // a dozen programs: a list
+  struct Earlier {
+    std::string_view id;
+    Status status;
+    std::uint32_t members;  // bit i: member i (a household has at most 20)
+  };
+  std::vector<Earlier> earlier_;  // a dozen programs: a list
 };
 
 // 以下/以上 include the number itself (《民法典》第一千二百五十九条).

@@ -102,6 +102,10 @@ std::string check_member_where(const json& where) {
       if (!v.is_array()) return k + " must be a list of strings";
       for (const auto& s : v)
         if (!s.is_string()) return k + " must be a list of strings";
+    } else if (k == "listed_by" || k == "not_listed_by") {
+      // Whether an earlier program of the file covers the member (中卫: 照护 only for
+      // those who do not meet the 特困 conditions); the loader checks the id exists before.
+      if (!v.is_string()) return k + " must name a program id";
     } else if (k == "household") {
       // A household fact that covers every member (each member of a 低保 household is a 低保对象).
       if (auto e = check_test(v); !e.empty()) return e;

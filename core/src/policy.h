@@ -82,7 +82,8 @@ struct Predicate {
     // member tests: `member_all` holds when every part does ({"min_age": 60, "disabled": true})
     member_all, min_age, max_age, disabled, disability_grades, disability_kinds, labor_in, self_care_in,
     school_in, serious_illness, orphan, unsupported_child, veteran_5lao, employed, in_institution,
-    household, member_any_of
+    household, member_any_of,
+    listed_by  // the member is one an earlier program covers (`flag` false: is not), names[0] its id
   };
   Op op = Op::yes;
   int number = 0;                  // min_age, max_age

@@ -265,6 +265,21 @@ void load_params(Loader& L, const json& obj, const std::string& path, const Kind
     if (s.required && !out->count(s.name)) L.problem(path_key(path, s.name), "missing (required for kind " + std::string(spec->kind) + ")");
 }
 
+// A test or member criteria may rest on programs evaluated before this one
+// ({"program": …}, {"listed_by": …}, at any depth): each must come earlier in the file.
+void require_earlier(Loader& L, const json& test, const std::string& at, const std::set<std::string>& before) {
+  if (test.is_object()) {
+    for (auto it = test.begin(); it != test.end(); ++it) {
+      const std::string& k = it.key();
+      if ((k == "program" || k == "listed_by" || k == "not_listed_by") && it->is_string() && !before.count(it->get<std::string>()))
+        L.problem(at, "program '" + it->get<std::string>() + "' must come earlier in the file");
+      require_earlier(L, *it, at, before);
+    }
+  } else if (test.is_array()) {
+    for (const json& t : test) require_earlier(L, t, at, before);
+  }
+}
+
 void load_program(Loader& L, const json& j, const std::string& path, const std::set<std::string>& before, Program* p) {
   L.only(j, path, {"id", "kind", "name", "summary", "local", "params", "conditions", "members_where", "notes", "apply"});
   p->id = L.text(j, path, "id");
@@ -297,8 +312,7 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
       }
       L.only(c[i], ci, {"test", "yes", "no", "unknown", "source"});
       if (auto e = check_test(c[i].value("test", json())); !e.empty()) L.problem(path_key(ci, "test"), e);
-      else if (c[i]["test"].contains("program") && !before.count(c[i]["test"]["program"].get<std::string>()))
-        L.problem(path_key(ci, "test"), "program '" + c[i]["test"]["program"].get<std::string>() + "' must come earlier in the file");
+      else require_earlier(L, c[i]["test"], path_key(ci, "test"), before);
       Condition cond{compile_test(c[i].value("test", json())), L.text(c[i], ci, "yes"), L.text(c[i], ci, "no", false),
                      L.text(c[i], ci, "unknown", false), L.source(c[i], ci)};
       if (cond.no.empty()) cond.no = cond.yes;
@@ -308,6 +322,7 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
   }
   if (j.contains("members_where")) {
     if (auto e = check_member_where(j["members_where"]); !e.empty()) L.problem(path_key(path, "members_where"), e);
+    else require_earlier(L, j["members_where"], path_key(path, "members_where"), before);
     p->members_where = compile_where(j["members_where"]);
   }
   if (j.contains("notes")) {
@@ -325,8 +340,10 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
         if (n[i]["if_may_apply"].is_boolean()) note.if_may_apply = n[i]["if_may_apply"].get<bool>();
         else L.problem(path_key(ni, "if_may_apply"), "must be true or false");
       }
-      if (!when.is_null())
+      if (!when.is_null()) {
         if (auto e = check_test(when); !e.empty()) L.problem(path_key(ni, "when"), e);
+        else require_earlier(L, when, path_key(ni, "when"), before);
+      }
       p->notes.push_back(std::move(note));
     }
     if (!n.is_array()) L.problem(path_key(path, "notes"), "must be a list");

@@ -82,6 +82,11 @@ Predicate member_criterion(const std::string& k, const json& v) {
     return p;
   }
   if (k == "household") return with_part(Op::household, compile_test(v));
+  if ((k == "listed_by" || k == "not_listed_by") && v.is_string()) {
+    Predicate p = with_names(Op::listed_by, json::array({v}));
+    p.flag = k == "listed_by";
+    return p;
+  }
   if (k == "any_of") {
     Predicate p = make(Op::member_any_of);
     if (v.is_array())

@@ -282,6 +282,20 @@ TEST(PolicyLoader, AProgramTestMustNameAnEarlierProgram) {
   p["programs"][0]["conditions"] = json::array(
       {{{"test", {{"program", "charity_aid"}}}, {"yes", "x"}, {"source", {{"doc", "测民〔2020〕1号"}, {"clause", "二"}}}}});
   expect_error(p, "programs[0].conditions[0].test", "program 'charity_aid' must come earlier");
+  // At any depth, and in member criteria (listed_by / not_listed_by) and notes' `when`.
+  json q = valid_policy();
+  q["programs"][0]["conditions"] = json::array({{{"test", {{"not", {{"member_any", {{"not_listed_by", "charity_aid"}}}}}}},
+                                                 {"yes", "x"}, {"source", {{"doc", "测民〔2020〕1号"}, {"clause", "二"}}}}});
+  expect_error(q, "programs[0].conditions[0].test", "program 'charity_aid' must come earlier");
+  json r = valid_policy();
+  r["programs"][0]["members_where"] = {{"listed_by", "nowhere"}};
+  expect_error(r, "programs[0].members_where", "program 'nowhere' must come earlier");
+  expect_error(with(valid_policy(), "/programs/1/members_where", {{"not_listed_by", 7}}), "programs[1].members_where",
+               "not_listed_by must name a program id");
+  json ok = valid_policy();
+  ok["programs"][1]["members_where"] = {{"not_listed_by", "orphan_allowance"}};  // the program before: fine
+  doudi::PolicySet set;
+  EXPECT_TRUE(set.add(kFile, ok.dump()).empty());
 }
 
 TEST(PolicyLoader, TheIdMustMatchTheFileName) {
