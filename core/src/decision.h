@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <initializer_list>
 #include <optional>
-#include <type_traits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "money.h"
