@@ -77,7 +77,6 @@ std::string Context::who(size_t i) const {
   return "成员" + std::to_string(i + 1) + "（" + std::to_string(h.members[i].age) + "岁）";
 }
 
-
 const std::optional<Fen>& Context::expense(std::string_view kind) const {
   const auto& e = h.expenses_yearly;
   return kind == "medical" ? e.medical : kind == "education" ? e.education : e.disaster;
@@ -229,19 +228,22 @@ void Context::record(const ProgramResult& r) {
   earlier_.push_back({r.id, r.status, members});
 }
 
-std::optional<Status> Context::earlier(std::string_view id) const {
+const Context::Earlier* Context::find_earlier(std::string_view id) const {
   for (const Earlier& e : earlier_)
-    if (e.id == id) return e.status;
-  return std::nullopt;
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+std::optional<Status> Context::earlier(std::string_view id) const {
+  const Earlier* e = find_earlier(id);
+  return e ? std::optional<Status>(e->status) : std::nullopt;
 }
 
 Fact Context::listed_by(std::string_view id, size_t i) const {
-  for (const Earlier& e : earlier_)
-    if (e.id == id) {
-      if (i >= 32 || !(e.members >> i & 1u) || e.status == Status::ineligible) return Fact::no();
-      return e.status == Status::eligible ? Fact::yes() : Fact::unknown();
-    }
-  return Fact::unknown();
+  const Earlier* e = find_earlier(id);
+  if (!e) return Fact::unknown();
+  if (i >= 32 || !(e->members >> i & 1u) || e->status == Status::ineligible) return Fact::no();
+  return e->status == Status::eligible ? Fact::yes() : Fact::unknown();
 }
 
 namespace {

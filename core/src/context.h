@@ -4,9 +4,9 @@
 #pragma once
 
 #include <cstdint>
-#include <utility>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "decision.h"
 #include "household.h"
@@ -90,6 +90,7 @@ class Context {
     std::uint32_t members;  // bit i: member i (a household has at most 20)
   };
   std::vector<Earlier> earlier_;  // a dozen programs: a list
+  const Earlier* find_earlier(std::string_view id) const;
 };
 
 // 以下/以上 include the number itself (《民法典》第一千二百五十九条).

@@ -1,13 +1,8 @@
 #include "decision.h"
 
-#include <algorithm>
 #include <iterator>
 
-#include "strict_json.h"
-
 namespace doudi {
-namespace {
-}  // namespace
 
 void Fields::add(const Field& f) {
   for (size_t i = 0; i < n_; ++i)
