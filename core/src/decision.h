@@ -132,7 +132,9 @@ using IfBuilder = std::enable_if_t<std::is_invocable_v<F&>>;
 // built: pass `[&] { return … ; }` where a text is assembled).
 class Decision {
  public:
-  explicit Decision(bool explain = true) : explain_(explain) {}
+  explicit Decision(bool explain = true) : explain_(explain) {
+    if (explain) criteria_.reserve(8);  // most programs decide on up to eight criteria
+  }
   bool explains() const { return explain_; }
 
   // A criterion that must hold, with one text for every outcome or one for each.

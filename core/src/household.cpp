@@ -55,7 +55,7 @@ class Reader {
       bool ok = false;
       for (size_t i = 0; i < n && !ok; ++i) {
         const size_t k = (next + i) % n;
-        if (key == known.begin()[k]) ok = true, next = k + 1;
+        if (same_key(key, known.begin()[k])) ok = true, next = k + 1;
       }
       if (!ok) error(at(key), "未知字段“" + std::string(key) + "”", "unknown field '" + std::string(key) + "'");
     }
@@ -189,9 +189,9 @@ class Reader {
   const JsonNode* find(std::string_view key) const {
     if (!obj_.is_object()) return nullptr;
     for (const JsonNode* v = hint_; v != obj_.end(); v = v->next())
-      if (v->key == key) return hint_ = v->next(), v;
+      if (same_key(v->key, key)) return hint_ = v->next(), v;
     for (const JsonNode* v = obj_.first(); v != hint_; v = v->next())
-      if (v->key == key) return hint_ = v->next(), v;
+      if (same_key(v->key, key)) return hint_ = v->next(), v;
     return nullptr;
   }
 

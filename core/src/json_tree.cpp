@@ -136,7 +136,7 @@ class FastParser {
     skip_space();
     if (i_ >= s_.size() || s_[i_] != '"' || !string(key)) return false;
     for (size_t k = at + 1; k < nodes_.size(); k += nodes_[k].span)
-      if (nodes_[k].key == *key) return false;
+      if (same_key(nodes_[k].key, *key)) return false;
     skip_space();
     return i_ < s_.size() && s_[i_++] == ':';
   }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -70,6 +71,12 @@ class JsonTree {
   void copy(const json& j, std::string_view key);
   std::vector<JsonNode> nodes_;
 };
+
+// Keys are short and mostly differ in length or first byte: check those before
+// memcmp, which is a call in the size-optimised WebAssembly build.
+inline bool same_key(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+}
 
 const char* type_zh(const JsonNode& j);
 const char* type_en(const JsonNode& j);
