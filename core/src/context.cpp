@@ -70,6 +70,8 @@ Fact severe_disability(const Member& m, size_t i) {
 Context::Context(const Household& hh, const Policy& p, Date d, bool e) : h(hh), policy(p), day(d), explain(e) {
   for (const auto& name : list_at(policy.income_param("not_counted"), day))
     if (const auto k = income_kind_from(name)) not_counted_[static_cast<int>(*k)] = true;
+  if (not_counted_[static_cast<int>(IncomeKind::pension_basic)])
+    pension_max_ = monthly_money_at(policy.income_param("pension_basic_not_counted_max"), day);
   income_ = compute_income();
 }
 
@@ -102,6 +104,8 @@ std::optional<Fen> Context::member_income(size_t i) const {
   Fen sum = 0;
   for (int k = 0; k < kIncomeKinds; ++k)
     if (!not_counted_[k]) sum += (*inc)[k];
+  // Where only the 基础养老金 is left out, the rest of the pension counts (鹤壁 三、（二）).
+  if (pension_max_) sum += std::max<Fen>(0, (*inc)[static_cast<int>(IncomeKind::pension_basic)] - *pension_max_);
   return sum;
 }
 
@@ -148,7 +152,7 @@ HouseholdIncome Context::compute_income() const {
         out.employment_cost_cap += bound ? std::min(wages, *bound) : wages;
       }
       out.employment_cost_unknown = out.employment_cost_cap > 0;
-      if (bounded) out.employment_cost_bound = Reason{cost->bound->note, cost->bound->source};
+      if (bounded) out.employment_cost_bound = Reason(Lasting(cost->bound->note), cost->bound->source);
     }
   }
   return out;
@@ -177,7 +181,7 @@ Standard Context::compute_standard() const {
       if (p->unit == "yuan/person/year") s.text += "（" + yuan_text(*money_at(p, day)) + "元/年）";
     } else {
       s.text = std::string(label) + "：" + p->unstated(day);
-      if (s.max_monthly) s.max_reason = {p->bound->note, p->bound->source};
+      if (s.max_monthly) s.max_reason = Reason(Lasting(p->bound->note), p->bound->source);
     }
     return s;
   }

@@ -60,6 +60,9 @@ class Context {
   Fen yearly_expenses(Fields* missing) const;
   // A member's own counted income (for 特困 无生活来源), nullopt if not given.
   std::optional<Fen> member_income(size_t i) const;
+  // The most of a member's 城乡居民基本养老保险金 left out, when only its centrally
+  // set 基础养老金 is (income.pension_basic_not_counted_max); nullopt: all of it, if any.
+  const std::optional<Fen>& pension_not_counted_max() const { return pension_max_; }
   const Standard& dibao_standard() const;
 
   // The household is recognised as poor (低保, 特困, 低收入, 低保边缘, 建档立卡).
@@ -84,6 +87,7 @@ class Context {
   mutable std::optional<Standard> standard_;
   HouseholdIncome income_;
   bool not_counted_[kIncomeKinds] = {};  // income kinds the policy leaves out, on `day`
+  std::optional<Fen> pension_max_;
   struct Earlier {
     std::string_view id;
     Status status;

@@ -81,7 +81,7 @@ std::string_view outcome(const Fact& f, const Says& s) {
 }
 }  // namespace
 
-void Decision::keep(const Fact& f, std::string text, const Source& src) { criteria_.push_back({f, {std::move(text), src}}); }
+void Decision::keep(const Fact& f, std::string text, const Source& src) { criteria_.push_back({f, Reason(std::move(text), src)}); }
 
 void Decision::keep(const Fact& f, Texts t, const Source& src) {
   std::string& text = f.is_yes() ? t.yes : f.is_no() ? t.no : t.unknown;
@@ -91,6 +91,11 @@ void Decision::keep(const Fact& f, Texts t, const Source& src) {
 void Decision::require(const Fact& f, std::string_view text, const Source& src) {
   decide(f);
   if (explain_) keep(f, std::string(text), src);
+}
+
+void Decision::require(const Fact& f, Lasting text, const Source& src) {
+  decide(f);
+  if (explain_) criteria_.push_back({f, Reason(text, src)});
 }
 
 void Decision::require(const Fact& f, const Says& says, const Source& src) { require(f, outcome(f, says), src); }
@@ -104,10 +109,13 @@ void Decision::require(const Fact& f, std::string_view who, const Says& says, co
 }
 
 void Decision::note(std::string_view text, const Source& src) {
-  if (explain_) notes_.push_back({std::string(text), src});
+  if (explain_) notes_.emplace_back(std::string(text), src);
+}
+void Decision::note(Lasting text, const Source& src) {
+  if (explain_) notes_.emplace_back(text, src);
 }
 void Decision::basis(std::string_view text, const Source& src) {
-  if (explain_) basis_.push_back({std::string(text), src});
+  if (explain_) basis_.emplace_back(std::string(text), src);
 }
 
 void Decision::absorb(Decision&& other) {

@@ -81,9 +81,29 @@ Fact negate(Fact f);
 enum class Status { ineligible, maybe, eligible };
 const char* status_name(Status s);
 
-struct Reason {
-  std::string text;
+// Text that outlives every result: a literal, or the policy's own (a PolicySet
+// outlives what is screened with it). A reason keeps it as a view: the
+// conditions and notes of a policy file are most of a result's reasons, and
+// copying each cost an allocation.
+struct Lasting {
+  explicit Lasting(std::string_view t) : text(t) {}
+  std::string_view text;
+};
+
+// Why a program decided as it did: a text built for this household (owned), or
+// a view of a Lasting one.
+class Reason {
+ public:
+  Reason() = default;
+  Reason(std::string text, const Source& src) : source(src), own_(std::move(text)) {}
+  Reason(Lasting text, const Source& src) : source(src), lasting_(text.text) {}
+  std::string_view text() const { return lasting_.data() ? lasting_ : std::string_view(own_); }
+
   Source source;
+
+ private:
+  std::string own_;
+  std::string_view lasting_;
 };
 
 struct Amount {
@@ -139,6 +159,7 @@ class Decision {
 
   // A criterion that must hold, with one text for every outcome or one for each.
   void require(const Fact& f, std::string_view text, const Source& src);
+  void require(const Fact& f, Lasting text, const Source& src);
   void require(const Fact& f, const Says& says, const Source& src);
   // A criterion about one member: `who` + the outcome's text.
   void require(const Fact& f, std::string_view who, const Says& says, const Source& src);
@@ -150,6 +171,8 @@ class Decision {
   // Information that does not decide the status (a note; an amount's basis,
   // shown only when the program may apply).
   void note(std::string_view text, const Source& src);
+  void note(Lasting text, const Source& src);
+  void note(const Reason& r) { note(r.text(), r.source); }
   void basis(std::string_view text, const Source& src);
   template <typename Build, typename = IfBuilder<Build>>
   void note(Build&& build, const Source& src) {

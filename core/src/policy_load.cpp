@@ -361,6 +361,7 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
 const KindSpec& income_spec() {
   static const KindSpec spec{"income",
                              {{"not_counted", "list", false},
+                              {"pension_basic_not_counted_max", "yuan/person/month", false},
                               {"deducted_expenses", "list", false},
                               {"employment_cost", "yuan/person/month", false},
                               {"employment_cost_only_dibao", "flag", false}},

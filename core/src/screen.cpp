@@ -26,7 +26,7 @@ void write_program(JsonWriter& w, const ProgramResult& r, const Program& prog) {
   w.end_array();
   w.key("reasons").begin_array();
   for (const Reason& x : r.reasons) {
-    w.begin_object().key("text").string(x.text).key("source").begin_object();
+    w.begin_object().key("text").string(x.text()).key("source").begin_object();
     w.key("doc").string(x.source.doc).key("clause").string(x.source.clause).end_object().end_object();
   }
   w.end_array();
@@ -71,7 +71,7 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   // Notes do not change the status, so it is known before they are added.
   const bool may_apply = d.status() != Status::ineligible;
   for (const ProgramNote& n : prog.notes)
-    if (ctx.explain && (may_apply || !n.if_may_apply) && ctx.holds(n.when).is_yes()) d.note(n.text, n.source);
+    if (ctx.explain && (may_apply || !n.if_may_apply) && ctx.holds(n.when).is_yes()) d.note(Lasting(n.text), n.source);
   d.finish(&r);
   if (r.status == Status::ineligible) {
     r.amount.reset();

@@ -152,7 +152,7 @@ void evaluate_disability_care(const Program& p, Context& ctx, Decision& d, Progr
             kTwoSubsidies);
   if (extend) {
     const Param* e = p.param("extend_mental_intellectual");
-    d.note(e->label, e->source);
+    d.note(Lasting(e->label), e->source);
   }
   if (!pk.fact.is_no()) {
     per_member_amount(p.param("amount"), ctx, pk.members.size(), &d, out);

@@ -2,6 +2,8 @@
 // whose per-head income is below the local standard receives the gap, monthly.
 // Regions differ by the standard, which incomes count, which costs are deducted
 // (泉港: 刚性支出), and the 渐退期 (taper) a household keeps after passing it.
+#include <algorithm>
+
 #include "../programs.h"
 
 namespace doudi {
@@ -142,12 +144,36 @@ std::string not_counted_text(const Context& ctx) {
   std::string parts;
   for (const auto& name : kinds) {
     const auto k = income_kind_from(name);
+    if (!k) continue;
+    const std::optional<Fen> max = *k == IncomeKind::pension_basic ? ctx.pension_not_counted_max() : std::nullopt;
     Fen sum = 0;
     for (const Member& m : ctx.h.members)
-      if (m.income_monthly && k) sum += (*m.income_monthly)[static_cast<int>(*k)];
-    if (sum > 0) parts += (parts.empty() ? "" : "、") + std::string(income_kind_zh(*k)) + yuan_text(sum) + "元/月";
+      if (m.income_monthly) sum += std::min((*m.income_monthly)[static_cast<int>(*k)], max.value_or(kMaxFen));
+    if (sum == 0) continue;
+    parts += (parts.empty() ? "" : "、") + std::string(income_kind_zh(*k));
+    if (max) parts += "中的基础养老金（每人每月最多" + yuan_text(*max) + "元）";
+    parts += yuan_text(sum) + "元/月";
   }
   return parts + "，按规定不计入家庭收入";
+}
+
+// The figure of the 基础养老金 left out comes from outside the document: cite it,
+// or say that it is not known for the day and the whole pension was left out.
+void pension_figure_note(const Context& ctx, Decision& d) {
+  const Param* p = ctx.policy.income_param("pension_basic_not_counted_max");
+  const int k = static_cast<int>(IncomeKind::pension_basic);
+  bool any = false;
+  for (const Member& m : ctx.h.members) any = any || (m.income_monthly && (*m.income_monthly)[k] > 0);
+  const auto& not_counted = list_at(ctx.policy.income_param("not_counted"), ctx.day);
+  if (!p || !any || std::find(not_counted.begin(), not_counted.end(), "pension_basic") == not_counted.end()) return;
+  const std::optional<Fen>& max = ctx.pension_not_counted_max();
+  const DatedValue* dv = p->at(ctx.day);
+  if (max && dv && dv->source)
+    d.note([&] { return "中央确定的基础养老金（全国城乡居民基本养老保险基础养老金最低标准）为每人每月" + yuan_text(*max) + "元"; },
+           *dv->source);
+  else if (!max)
+    d.note([&] { return "查询日期的中央确定的基础养老金数额本工具未能核实，已把城乡居民基本养老保险金整笔视为不计入；实际只有基础养老金部分不计入"; },
+           p->source);
 }
 
 }  // namespace
@@ -179,13 +205,13 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
     const char* ask = tp.missing.empty() ? "" : "（请确认是否为低保户、是否建档立卡或新近就业）";
     d.require(tp, [&] { return Texts{taper_text, "", taper_text + ask}; }, taper_src);
     d.note(t.text, income_src);
-    for (const Reason& b : t.bounds) d.note(b.text, b.source);
+    for (const Reason& b : t.bounds) d.note(b);
     out->taper = tp.is_yes();
     for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
     return;
   }
   d.require(t.fact, t.text, income_src);
-  for (const Reason& b : t.bounds) d.note(b.text, b.source);
+  for (const Reason& b : t.bounds) d.note(b);
   // Undecided income: a 低保 household with a newly employed member would keep 低保 for a
   // while even above the standard. Said only when those answers are given, not guessed.
   if (t.fact.is_unknown() && !tp.is_no() && tp.missing.empty()) d.note([&] { return "如收入已超过低保标准：" + taper_text; }, taper_src);
@@ -204,6 +230,7 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   if (ctx.income().not_counted > 0)
     if (const Param* nc = ctx.policy.income_param("not_counted"))
       d.note([&] { return not_counted_text(ctx); }, nc->source);
+  pension_figure_note(ctx, d);
   for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
   if (s.monthly && t.net)
     out->threshold = Threshold{"低保标准", *s.monthly, div_round(*t.net, static_cast<Fen>(ctx.size()))};

@@ -28,7 +28,7 @@ const char* school_zh(const std::string& key) {
 void apply_conditions(const Program& p, const Context& ctx, Decision* d) {
   for (const Condition& c : p.conditions) {
     const Fact f = ctx.holds(c.test);
-    d->require(f, f.is_yes() ? c.yes : f.is_no() ? c.no : c.unknown, c.source);
+    d->require(f, Lasting(f.is_yes() ? c.yes : f.is_no() ? c.no : c.unknown), c.source);
   }
 }
 
@@ -71,7 +71,7 @@ void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, Program
     return Texts{text, "家中没有在读" + levels + "的学生", "家中孩子是否在读" + levels + "？"};
   }, amounts ? amounts->source : Source{});
   if (any.is_yes() && total > 0) out->amount = Amount{total, "year", !known};
-  if (any.is_yes() && !known && amounts && !amounts->note.empty()) d.note(amounts->note, amounts->source);
+  if (any.is_yes() && !known && amounts && !amounts->note.empty()) d.note(Lasting(amounts->note), amounts->source);
 }
 
 void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
@@ -123,7 +123,7 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
       else if (net <= 0) low = Fact::yes();
       else if (s.max_monthly && net > static_cast<double>(*s.max_monthly) * heads) {
         low = Fact::no();
-        d.note(s.max_reason.text, s.max_reason.source);
+        d.note(s.max_reason);
       } else low = Fact::unknown();
     }
     std::vector<Fact> causes;

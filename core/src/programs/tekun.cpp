@@ -68,7 +68,7 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
                          : *income == 0   ? Fact::yes()
                          : above_any      ? Fact::no()
                                           : Fact::unknown();
-  if (above_any) d.note(s.max_reason.text, s.max_reason.source);
+  if (above_any) d.note(s.max_reason);
   d.require(no_income, [&] { return income_text(who, income, s, no_income); }, kNoIncome);
 
   Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
