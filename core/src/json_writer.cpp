@@ -1,6 +1,7 @@
 #include "json_writer.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 
@@ -28,10 +29,11 @@ bool plain8(const char* p) {
   return (flags & highs) == 0;
 }
 
-// No byte of `s` needs escaping (nearly every string a result holds). Short
-// strings (keys, ids, statuses) go byte by byte; longer ones eight bytes at a
-// time, the last word overlapping the one before rather than padding a copy.
-bool plain(std::string_view s) {
+}  // namespace
+
+// Short strings (keys, ids, statuses) go byte by byte; longer ones eight bytes
+// at a time, the last word overlapping the one before rather than padding a copy.
+bool JsonWriter::plain(std::string_view s) {
   const char* p = s.data();
   const size_t n = s.size();
   if (n < 8) {
@@ -43,6 +45,8 @@ bool plain(std::string_view s) {
     if (!plain8(p + i)) return false;
   return plain8(p + n - 8);
 }
+
+namespace {
 
 // The short escapes (\" \\ \n …); other control characters take \u00XX.
 char short_escape(unsigned char c) {
@@ -175,6 +179,17 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 JsonWriter& JsonWriter::string(std::string_view s) {
   comma();
   quoted(s);
+  return *this;
+}
+
+JsonWriter& JsonWriter::text(std::string_view s) {
+  assert(plain(s));
+  comma();
+  room(s.size() + 2);
+  *p_++ = '"';
+  std::memcpy(p_, s.data(), s.size());
+  p_ += s.size();
+  *p_++ = '"';
   return *this;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "json_writer.h"
 #include "programs.h"
 
 namespace doudi {
@@ -383,6 +384,22 @@ void check_income_lists(Loader& L, const Policy& p) {
           L.problem("income.deducted_expenses", "unknown expense kind " + k.dump());
 }
 
+// Every text of a policy reaches results unescaped (JsonWriter::text), so what
+// would need escaping is refused here. Chinese text quotes with “”, so nothing is lost.
+void check_plain_text(Loader& L, const json& j, const std::string& path) {
+  static const char* const kWhy = "text must not contain control characters (line breaks, tabs), '\"' or '\\'; quote with “”";
+  if (j.is_string()) {
+    if (!JsonWriter::plain(j.get_ref<const std::string&>())) L.problem(path, kWhy);
+  } else if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (!JsonWriter::plain(it.key())) L.problem(path, std::string("a key: ") + kWhy);
+      else check_plain_text(L, it.value(), path_key(path, it.key()));
+    }
+  } else if (j.is_array()) {
+    for (size_t i = 0; i < j.size(); ++i) check_plain_text(L, j[i], path_index(path, i));
+  }
+}
+
 }  // namespace
 
 PolicyLoad load_policy(std::string_view id, std::string_view text) {
@@ -396,6 +413,8 @@ PolicyLoad load_policy(std::string_view id, std::string_view text) {
     L.problem("", "a policy file must be a JSON object");
     return out;
   }
+  check_plain_text(L, j, "");
+  if (!out.problems.empty()) return out;
   Policy p;
   p.id = std::string(id);
   L.only(j, "", {"schema", "id", "document", "income", "programs", "clauses"});

@@ -13,12 +13,13 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
+// Every string of a result is the policy's or the engine's own: JsonWriter::text.
 void write_program(JsonWriter& w, const ProgramResult& r, const Program& prog) {
   w.begin_object();
-  w.key("id").string(r.id).key("name").string(r.name).key("status").string(status_name(r.status));
+  w.key("id").text(r.id).key("name").text(r.name).key("status").text(status_name(r.status));
   if (r.amount) {
     w.key("amount").begin_object();
-    w.key("value").yuan(r.amount->value).key("per").string(r.amount->per).key("up_to").boolean(r.amount->up_to);
+    w.key("value").yuan(r.amount->value).key("per").text(r.amount->per).key("up_to").boolean(r.amount->up_to);
     w.end_object();
   }
   w.key("members").begin_array();
@@ -26,15 +27,17 @@ void write_program(JsonWriter& w, const ProgramResult& r, const Program& prog) {
   w.end_array();
   w.key("reasons").begin_array();
   for (const Reason& x : r.reasons) {
-    w.begin_object().key("text").string(x.text()).key("source").begin_object();
-    w.key("doc").string(x.source.doc).key("clause").string(x.source.clause).end_object().end_object();
+    w.begin_object().key("text").text(x.text()).key("source").begin_object();
+    w.key("doc").text(x.source.doc).key("clause").text(x.source.clause).end_object().end_object();
   }
   w.end_array();
-  w.key("missing").strings(r.missing);
+  w.key("missing").begin_array();
+  for (const auto& m : r.missing) w.text(m);
+  w.end_array();
   w.key("apply").raw(prog.apply_json);
   if (r.threshold) {
-    w.key("threshold").begin_object().key("label").string(r.threshold->label);
-    w.key("limit").yuan(r.threshold->limit).key("value").yuan(r.threshold->value).key("per").string("month");
+    w.key("threshold").begin_object().key("label").text(r.threshold->label);
+    w.key("limit").yuan(r.threshold->limit).key("value").yuan(r.threshold->value).key("per").text("month");
     w.key("gap").yuan(r.threshold->limit - r.threshold->value).end_object();
   }
   if (r.taper) w.key("taper").boolean(true);
@@ -145,10 +148,10 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
   const HouseholdIncome& inc = ctx.income();
   const Fen n = static_cast<Fen>(h.members.size());
   JsonWriter w(16384);  // results are 8-14 KB: one allocation
-  w.begin_object().key("schema").number(1).key("region").string(policy->id);
-  w.key("policy").begin_object().key("title").string(policy->document.title).key("doc").string(policy->document.doc);
-  w.key("issued").string(policy->document.issued.iso()).end_object();
-  w.key("as_of").string(day.iso());
+  w.begin_object().key("schema").number(1).key("region").text(policy->id);
+  w.key("policy").begin_object().key("title").text(policy->document.title).key("doc").text(policy->document.doc);
+  w.key("issued").text(policy->document.issued.iso()).end_object();
+  w.key("as_of").text(day.iso());
   // Figures outside the document's period may have changed: say so once.
   const auto& doc = policy->document;
   std::string notice;
@@ -157,7 +160,7 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
              "），其后的标准和政策可能已经调整，请以当地最新公布的为准。";
   else if (day < doc.issued)
     notice = "查询日期" + day.chinese() + "早于本文件印发日期（" + doc.issued.chinese() + "），部分措施当时可能尚未实施。";
-  if (!notice.empty()) w.key("notices").begin_array().string(notice).end_array();
+  if (!notice.empty()) w.key("notices").begin_array().text(notice).end_array();
   w.key("household").begin_object().key("size").number(n).key("income_monthly");
   if (inc.counted) w.yuan(*inc.counted);
   else w.null();

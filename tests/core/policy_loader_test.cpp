@@ -117,6 +117,20 @@ TEST(PolicyLoader, UnknownParameterOfAKind) {
                "unknown parameter 'bonus'");
 }
 
+// Results carry the policy's text unescaped (JsonWriter::text): what would need
+// escaping is refused where it stands, whatever the field.
+TEST(PolicyLoader, TextThatWouldNeedEscapingIsRefused) {
+  for (const char* bad : {"孤儿\"790\"元", "一行\n两行", "斜杠\\", "制表\t符"}) {
+    SCOPED_TRACE(bad);
+    expect_error(with(valid_policy(), "/programs/1/conditions/0/yes", bad), "programs[1].conditions[0].yes", "quote with “”");
+    expect_error(with(valid_policy(), "/document/title", bad), "document.title", "must not contain control characters");
+    expect_error(with(valid_policy(), "/programs/0/apply/documents/0", bad), "programs[0].apply.documents[0]", "'\"'");
+  }
+  json key = valid_policy();
+  key["clauses"]["二\""] = "慈善救助。";
+  expect_error(key, "clauses", "a key: text must not contain");
+}
+
 TEST(PolicyLoader, DuplicateKeysAreNamedByPath) {
   std::string text = valid_policy().dump();
   const std::string title = "\"title\":\"测试办法\"";
