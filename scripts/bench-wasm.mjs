@@ -2,11 +2,15 @@
 // public JSON entry for every region, and the roster entry (台账比对). Prints a
 // table; asserts nothing.
 //   node scripts/bench-wasm.mjs [build/site] [--native native.json] [--roster roster.csv] [--speed dir]
+//                               [--split dir] [--chromium]
 //   node scripts/bench-wasm.mjs --write-roster roster.csv     (the roster both sides screen)
 // With --native (Google Benchmark's JSON output of bench/bench_screen.cpp) the
 // table puts the native figures beside the WebAssembly ones, with the ratio.
 // With --speed (a folder with screen.js + screen.wasm built at -O2, as ./do bench
 // builds it) a column shows what the same code does when bytes do not count.
+// With --split (a folder with screen-bench.js + .wasm, wasm/bench_bindings.cpp)
+// a table splits the site build's time into parsing, evaluation, writing and the
+// crossing into JavaScript; with --chromium the site's module runs in Chromium too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -25,10 +29,10 @@ if (opt('--write-roster')) {
 const site = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--'))) || 'build/site';
 
 const require = createRequire(import.meta.url);
-const load = async (dir) => {
-  const wasm = fs.readFileSync(path.resolve(dir, 'screen.wasm'));
+const load = async (dir, name = 'screen') => {
+  const wasm = fs.readFileSync(path.resolve(dir, name + '.wasm'));
   const t0 = performance.now();
-  const module = await require(path.resolve(dir, 'screen.js'))({ wasmBinary: wasm });
+  const module = await require(path.resolve(dir, name + '.js'))({ wasmBinary: wasm });
   return { module, startup: performance.now() - t0, gzip: zlib.gzipSync(wasm, { level: 9 }).length };
 };
 const site_ = await load(site);
@@ -103,6 +107,62 @@ for (const region of regions) {
   }
   console.log(line);
 }
+// Where the time goes (--split: screen-bench.js, the site's build plus benchSplit):
+// parsing, evaluation and the whole entry timed inside the module, against the
+// same entry timed from JavaScript. The difference is the crossing: the
+// household text in, the result handed to JavaScript as a string.
+if (opt('--split')) {
+  const split = (await load(opt('--split'), 'screen-bench')).module;
+  for (let i = 0; i < 3000; i++) split.screen(household(regions[i % regions.length]));
+  console.log('Where the time goes in the site\'s build (timed inside the module, and the entry from JavaScript), median µs:');
+  console.log('region'.padEnd(16) + 'parse'.padStart(10) + 'evaluate'.padStart(10) + 'write'.padStart(10) +
+    'to JS'.padStart(10) + 'total'.padStart(10) + '   (parse: text to checked structs; evaluate: every program');
+  console.log(''.padEnd(66) + '    with reasons; write: the result text; to JS: the crossing)');
+  for (const region of regions) {
+    const text = household(region);
+    const runs = Array.from({ length: 5 }, () => JSON.parse(split.benchSplit(text, 2000)));
+    const m = (k) => median(runs.map((r) => r[k]));
+    const total = perHousehold(text, split);
+    console.log(region.padEnd(16) + cell(m('parse')) + cell(m('evaluate')) + cell(m('screen') - m('parse') - m('evaluate')) +
+      cell(total - m('screen')) + cell(total));
+  }
+}
+
+// The site's module in Debian's Chromium (--chromium): what a phone's browser
+// engine does with the same calls, string handling included.
+if (args.includes('--chromium')) {
+  const { startServer, launch, openPage } = await import('../tests/browser/lib.mjs');
+  const server = await startServer(path.resolve(site));
+  const browser = await launch();
+  try {
+    const { page } = await openPage(browser.context);
+    await page.goto(server.url);
+    await page.waitForFunction(() => typeof window.createScreenModule === 'function');
+    const inputs = Object.fromEntries(regions.map((r) => [r, household(r)]));
+    const us = await page.evaluate(async (inputs) => {
+      const M = await window.createScreenModule({ locateFile: (p) => p, print() {}, printErr() {} });
+      const all = Object.values(inputs);
+      for (let i = 0; i < 3000; i++) M.screen(all[i % all.length]);
+      const out = {};
+      for (const [region, text] of Object.entries(inputs)) {
+        const runs = [];
+        for (let r = 0; r < 9; r++) {
+          const t0 = performance.now();
+          for (let i = 0; i < 400; i++) M.screen(text);
+          runs.push(((performance.now() - t0) * 1000) / 400);
+        }
+        out[region] = runs.sort((a, b) => a - b)[4];
+      }
+      return out;
+    }, inputs);
+    console.log('The site\'s module in Chromium (headless, this machine), one household through the JSON entry, median µs:');
+    for (const region of regions) console.log(region.padEnd(16) + cell(us[region]) + cell(native.screen[region] ? us[region] / native.screen[region] : null) + '× native');
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
 const batch = regions.flatMap((r) => Array.from({ length: 400 }, () => household(r)));
 let t = performance.now();
 for (const h of batch) Module.screen(h);

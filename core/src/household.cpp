@@ -291,6 +291,7 @@ void read_members(const Reader& r, Household* h, std::vector<FieldError>* errors
             "members must list 1 to 20 people, got " + std::to_string(list->size()));
     if (list->size() > 20) return;
   }
+  h->members.reserve(list->size());
   int heads = 0, spouses = 0;
   size_t i = 0;
   for (const JsonNode* m = list->first(); m != list->end(); m = m->next(), ++i) {

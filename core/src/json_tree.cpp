@@ -7,6 +7,24 @@
 namespace doudi {
 namespace {
 
+// What a byte means inside a string: part of it, its end, or something only
+// the strict parser handles (escapes, control characters, non-ASCII).
+enum StringByte : std::uint8_t { kPart, kEnd, kDecline };
+struct StringBytes {
+  StringByte of[256] = {};
+  constexpr StringBytes() {
+    for (int c = 0; c < 256; ++c) of[c] = c < 0x20 || c >= 0x7f || c == '\\' ? kDecline : c == '"' ? kEnd : kPart;
+  }
+};
+constexpr StringBytes kStringBytes;
+
+// A key's slot in an object's 64-bit filter of keys seen: a repeated key always
+// lands on a slot already taken, and other keys rarely do.
+unsigned key_slot(std::string_view k) {
+  return k.empty() ? 0 : (static_cast<unsigned>(k.size()) * 7 + static_cast<unsigned char>(k.back()) * 3 +
+                          static_cast<unsigned char>(k.front())) & 63;
+}
+
 // One pass over the text. Every method returns false to decline: the caller
 // falls back to the strict parser, which knows how to explain the problem.
 class FastParser {
@@ -57,15 +75,15 @@ class FastParser {
 
   // Plain ASCII without escapes; anything else is the strict parser's.
   bool string(std::string_view* out) {
-    const size_t start = ++i_;
-    for (; i_ < s_.size(); ++i_) {
-      const unsigned char c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') {
-        *out = s_.substr(start, i_ - start);
-        ++i_;
-        return true;
-      }
-      if (c < 0x20 || c >= 0x7f || c == '\\') return false;
+    const char* const begin = s_.data() + i_ + 1;
+    const char* const end = s_.data() + s_.size();
+    for (const char* p = begin; p < end; ++p) {
+      const StringByte b = kStringBytes.of[static_cast<unsigned char>(*p)];
+      if (b == kPart) continue;
+      if (b == kDecline) return false;
+      *out = std::string_view(begin, static_cast<size_t>(p - begin));
+      i_ = static_cast<size_t>(p + 1 - s_.data());
+      return true;
     }
     return false;
   }
@@ -117,9 +135,10 @@ class FastParser {
     ++i_;
     skip_space();
     if (i_ < s_.size() && s_[i_] == close) return ++i_, true;
+    std::uint64_t keys_seen = 0;  // key_slot filter
     for (;;) {
       std::string_view key;
-      if (object && !member_key(at, &key)) return false;
+      if (object && !member_key(at, &keys_seen, &key)) return false;
       if (!value(depth, key)) return false;
       ++nodes_[at].children;
       skip_space();
@@ -131,12 +150,16 @@ class FastParser {
   }
 
   // `"key":` of an object's member. A repeated key is an error the strict
-  // parser names by path, so it is declined.
-  bool member_key(size_t at, std::string_view* key) {
+  // parser names by path, so it is declined. The earlier keys are compared
+  // only when the filter says the key may have been seen.
+  bool member_key(size_t at, std::uint64_t* seen, std::string_view* key) {
     skip_space();
     if (i_ >= s_.size() || s_[i_] != '"' || !string(key)) return false;
-    for (size_t k = at + 1; k < nodes_.size(); k += nodes_[k].span)
-      if (same_key(nodes_[k].key, *key)) return false;
+    const std::uint64_t slot = std::uint64_t{1} << key_slot(*key);
+    if (*seen & slot)
+      for (size_t k = at + 1; k < nodes_.size(); k += nodes_[k].span)
+        if (same_key(nodes_[k].key, *key)) return false;
+    *seen |= slot;
     skip_space();
     return i_ < s_.size() && s_[i_++] == ':';
   }

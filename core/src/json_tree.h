@@ -72,10 +72,21 @@ class JsonTree {
   std::vector<JsonNode> nodes_;
 };
 
-// Keys are short and mostly differ in length or first byte: check those before
-// memcmp, which is a call in the size-optimised WebAssembly build.
+// Keys are short: compared a word at a time here, as memcmp is a call (a byte
+// loop) in the size-optimised WebAssembly build.
 inline bool same_key(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+  if (a.size() != b.size()) return false;
+  const char *x = a.data(), *y = b.data();
+  size_t i = 0;
+  for (; i + 8 <= a.size(); i += 8) {
+    std::uint64_t u, v;
+    std::memcpy(&u, x + i, 8);
+    std::memcpy(&v, y + i, 8);
+    if (u != v) return false;
+  }
+  for (; i < a.size(); ++i)
+    if (x[i] != y[i]) return false;
+  return true;
 }
 
 const char* type_zh(const JsonNode& j);

@@ -160,18 +160,14 @@ JsonWriter& JsonWriter::close(char c) {
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
+  assert(plain(k));
   comma();
-  if (!plain(k)) {
-    quoted(k);
-    put(':');
-  } else {  // the usual key, a literal: one check for room
-    room(k.size() + 3);
-    *p_++ = '"';
-    std::memcpy(p_, k.data(), k.size());
-    p_ += k.size();
-    *p_++ = '"';
-    *p_++ = ':';
-  }
+  room(k.size() + 3);
+  *p_++ = '"';
+  std::memcpy(p_, k.data(), k.size());
+  p_ += k.size();
+  *p_++ = '"';
+  *p_++ = ':';
   after_key_ = true;
   return *this;
 }

@@ -26,7 +26,7 @@ class JsonWriter {
   JsonWriter& end_object() { return close('}'); }
   JsonWriter& begin_array() { return open('['); }
   JsonWriter& end_array() { return close(']'); }
-  JsonWriter& key(std::string_view k);
+  JsonWriter& key(std::string_view k);  // the engine's own literal: not escaped (debug builds check)
   JsonWriter& string(std::string_view s);
   // A string known to need no escaping: the policy's text (the loader refuses
   // control characters, '"' and '\\' in it) and the engine's own, alone or put
