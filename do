@@ -86,12 +86,14 @@ cmd_bench() {
     emcmake cmake --preset wasm -B build/wasm-speed -DDOUDI_WASM_COMPILE_FLAGS=-O2 -DDOUDI_WASM_OPT=-O2 -DDOUDI_WASM_ASMJS=OFF >/dev/null
   fi
   cmake --build build/wasm-speed --target screen
+  cmake --build build/wasm --target screen_bench   # the site's build plus benchSplit (not shipped)
   node scripts/bench-wasm.mjs --write-roster build/bench/roster.csv   # the same roster for both
   say "native benchmarks (Google Benchmark)"
   DOUDI_BENCH_ROSTER=build/bench/roster.csv build/bench/bench/bench_screen --benchmark_min_time=0.3 \
     --benchmark_out=build/bench/native.json --benchmark_out_format=json
   say "WebAssembly beside native (Node)"
-  node scripts/bench-wasm.mjs build/site --native build/bench/native.json --roster build/bench/roster.csv --speed build/wasm-speed/wasm
+  node scripts/bench-wasm.mjs build/site --native build/bench/native.json --roster build/bench/roster.csv \
+    --speed build/wasm-speed/wasm --split build/wasm/wasm --chromium
   say "sizes"
   node scripts/size.mjs build/site
   say "Lighthouse"
