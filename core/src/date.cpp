@@ -1,6 +1,6 @@
 #include "date.h"
 
-#include <cstdio>
+#include <string>
 
 namespace doudi {
 namespace {
@@ -27,10 +27,14 @@ std::optional<Date> parse_date(std::string_view s) {
   return Date{y, m, d};
 }
 
+// By hand rather than snprintf: every result writes a date or two, and printf's
+// machinery is slow in WebAssembly. Years are 1900-2200 (parse_date).
 std::string Date::iso() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  char buf[10] = {static_cast<char>('0' + year / 1000 % 10), static_cast<char>('0' + year / 100 % 10),
+                  static_cast<char>('0' + year / 10 % 10),   static_cast<char>('0' + year % 10),
+                  '-', static_cast<char>('0' + month / 10),  static_cast<char>('0' + month % 10),
+                  '-', static_cast<char>('0' + day / 10),    static_cast<char>('0' + day % 10)};
+  return std::string(buf, sizeof buf);
 }
 
 std::string Date::chinese() const {

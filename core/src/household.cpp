@@ -38,11 +38,25 @@ const Choices<EventKind> kEventKind = {{"illness", EventKind::illness},   {"inju
                                        {"epidemic", EventKind::epidemic}, {"unemployment", EventKind::unemployment},
                                        {"other", EventKind::other}};
 
+// Where an object sits in the household ("members[2].income_monthly"), written
+// out only for an error: most households have none, and building the path of
+// every member and nested object took longer than reading their fields.
+struct Where {
+  const Where* parent = nullptr;
+  std::string_view key;  // a literal: "members", "income_monthly", …
+  int index = -1;        // members[i], events[i]
+
+  std::string str() const {
+    std::string s = parent ? parent->str() : std::string();
+    if (!key.empty()) s = path_key(s, key);
+    return index >= 0 ? path_index(s, static_cast<size_t>(index)) : s;
+  }
+};
+
 // Reads fields of one JSON object, collecting every error with its path.
 class Reader {
  public:
-  Reader(const JsonNode& obj, std::string path, std::vector<FieldError>* errors)
-      : obj_(obj), path_(std::move(path)), errors_(errors) {}
+  Reader(const JsonNode& obj, Where where, std::vector<FieldError>* errors) : obj_(obj), where_(where), errors_(errors) {}
 
   // Reports keys not in `known` (a typo must not be silently ignored). Keys
   // usually come in the contract's order, so each search starts after the last hit.
@@ -69,7 +83,8 @@ class Reader {
 
   bool present(std::string_view key) const { return find(key) != nullptr; }
 
-  std::string at(std::string_view key) const { return path_key(path_, key); }
+  std::string at(std::string_view key) const { return path_key(where_.str(), key); }
+  const Where& where() const { return where_; }
 
   void error(const std::string& field, std::string zh, std::string en) const {
     errors_->push_back({field, std::move(zh), std::move(en)});
@@ -197,7 +212,7 @@ class Reader {
 
   const JsonNode& obj_;
   mutable const JsonNode* hint_ = obj_.first();
-  std::string path_;
+  Where where_;
   std::vector<FieldError>* errors_;
 };
 
@@ -227,14 +242,15 @@ void check_member_combinations(const Reader& r, const Member& m) {
             "disability_kind is given but disability_grade is 0 (no disability)");
 }
 
-Member read_member(const JsonNode& j, const std::string& path, std::vector<FieldError>* errors) {
+Member read_member(const JsonNode& j, size_t i, std::vector<FieldError>* errors) {
   Member m;
+  const Where where{nullptr, "members", static_cast<int>(i)};
   if (!j.is_object()) {
-    errors->push_back({path, std::string("每位家庭成员应为对象，实际是") + type_zh(j),
+    errors->push_back({where.str(), std::string("每位家庭成员应为对象，实际是") + type_zh(j),
                        std::string("each member must be an object, got ") + type_en(j)});
     return m;
   }
-  Reader r(j, path, errors);
+  Reader r(j, where, errors);
   r.only({"age", "relation", "labor", "self_care", "disability_grade", "disability_kind", "serious_illness", "school",
           "orphan", "unsupported_child", "in_institution", "has_capable_supporter", "employed", "newly_employed",
           "veteran_5lao", "income_monthly"});
@@ -254,19 +270,20 @@ Member read_member(const JsonNode& j, const std::string& path, std::vector<Field
   m.employed = r.boolean("employed");
   m.newly_employed = r.boolean("newly_employed");
   m.veteran_5lao = r.boolean("veteran_5lao");
-  if (const JsonNode* inc = r.object("income_monthly")) m.income_monthly = read_income(Reader(*inc, r.at("income_monthly"), errors));
+  if (const JsonNode* inc = r.object("income_monthly")) m.income_monthly = read_income(Reader(*inc, Where{&r.where(), "income_monthly"}, errors));
   check_member_combinations(r, m);
   return m;
 }
 
-Event read_event(const JsonNode& j, const std::string& path, std::vector<FieldError>* errors) {
+Event read_event(const JsonNode& j, size_t i, std::vector<FieldError>* errors) {
   Event e;
+  const Where where{nullptr, "events", static_cast<int>(i)};
   if (!j.is_object()) {
-    errors->push_back({path, std::string("每个突发事件应为对象，实际是") + type_zh(j),
+    errors->push_back({where.str(), std::string("每个突发事件应为对象，实际是") + type_zh(j),
                        std::string("each event must be an object, got ") + type_en(j)});
     return e;
   }
-  Reader r(j, path, errors);
+  Reader r(j, where, errors);
   r.only({"kind", "months_ago", "cost", "compensated"});
   if (!r.get("kind")) r.error(r.at("kind"), "缺少事件类型（必填）", "kind is required");
   e.kind = r.choice("kind", kEventKind).value_or(EventKind::other);
@@ -295,7 +312,7 @@ void read_members(const Reader& r, Household* h, std::vector<FieldError>* errors
   int heads = 0, spouses = 0;
   size_t i = 0;
   for (const JsonNode* m = list->first(); m != list->end(); m = m->next(), ++i) {
-    h->members.push_back(read_member(*m, path_index("members", i), errors));
+    h->members.push_back(read_member(*m, i, errors));
     const auto rel = h->members.back().relation;
     if (rel == Relation::head && ++heads == 2)
       errors->push_back({path_index("members", i) + ".relation", "户主只能有一位", "only one member can be the head"});
@@ -306,21 +323,21 @@ void read_members(const Reader& r, Household* h, std::vector<FieldError>* errors
 
 void read_rest(const Reader& r, Household* h, std::vector<FieldError>* errors) {
   if (const JsonNode* a = r.object("assets")) {
-    Reader ar(*a, "assets", errors);
+    Reader ar(*a, Where{nullptr, "assets"}, errors);
     ar.only({"deposits", "housing_area_m2", "owns_home"});
     h->assets.deposits = ar.money("deposits");
     h->assets.housing_area_m2 = ar.number("housing_area_m2", 0, 100000, "平方米");
     h->assets.owns_home = ar.boolean("owns_home");
   }
   if (const JsonNode* x = r.object("expenses_yearly")) {
-    Reader xr(*x, "expenses_yearly", errors);
+    Reader xr(*x, Where{nullptr, "expenses_yearly"}, errors);
     xr.only({"medical", "education", "disaster"});
     h->expenses_yearly.medical = xr.money("medical");
     h->expenses_yearly.education = xr.money("education");
     h->expenses_yearly.disaster = xr.money("disaster");
   }
   if (const JsonNode* s = r.object("status")) {
-    Reader sr(*s, "status", errors);
+    Reader sr(*s, Where{nullptr, "status"}, errors);
     sr.only({"dibao", "tekun", "low_income", "dibao_marginal", "poverty_registered", "months_on_dibao"});
     h->status.dibao = sr.boolean("dibao");
     h->status.tekun = sr.boolean("tekun");
@@ -338,11 +355,11 @@ void read_rest(const Reader& r, Household* h, std::vector<FieldError>* errors) {
       h->events.emplace();
       size_t i = 0;
       for (const JsonNode* e = ev->first(); e != ev->end(); e = e->next(), ++i)
-        h->events->push_back(read_event(*e, path_index("events", i), errors));
+        h->events->push_back(read_event(*e, i, errors));
     }
   }
   if (const JsonNode* aid = r.object("aid_this_year")) {
-    Reader ar(*aid, "aid_this_year", errors);
+    Reader ar(*aid, Where{nullptr, "aid_this_year"}, errors);
     ar.only({"temporary"});
     h->temporary_aid_this_year = ar.whole("temporary", 0, 100, "今年已获临时救助次数");
   }
@@ -367,7 +384,7 @@ HouseholdParse read_household(const JsonNode& doc) {
                        std::string("the household must be a JSON object, got ") + type_en(doc)});
     return out;
   }
-  Reader r(doc, "", errors);
+  Reader r(doc, Where{}, errors);
   r.only({"schema", "region", "as_of", "hukou", "members", "assets", "expenses_yearly", "status", "events",
           "aid_this_year"});
   if (!r.get("schema")) {
