@@ -101,7 +101,11 @@ void JsonWriter::escape(std::string_view s, std::string* out) {
 
 void JsonWriter::quoted(std::string_view s) {
   if (!plain(s)) return escaped(s);
-  room(s.size() + 2);
+  unescaped(s, 0);
+}
+
+void JsonWriter::unescaped(std::string_view s, size_t then) {
+  room(s.size() + 2 + then);
   *p_++ = '"';
   std::memcpy(p_, s.data(), s.size());
   p_ += s.size();
@@ -162,11 +166,7 @@ JsonWriter& JsonWriter::close(char c) {
 JsonWriter& JsonWriter::key(std::string_view k) {
   assert(plain(k));
   comma();
-  room(k.size() + 3);
-  *p_++ = '"';
-  std::memcpy(p_, k.data(), k.size());
-  p_ += k.size();
-  *p_++ = '"';
+  unescaped(k, 1);
   *p_++ = ':';
   after_key_ = true;
   return *this;
@@ -181,11 +181,7 @@ JsonWriter& JsonWriter::string(std::string_view s) {
 JsonWriter& JsonWriter::text(std::string_view s) {
   assert(plain(s));
   comma();
-  room(s.size() + 2);
-  *p_++ = '"';
-  std::memcpy(p_, s.data(), s.size());
-  p_ += s.size();
-  *p_++ = '"';
+  unescaped(s, 0);
   return *this;
 }
 

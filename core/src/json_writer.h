@@ -54,6 +54,7 @@ class JsonWriter {
   void comma();
   void quoted(std::string_view s);  // escapes
   void escaped(std::string_view s);  // the body of quoted() for text with bytes to escape
+  void unescaped(std::string_view s, size_t then);  // `"s"` as it is, with room for `then` more bytes
   // Room for n more bytes at p_.
   void room(size_t n) {
     if (static_cast<size_t>(end_ - p_) < n) grow(n);
