@@ -210,13 +210,22 @@ bool convert(const Column& col, std::string_view v, JsonNode* out, const char** 
       digits->clear();
       for (char c : v)
         if (c != ',') *digits += c;
+      out->type = JsonType::number;
+      // Whole numbers, most cells, without strtod (slow in the module); exact to 15 digits.
+      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      if (!digits->empty() && digits->size() <= 15 && std::all_of(digits->begin(), digits->end(), digit)) {
+        long long n = 0;
+        for (char c : *digits) n = n * 10 + (c - '0');
+        return (out->number = static_cast<double>(n)), true;
+      }
+      // Otherwise decimal notation only: strtod alone would also take "0x1A", "inf" or " 5".
+      const auto decimal = [&](char c) { return digit(c) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'; };
       char* end = nullptr;
-      const double d = std::strtod(digits->c_str(), &end);
+      const double d = std::all_of(digits->begin(), digits->end(), decimal) ? std::strtod(digits->c_str(), &end) : 0;
       if (digits->empty() || end != digits->c_str() + digits->size()) {
         *why = "应填数字";
         return false;
       }
-      out->type = JsonType::number;
       out->number = d;
       return true;
     }
@@ -226,6 +235,17 @@ bool convert(const Column& col, std::string_view v, JsonNode* out, const char** 
 bool same_value(const JsonNode& a, const JsonNode& b) {
   return a.type == b.type && a.boolean == b.boolean && a.number == b.number && a.text == b.text;
 }
+
+// Household keys ordered by length, then bytes: a strict order all the same,
+// compared inline (memcmp is a call in the size-optimised module; keys are short).
+struct KeyOrder {
+  bool operator()(std::string_view a, std::string_view b) const {
+    if (a.size() != b.size()) return a.size() < b.size();
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+    return false;
+  }
+};
 
 struct Group {
   std::string_view key, region;
@@ -440,7 +460,8 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
 
   // Rows to households by key, in the order keys first appear.
   std::vector<Group> households;
-  std::map<std::string_view, size_t> index;  // (a map: no hash table code in the module)
+  std::map<std::string_view, size_t, KeyOrder> index;  // (a map: no hash table code in the module)
+  size_t last = 0;  // the household of the row before: a household's rows usually follow each other
   std::vector<std::string_view> cells;
   std::vector<size_t> key_at;  // the file's key columns: a row's key is in the last it has
   for (size_t c = 0; c < map.size(); ++c)
@@ -464,9 +485,12 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
         file_errors.push_back({line, "户编号", "户编号为空", "household key is empty"});
       continue;
     }
-    auto [it, fresh] = index.emplace(key, households.size());
-    if (fresh) households.push_back({key, {}, {}, {}});
-    households[it->second].rows.push_back(line);
+    if (households.empty() || !same_key(households[last].key, key)) {
+      auto [it, fresh] = index.emplace(key, households.size());
+      if (fresh) households.push_back({key, {}, {}, {}});
+      last = it->second;
+    }
+    households[last].rows.push_back(line);
   }
 
   // Columns of the export: every program seen, in order.

@@ -79,6 +79,21 @@ TEST(Roster, ABadRowIsReportedWithLineAndColumnAndTheRestGoesOn) {
   EXPECT_EQ(row(v, "C3")["programs"]["dibao"]["status"], "eligible");
 }
 
+// Numbers are decimal: strtod alone would read "0x10" as 16 and "inf" as a number.
+TEST(Roster, NumberCellsAreDecimalOnly) {
+  auto out = run("N1,quangang-2020,农村,甲,户主,50,完全,0x10,,否,否,0,60\n"
+                 "N2,quangang-2020,农村,乙,户主,50,完全,inf,,否,否,0,60\n"
+                 "N3,quangang-2020,农村,丙,户主,50,完全,\"1,200\",,否,否,0,60\n"
+                 "N4,quangang-2020,农村,丁,户主,50,完全,2.5e2,,否,否,0,60\n");
+  const json v = view(out);
+  EXPECT_EQ(row(v, "N1")["errors"][0]["message"], "“0x10”应填数字");
+  EXPECT_EQ(row(v, "N2")["errors"][0]["message"], "“inf”应填数字");
+  EXPECT_TRUE(row(v, "N3")["errors"].empty());
+  EXPECT_EQ(row(v, "N3")["per_capita_monthly"], 1200);
+  EXPECT_TRUE(row(v, "N4")["errors"].empty());
+  EXPECT_EQ(row(v, "N4")["per_capita_monthly"], 250);
+}
+
 TEST(Roster, UsesTheDefaultRegionAndReportsAnUnknownOne) {
   auto out = run("D4,,城镇,钱七,户主,70,无,0,0,是,否,0,30\nE5,nowhere,城镇,孙八,户主,70,无,0,0,是,否,0,30\n", "mingxi-2019");
   const json v = view(out);
