@@ -166,7 +166,7 @@ class Reader {
     if (!v) return std::nullopt;
     if (v->is_string()) {
       for (const auto& c : choices)
-        if (v->text == c.first) return c.second;
+        if (same_key(v->text, c.first)) return c.second;
       std::string list, list_en;
       for (const auto& c : choices) {
         (list += list.empty() ? "" : "、") += c.first;

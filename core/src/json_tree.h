@@ -72,7 +72,7 @@ class JsonTree {
   std::vector<JsonNode> nodes_;
 };
 
-// Keys are short: compared a word at a time here, as memcmp is a call (a byte
+// Keys (and choice words) are short: compared a word at a time here, as memcmp is a call (a byte
 // loop) in the size-optimised WebAssembly build.
 inline bool same_key(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
