@@ -72,8 +72,8 @@ class JsonTree {
   std::vector<JsonNode> nodes_;
 };
 
-// Keys (and choice words) are short: compared a word at a time here, as memcmp is a call (a byte
-// loop) in the size-optimised WebAssembly build.
+// Keys (and choice words) are short: compared a word at a time here, as memcmp
+// is a call (a byte loop) in the size-optimised WebAssembly build.
 inline bool same_key(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   const char *x = a.data(), *y = b.data();
