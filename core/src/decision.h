@@ -82,9 +82,8 @@ enum class Status { ineligible, maybe, eligible };
 const char* status_name(Status s);
 
 // Text that outlives every result: a literal, or the policy's own (a PolicySet
-// outlives what is screened with it). A reason keeps it as a view: the
-// conditions and notes of a policy file are most of a result's reasons, and
-// copying each cost an allocation.
+// outlives what is screened with it). A reason keeps it as a view, where a
+// copy of each condition and note of the policy file cost an allocation.
 struct Lasting {
   explicit Lasting(std::string_view t) : text(t) {}
   std::string_view text;
