@@ -60,6 +60,8 @@ class Context {
   Fen yearly_expenses(Fields* missing) const;
   // A member's own counted income (for 特困 无生活来源), nullopt if not given.
   std::optional<Fen> member_income(size_t i) const;
+  // Whether the policy leaves this kind of income out on `day`.
+  bool not_counted(IncomeKind k) const { return not_counted_[static_cast<int>(k)]; }
   // The most of a member's 城乡居民基本养老保险金 left out, when only its centrally
   // set 基础养老金 is (income.pension_basic_not_counted_max); nullopt: all of it, if any.
   const std::optional<Fen>& pension_not_counted_max() const { return pension_max_; }

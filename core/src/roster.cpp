@@ -210,12 +210,12 @@ bool convert(const Column& col, std::string_view v, JsonNode* out, const char** 
       digits->clear();
       for (char c : v)
         if (c != ',') *digits += c;
-      out->type = JsonType::number;
       // Whole numbers, most cells, without strtod (slow in the module); exact to 15 digits.
       const auto digit = [](char c) { return c >= '0' && c <= '9'; };
       if (!digits->empty() && digits->size() <= 15 && std::all_of(digits->begin(), digits->end(), digit)) {
         long long n = 0;
         for (char c : *digits) n = n * 10 + (c - '0');
+        out->type = JsonType::number;
         return (out->number = static_cast<double>(n)), true;
       }
       // Otherwise decimal notation only: strtod alone would also take "0x1A", "inf" or " 5".
@@ -226,6 +226,7 @@ bool convert(const Column& col, std::string_view v, JsonNode* out, const char** 
         *why = "应填数字";
         return false;
       }
+      out->type = JsonType::number;
       out->number = d;
       return true;
     }

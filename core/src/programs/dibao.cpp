@@ -145,7 +145,8 @@ std::string not_counted_text(const Context& ctx) {
   for (const auto& name : kinds) {
     const auto k = income_kind_from(name);
     if (!k) continue;
-    const std::optional<Fen> max = *k == IncomeKind::pension_basic ? ctx.pension_not_counted_max() : std::nullopt;
+    std::optional<Fen> max;  // only the 基础养老金 of the pension may be left out
+    if (*k == IncomeKind::pension_basic) max = ctx.pension_not_counted_max();
     Fen sum = 0;
     for (const Member& m : ctx.h.members)
       if (m.income_monthly) sum += std::min((*m.income_monthly)[static_cast<int>(*k)], max.value_or(kMaxFen));
@@ -161,11 +162,11 @@ std::string not_counted_text(const Context& ctx) {
 // or say that it is not known for the day and the whole pension was left out.
 void pension_figure_note(const Context& ctx, Decision& d) {
   const Param* p = ctx.policy.income_param("pension_basic_not_counted_max");
+  if (!d.explains() || !p || !ctx.not_counted(IncomeKind::pension_basic)) return;
   const int k = static_cast<int>(IncomeKind::pension_basic);
   bool any = false;
   for (const Member& m : ctx.h.members) any = any || (m.income_monthly && (*m.income_monthly)[k] > 0);
-  const auto& not_counted = list_at(ctx.policy.income_param("not_counted"), ctx.day);
-  if (!p || !any || std::find(not_counted.begin(), not_counted.end(), "pension_basic") == not_counted.end()) return;
+  if (!any) return;
   const std::optional<Fen>& max = ctx.pension_not_counted_max();
   const DatedValue* dv = p->at(ctx.day);
   if (max && dv && dv->source)
