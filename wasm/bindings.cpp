@@ -6,6 +6,8 @@
 //   policy(regionId)      -> json         (the policy as the site shows it)
 //   roster(csv, regionId) -> json         (台账比对: the site's view plus "csv", the
 //                                          export `screen --csv` writes; doudi/roster.h)
+//   rosterOpen(csv, regionId) -> n, rosterStep(k) -> done, rosterFinish() -> json
+//                                         (the same a step at a time, for a progress bar)
 //   rosterTemplate()      -> csv          (the roster template, as `--csv-template`)
 // Results reach JavaScript as UTF-16 (to_js below). The core never throws; the catch-all below is
 // the last line should that ever change (it only runs in a build with -fexceptions;
@@ -17,6 +19,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -152,14 +155,49 @@ emscripten::val policy(const std::string& region_id) {
 
 // 台账比对 (doudi/roster.h): a roster as UTF-8 CSV text (the page decodes GBK) ->
 // the site's JSON view; the Excel export is its "csv" member, so one call gives both.
-emscripten::val roster(const emscripten::val& csv, const std::string& default_region) {
+// The roster page's worker goes a step at a time instead, to show progress:
+//   rosterOpen(csv, region) -> households in the file (0 when csv is not text)
+//   rosterStep(n)           -> households screened so far, after up to n more
+//   rosterFinish()          -> what roster() would have returned; the file is let go
+// One roster at a time: the module is single-threaded, and opening replaces.
+std::unique_ptr<doudi::Roster> open_roster;
+
+int roster_open(const emscripten::val& csv, const std::string& default_region) {
   try {
+    open_roster.reset();
     std::string text;
-    if (!from_js(csv, &text)) return to_js(kRosterNotText);
-    return to_js(doudi::screen_roster(doudi::embedded_policies(), text, default_region).view_with_export());
+    if (!from_js(csv, &text)) return 0;
+    open_roster = std::make_unique<doudi::Roster>(doudi::embedded_policies(), std::move(text), default_region);
+    return open_roster->households();
   } catch (...) {
+    open_roster.reset();
+    return 0;
+  }
+}
+
+int roster_step(int n) {
+  try {
+    return open_roster ? open_roster->step(n) : 0;
+  } catch (...) {
+    return 0;
+  }
+}
+
+emscripten::val roster_finish() {
+  try {
+    if (!open_roster) return to_js(kRosterNotText);
+    const doudi::RosterOutput out = open_roster->finish();
+    open_roster.reset();
+    return to_js(out.view_with_export());
+  } catch (...) {
+    open_roster.reset();
     return to_js(kInternalError);
   }
+}
+
+emscripten::val roster(const emscripten::val& csv, const std::string& default_region) {
+  roster_open(csv, default_region);
+  return roster_finish();
 }
 
 std::string roster_template() {
@@ -177,5 +215,8 @@ EMSCRIPTEN_BINDINGS(doudi) {
   emscripten::function("regions", &regions);
   emscripten::function("policy", &policy);
   emscripten::function("roster", &roster);
+  emscripten::function("rosterOpen", &roster_open);
+  emscripten::function("rosterStep", &roster_step);
+  emscripten::function("rosterFinish", &roster_finish);
   emscripten::function("rosterTemplate", &roster_template);
 }

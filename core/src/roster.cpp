@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
+#include <optional>
 
 #include "evaluate.h"
 #include "household.h"
@@ -411,34 +413,64 @@ class HouseholdBuilder {
   JsonTree tree_;
 };
 
+// What the roster keeps of a program's result.
+struct Outcome {
+  size_t program;  // in Roster::State::programs
+  Status status;
+  std::optional<Amount> amount;
+};
+
+// One household screened: what the export and the view write of it.
+struct Line {
+  const Group* h;
+  std::vector<Outcome> outcomes;
+  std::vector<CellError> errors;
+  Fen per_capita = 0, income = 0;
+  bool income_known = false;
+  bool should_have = false, should_exit = false, visit = false;
+
+  bool listed() const { return should_have || should_exit || visit || !errors.empty(); }
+};
+
 }  // namespace
 
-std::string RosterOutput::view_with_export() const {
-  if (json.empty() || json.back() != '}') return json;
-  std::string out(json, 0, json.size() - 1);
-  out += ",\"csv\":";
-  JsonWriter::escape(csv, &out);
-  out += '}';
-  return out;
-}
+struct Roster::State {
+  State(const PolicySet& policies, std::string csv_text, std::string_view default_region);
 
-std::string roster_template() {
-  std::string out = "\xEF\xBB\xBF";
-  CsvRow row(&out);
-  for (const Column& c : columns()) row.cell(c.header);
-  row.end();
-  return out;
-}
+  void screen(Group& h);
+  void write_export(std::string* out) const;
+  std::string view() const;
 
-RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::string_view default_region) {
-  std::string repaired, repaired_region;
-  if (!is_utf8(text)) text = repaired = repair_utf8(text);
-  if (!is_utf8(default_region)) default_region = repaired_region = repair_utf8(default_region);
-  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
-  const Csv csv = parse_csv(text);
-  RosterOutput out;
+  const PolicySet& set;
+  const std::string text;    // the file (cells are views of it)
+  const std::string region;  // the default region
+  Csv csv;
+  std::vector<const Column*> map;  // the template's column of each file column
+  bool has_income = false;
   std::vector<CellError> file_errors;
-  std::vector<const Column*> map;
+  std::vector<Group> households;  // in the order their keys first appear
+  // Columns of the export: every program seen, in order (id, name).
+  std::vector<std::pair<std::string_view, std::string_view>> programs;
+  std::vector<Line> lines;  // one per household screened
+  std::unique_ptr<HouseholdBuilder> builder;
+  bool finished = false;
+};
+
+namespace {
+
+// The text as UTF-8 without a BOM (bytes that are not UTF-8 read as U+FFFD).
+std::string clean(std::string text) {
+  if (!is_utf8(text)) text = repair_utf8(text);
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  return text;
+}
+
+std::string clean_region(std::string_view region) { return is_utf8(region) ? std::string(region) : repair_utf8(region); }
+
+}  // namespace
+
+Roster::State::State(const PolicySet& policies, std::string csv_text, std::string_view default_region)
+    : set(policies), text(clean(std::move(csv_text))), region(clean_region(default_region)), csv(parse_csv(text)) {
   if (csv.rows() > 0)
     for (size_t c = 0; c < csv.size(0); ++c) {
       const std::string name(trim(csv.at(0, c)));
@@ -449,7 +481,6 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
         file_errors.push_back({1, name, "未知的列“" + name + "”，请使用模板的列名", "unknown column '" + name + "'"});
       map.push_back(found);
     }
-  bool has_income = false;
   const Column* key_column = nullptr;
   for (const Column* c : map) {
     if (c && c->field == "key") key_column = c;
@@ -460,7 +491,6 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     file_errors.push_back({1, "户编号", "缺少“户编号”列（同一户的成员填相同编号）", "missing the household key column (户编号)"});
 
   // Rows to households by key, in the order keys first appear.
-  std::vector<Group> households;
   std::map<std::string_view, size_t, KeyOrder> index;  // (a map: no hash table code in the module)
   size_t last = 0;  // the household of the row before: a household's rows usually follow each other
   std::vector<std::string_view> cells;
@@ -476,8 +506,7 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
         break;
       }
     if (key.empty()) {
-      // A blank row is skipped; a row with cells but no key is an error. (The
-      // site's chunks keep line numbers with blank lines: thousands a chunk.)
+      // A blank row is skipped; a row with cells but no key is an error.
       bool blank = true;
       for (size_t c = 0; c < csv.size(r) && blank; ++c) blank = trim(csv.at(r, c)).empty();
       if (blank) continue;
@@ -493,73 +522,55 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     }
     households[last].rows.push_back(line);
   }
-
-  // Columns of the export: every program seen, in order.
-  std::vector<std::pair<std::string_view, std::string_view>> programs;  // id, name
-  // What the roster keeps of a program's result.
-  struct Outcome {
-    size_t program;  // in `programs`
-    Status status;
-    std::optional<Amount> amount;
-  };
-  struct Line {
-    const Group* h;
-    std::vector<Outcome> outcomes;
-    std::vector<CellError> errors;
-    Fen per_capita = 0, income = 0;
-    bool income_known = false;
-    bool should_have = false, should_exit = false, visit = false;
-  };
-  std::vector<Line> lines;
   lines.reserve(households.size());
-  HouseholdBuilder builder(csv, map, has_income, default_region);
-  for (Group& h : households) {
-    HouseholdParse hp = read_household(builder.build(&h));
-    Line line{&h, {}, h.errors, 0, 0, false, false, false, false};
-    const Policy* policy = set.find(hp.household.region);
-    if (!policy && !hp.household.region.empty())
-      hp.errors.push_back({"region", "未知地区“" + std::string(utf8_prefix(hp.household.region, 40)) + "”", "unknown region"});
-    else if (hp.household.region.empty() && hp.errors.empty())
-      hp.errors.push_back({"region", "缺少地区", "region is missing"});
-    for (const FieldError& e : hp.errors) {
-      // A missing region is the file's "地区" column.
-      CellError ce = locate(e, h);
-      if (e.field == "region") ce.column = "地区";
-      line.errors.push_back(ce);
-    }
-    if (line.errors.empty() && policy) {
-      HouseholdIncome income;
-      // Statuses and amounts only: the roster shows no reasons, so none are written.
-      const std::vector<ProgramResult> results = evaluate_household(*policy, hp.household, &income, Detail::statuses);
-      if (income.counted) {
-        line.income_known = true;
-        line.income = *income.counted;
-        line.per_capita = div_round(*income.counted - income.deductions, static_cast<Fen>(hp.household.members.size()));
-      }
-      const auto& st = hp.household.status;
-      line.outcomes.reserve(results.size());
-      for (const ProgramResult& r : results) {
-        size_t k = 0;
-        while (k < programs.size() && programs[k].first != r.id) ++k;
-        if (k == programs.size()) programs.emplace_back(r.id, r.name);
-        line.outcomes.push_back({k, r.status, r.amount});
-        // 应保未保: meets 低保 or 特困 criteria but is not receiving it.
-        if (r.id == "dibao" && r.status == Status::eligible && !r.taper && !st.dibao.value_or(false)) line.should_have = true;
-        if (r.id == "tekun" && r.status == Status::eligible && !st.tekun.value_or(false)) line.should_have = true;
-        // 应退尽退: receiving 低保, above the standard, not in a 渐退期.
-        if (r.id == "dibao" && st.dibao.value_or(false) && r.status == Status::ineligible) line.should_exit = true;
-        if ((r.id == "dibao" || r.id == "tekun") && r.status == Status::maybe) line.visit = true;
-      }
-    }
-    out.errors += line.errors.empty() ? 0 : 1;
-    lines.push_back(std::move(line));
-  }
-  out.households = static_cast<int>(lines.size());
+  builder = std::make_unique<HouseholdBuilder>(csv, map, has_income, region);
+}
 
-  // The export.
-  out.csv = "\xEF\xBB\xBF";
-  out.csv.reserve(lines.size() * (64 + 24 * programs.size()) + 1024);
-  CsvRow head(&out.csv);
+void Roster::State::screen(Group& h) {
+  HouseholdParse hp = read_household(builder->build(&h));
+  Line line{&h, {}, h.errors, 0, 0, false, false, false, false};
+  const Policy* policy = set.find(hp.household.region);
+  if (!policy && !hp.household.region.empty())
+    hp.errors.push_back({"region", "未知地区“" + std::string(utf8_prefix(hp.household.region, 40)) + "”", "unknown region"});
+  else if (hp.household.region.empty() && hp.errors.empty())
+    hp.errors.push_back({"region", "缺少地区", "region is missing"});
+  for (const FieldError& e : hp.errors) {
+    // A missing region is the file's "地区" column.
+    CellError ce = locate(e, h);
+    if (e.field == "region") ce.column = "地区";
+    line.errors.push_back(ce);
+  }
+  if (line.errors.empty() && policy) {
+    HouseholdIncome income;
+    // Statuses and amounts only: the roster shows no reasons, so none are written.
+    const std::vector<ProgramResult> results = evaluate_household(*policy, hp.household, &income, Detail::statuses);
+    if (income.counted) {
+      line.income_known = true;
+      line.income = *income.counted;
+      line.per_capita = div_round(*income.counted - income.deductions, static_cast<Fen>(hp.household.members.size()));
+    }
+    const auto& st = hp.household.status;
+    line.outcomes.reserve(results.size());
+    for (const ProgramResult& r : results) {
+      size_t k = 0;
+      while (k < programs.size() && programs[k].first != r.id) ++k;
+      if (k == programs.size()) programs.emplace_back(r.id, r.name);
+      line.outcomes.push_back({k, r.status, r.amount});
+      // 应保未保: meets 低保 or 特困 criteria but is not receiving it.
+      if (r.id == "dibao" && r.status == Status::eligible && !r.taper && !st.dibao.value_or(false)) line.should_have = true;
+      if (r.id == "tekun" && r.status == Status::eligible && !st.tekun.value_or(false)) line.should_have = true;
+      // 应退尽退: receiving 低保, above the standard, not in a 渐退期.
+      if (r.id == "dibao" && st.dibao.value_or(false) && r.status == Status::ineligible) line.should_exit = true;
+      if ((r.id == "dibao" || r.id == "tekun") && r.status == Status::maybe) line.visit = true;
+    }
+  }
+  lines.push_back(std::move(line));
+}
+
+void Roster::State::write_export(std::string* out) const {
+  *out = "\xEF\xBB\xBF";
+  out->reserve(lines.size() * (64 + 24 * programs.size()) + 1024);
+  CsvRow head(out);
   size_t width = 0;
   const auto header = [&](std::string_view v) { head.cell(v), ++width; };
   for (const char* h : {"户编号", "地区", "人数", "家庭月收入（元）", "月人均收入（元）"}) header(h);
@@ -572,7 +583,7 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
   std::string scratch;
   std::vector<const Outcome*> of;  // a line's outcome by program
   for (const Line& l : lines) {
-    CsvRow row(&out.csv);
+    CsvRow row(out);
     row.cell(l.h->key).cell(l.h->region).cell(std::to_string(l.h->rows.size()));
     row.cell(l.income_known ? yuan_text(l.income) : "").cell(l.income_known ? yuan_text(l.per_capita) : "");
     of.assign(programs.size(), nullptr);
@@ -588,15 +599,19 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     row.cell(scratch).end();
   }
   for (const auto& e : file_errors) {
-    CsvRow row(&out.csv);
+    CsvRow row(out);
     for (size_t i = 0; i + 1 < width; ++i) row.cell("");
     row.cell(error_text(e)).end();
   }
-  out.errors += static_cast<int>(file_errors.size());
+}
 
-  // The site's view: a summary and the lists.
-  JsonWriter w(256 * lines.size() + 1024);
-  w.begin_object().key("households").number(out.households).key("summary").begin_array();
+// The site's view: the summary, and the households its lists show (with their
+// 低保 and 特困 outcomes, the lists' columns); the export has the rest.
+std::string Roster::State::view() const {
+  size_t listed = 0;
+  for (const Line& l : lines) listed += l.listed() ? 1 : 0;
+  JsonWriter w(256 * listed + 128 * programs.size() + 1024);
+  w.begin_object().key("households").number(static_cast<long long>(lines.size())).key("summary").begin_array();
   std::vector<std::array<int, 3>> counts(programs.size(), {0, 0, 0});
   for (const Line& l : lines)
     for (const Outcome& o : l.outcomes) ++counts[o.program][static_cast<int>(o.status)];
@@ -611,7 +626,9 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     w.end_array();
   };
   w.end_array().key("rows").begin_array();
+  std::string amount;
   for (const Line& l : lines) {
+    if (!l.listed()) continue;
     w.begin_object().key("key").string(l.h->key).key("region").string(l.h->region).key("line").number(l.h->rows.front());
     w.key("size").number(static_cast<long long>(l.h->rows.size()));
     w.key("per_capita_monthly");
@@ -620,9 +637,11 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
     w.key("should_have").boolean(l.should_have).key("should_exit").boolean(l.should_exit).key("visit").boolean(l.visit);
     w.key("programs").begin_object();
     for (const Outcome& o : l.outcomes) {
-      scratch.clear();
-      if (o.amount) append_amount(&scratch, *o.amount);
-      w.key(programs[o.program].first).begin_object().key("status").string(status_name(o.status)).key("amount").string(scratch).end_object();
+      const std::string_view id = programs[o.program].first;
+      if (id != "dibao" && id != "tekun") continue;
+      amount.clear();
+      if (o.amount) append_amount(&amount, *o.amount);
+      w.key(id).begin_object().key("status").string(status_name(o.status)).key("amount").string(amount).end_object();
     }
     w.end_object().key("errors");
     write_errors(l.errors);
@@ -631,7 +650,54 @@ RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::str
   w.end_array().key("errors");
   write_errors(file_errors);
   w.end_object();
-  out.json = w.take();
+  return w.take();
+}
+
+Roster::Roster(const PolicySet& policies, std::string csv, std::string_view default_region)
+    : s_(std::make_unique<State>(policies, std::move(csv), default_region)) {}
+Roster::~Roster() = default;
+Roster::Roster(Roster&&) noexcept = default;
+Roster& Roster::operator=(Roster&&) noexcept = default;
+
+int Roster::households() const { return static_cast<int>(s_->households.size()); }
+int Roster::screened() const { return static_cast<int>(s_->lines.size()); }
+
+int Roster::step(int n) {
+  while (n-- > 0 && s_->lines.size() < s_->households.size()) s_->screen(s_->households[s_->lines.size()]);
+  return screened();
+}
+
+RosterOutput Roster::finish() {
+  RosterOutput out;
+  if (s_->finished) return out;
+  step(households());
+  s_->finished = true;
+  s_->write_export(&out.csv);
+  out.json = s_->view();
+  out.households = households();
+  for (const Line& l : s_->lines) out.errors += l.errors.empty() ? 0 : 1;
+  out.errors += static_cast<int>(s_->file_errors.size());
+  return out;
+}
+
+RosterOutput screen_roster(const PolicySet& set, std::string_view text, std::string_view default_region) {
+  return Roster(set, std::string(text), default_region).finish();
+}
+
+std::string RosterOutput::view_with_export() const {
+  if (json.empty() || json.back() != '}') return json;
+  std::string out(json, 0, json.size() - 1);
+  out += ",\"csv\":";
+  JsonWriter::escape(csv, &out);
+  out += '}';
+  return out;
+}
+
+std::string roster_template() {
+  std::string out = "\xEF\xBB\xBF";
+  CsvRow row(&out);
+  for (const Column& c : columns()) row.cell(c.header);
+  row.end();
   return out;
 }
 

@@ -1,6 +1,6 @@
 // 台账比对 worker (a classic worker): loads the same screening module as the
-// pages and screens one chunk of a roster per message, so the page stays
-// responsive and its progress bar advances. Nothing is sent anywhere.
+// pages and screens a roster in steps, reporting progress between them, so the
+// page stays responsive and its progress bar advances. Nothing is sent anywhere.
 /* global importScripts, createScreenModule */
 let M = null;
 let ready = null;
@@ -16,14 +16,24 @@ self.onmessage = (e) => {
       (err) => self.postMessage({ type: 'failed', message: String(err && err.message ? err.message : err) }));
     return;
   }
-  if (msg.type === 'chunk') {
+  if (msg.type === 'screen') {
+    // A step at a time: progress goes to the page between steps, and the export
+    // is the core's own, byte for byte what `screen --csv` writes.
     ready.then(() => {
       let out;
-      try { out = JSON.parse(M.roster(msg.text, msg.region || '')); } catch (err) {
+      try {
+        const total = M.rosterOpen(msg.text, msg.region || '');
+        self.postMessage({ type: 'progress', id: msg.id, done: 0, total });
+        for (let done = 0; done < total;) {
+          done = M.rosterStep(msg.step);
+          self.postMessage({ type: 'progress', id: msg.id, done, total });
+        }
+        out = JSON.parse(M.rosterFinish());
+      } catch (err) {
         self.postMessage({ type: 'failed', id: msg.id, message: String(err && err.message ? err.message : err) });
         return;
       }
-      self.postMessage({ type: 'chunk', id: msg.id, out });
+      self.postMessage({ type: 'done', id: msg.id, out });
     });
   }
 };

@@ -1,10 +1,21 @@
-// 台账比对: a roster screened on this device, in a worker, chunk by chunk.
+// 台账比对: a roster screened on this device, in a worker, a step at a time.
 // The file is read with FileReader/TextDecoder, never uploaded.
 import { ASSETS } from './assets.js';
 import { S, fill } from './staff-text.js';
-import { decode, split, merge } from './roster-csv.js';
 
-const CHUNK = 250;         // households per message to the worker
+// The file as text: UTF-8, else GB18030 as Excel saves it on Chinese systems.
+// Everything else about the CSV is the core's (doudi/roster.h), so the export is
+// byte for byte what `screen --csv` writes.
+function decode(buf) {
+  const bytes = new Uint8Array(buf);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), encoding: 'UTF-8' };
+  } catch (e) {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030 (GBK)' };
+  }
+}
+
+const STEP = 250;          // households between progress reports from the worker
 const SHOW = 200;          // rows shown per list on the page (the export has all)
 const R = S.roster;
 const $ = (id) => document.getElementById(id);
@@ -32,16 +43,21 @@ const ready = new Promise((resolve, reject) => {
     const m = e.data;
     if (m.type === 'ready') { template = m.template; resolve(); }
     else if (m.type === 'failed' && m.id === undefined) reject(new Error(m.message));
-    else if (pending.has(m.id)) { const p = pending.get(m.id); pending.delete(m.id); if (m.type === 'failed') p.reject(new Error(m.message)); else p.resolve(m.out); }
+    else if (pending.has(m.id)) {
+      const p = pending.get(m.id);
+      if (m.type === 'progress') { p.progress(m.done, m.total); return; }
+      pending.delete(m.id);
+      if (m.type === 'failed') p.reject(new Error(m.message)); else p.resolve(m.out);
+    }
   };
   worker.onerror = (e) => reject(new Error(e.message || 'worker'));
 });
 worker.postMessage({ type: 'init', js: abs(ASSETS.js), wasm: abs(ASSETS.wasm) });
 let seq = 0;
-const screenChunk = (text, region) => new Promise((resolve, reject) => {
+const screenRoster = (text, region, progress) => new Promise((resolve, reject) => {
   const id = ++seq;
-  pending.set(id, { resolve, reject });
-  worker.postMessage({ type: 'chunk', id, text, region });
+  pending.set(id, { resolve, reject, progress });
+  worker.postMessage({ type: 'screen', id, text, region, step: STEP });
 });
 
 // Downloads work in real browsers; Android WebView drops blob: links, so the same
@@ -107,20 +123,15 @@ async function run(file, region) {
   const t0 = performance.now();
   let text, encoding;
   try { ({ text, encoding } = decode(await file.arrayBuffer())); } catch (e) { status.textContent = fill(R.readFailed, { msg: e.message || e }); return; }
-  const { chunks, households } = split(text, CHUNK);
-  bar.hidden = false; bar.max = Math.max(1, households); bar.value = 0;
-  status.textContent = fill(R.progress, { done: 0, total: households });
+  bar.hidden = false; bar.max = 1; bar.value = 0;
   try { await ready; } catch (e) { status.textContent = fill(R.engineFailed, { msg: e.message }); return; }
-  const outs = [];
-  let done = 0;
-  for (const c of chunks) {
-    const o = await screenChunk(c, region);
-    outs.push(o);
-    done += o.households;
-    bar.value = done;
-    status.textContent = fill(R.progress, { done, total: households });
-  }
-  const res = merge(outs);
+  let res;
+  try {
+    res = await screenRoster(text, region, (done, total) => {
+      bar.max = Math.max(1, total); bar.value = done;
+      status.textContent = fill(R.progress, { done, total });
+    });
+  } catch (e) { bar.hidden = true; status.textContent = fill(R.engineFailed, { msg: e.message }); return; }
   const seconds = (performance.now() - t0) / 1000;
   render(res, seconds, encoding);
   bar.hidden = true;

@@ -131,13 +131,24 @@ test('roster(): the view and the export = screen --csv, for rosters good and bro
       const args = ['--csv', ...(region ? ['--region', region] : []), '-'];
       const view = JSON.parse(cliRaw(csv, [...args.slice(0, -1), '--json', '-']));
       const exported = cliRaw(csv, args);
-      const got = JSON.parse(M.roster(csv, region));
+      const whole = M.roster(csv, region);
+      const got = JSON.parse(whole);
       assert.equal(got.csv, exported, `roster ${i} (${region || 'no default region'}): export`);
       delete got.csv;
       assert.deepEqual(got, view, `roster ${i} (${region || 'no default region'}): view`);
+      // the roster page's way: open, steps (progress between them), finish
+      const total = M.rosterOpen(csv, region);
+      assert.equal(total, view.households);
+      const seen = [];
+      for (let done = 0; done < total;) seen.push(done = M.rosterStep(7));
+      assert.deepEqual(seen, Array.from({ length: Math.ceil(total / 7) }, (_, k) => Math.min(total, 7 * (k + 1))));
+      assert.equal(M.rosterFinish(), whole, `roster ${i}: in steps, the same text`);
     }
   }
+  assert.match(JSON.parse(M.rosterFinish()).errors[0].message, /CSV 文本/, 'finish with no roster open');
   for (const value of [42, null, { csv: 'x' }]) {
+    assert.equal(M.rosterOpen(value, ''), 0);
+    assert.equal(M.rosterStep(100), 0);
     const r = JSON.parse(M.roster(value, ''));
     assert.equal(r.households, 0);
     assert.deepEqual(r.rows, []);

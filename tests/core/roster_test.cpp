@@ -1,7 +1,10 @@
 // 台账比对: a roster CSV screened as households, with the flags staff act on.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "doudi/roster.h"
 
@@ -22,6 +25,26 @@ const json& row(const json& v, const std::string& key) {
     if (r["key"] == key) return r;
   static const json none;
   return none;
+}
+
+// The export's row of a household, as header -> cell (RFC 4180, CRLF).
+std::map<std::string, std::string> exported(const doudi::RosterOutput& out, const std::string& key) {
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted = false;
+  const std::string csv = out.csv.substr(3);  // the BOM
+  for (size_t i = 0; i < csv.size(); ++i) {
+    const char c = csv[i];
+    if (quoted && c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') rows.back().back() += '"', ++i;
+    else if (c == '"') quoted = !quoted;
+    else if (!quoted && c == ',') rows.back().emplace_back();
+    else if (!quoted && c == '\r') rows.emplace_back(1), ++i;  // CRLF
+    else rows.back().back() += c;
+  }
+  std::map<std::string, std::string> found;
+  for (const auto& r : rows)
+    if (!r.empty() && r[0] == key)
+      for (size_t c = 0; c < r.size() && c < rows[0].size(); ++c) found[rows[0][c]] = r[c];
+  return found;
 }
 
 TEST(Roster, GroupsRowsByHouseholdKeyAndScreensEach) {
@@ -54,10 +77,10 @@ TEST(Roster, FlagsDibaoHouseholdsAboveTheStandardForExit) {
 TEST(Roster, TaperKeepsARegisteredHouseholdOffTheExitList) {
   const std::string h = std::string(kHeader).substr(0, std::string(kHeader).size() - 1) + ",年医疗支出,年教育支出\n";
   auto out = doudi::screen_roster(doudi::embedded_policies(), h + "C3,quangang-2020,农村,赵六,户主,50,完全,5000,,是,是,0,60,0,0\n", "");
-  const json v = view(out);
-  const json& c = row(v, "C3");
-  EXPECT_EQ(c["programs"]["dibao"]["status"], "eligible");  // 12个月延保渐退期
-  EXPECT_FALSE(c["should_exit"]);
+  const auto c = exported(out, "C3");
+  EXPECT_EQ(c.at("城乡最低生活保障"), "符合");  // 12个月延保渐退期
+  EXPECT_EQ(c.at("应退尽退"), "");
+  EXPECT_TRUE(row(view(out), "C3").is_null());  // no list shows it
 }
 
 TEST(Roster, ABadRowIsReportedWithLineAndColumnAndTheRestGoesOn) {
@@ -97,8 +120,9 @@ TEST(Roster, NumberCellsAreDecimalOnly) {
 TEST(Roster, UsesTheDefaultRegionAndReportsAnUnknownOne) {
   auto out = run("D4,,城镇,钱七,户主,70,无,0,0,是,否,0,30\nE5,nowhere,城镇,孙八,户主,70,无,0,0,是,否,0,30\n", "mingxi-2019");
   const json v = view(out);
-  EXPECT_EQ(row(v, "D4")["region"], "mingxi-2019");
-  EXPECT_EQ(row(v, "D4")["programs"]["urban_hardship"]["status"], "eligible");
+  const auto d = exported(out, "D4");
+  EXPECT_EQ(d.at("地区"), "mingxi-2019");
+  EXPECT_EQ(d.at("城市困难家庭认定（“347”精准帮扶）"), "符合");
   ASSERT_EQ(row(v, "E5")["errors"].size(), 1u);
   EXPECT_EQ(row(v, "E5")["errors"][0]["column"], "地区");
 }
@@ -162,6 +186,54 @@ TEST(Roster, ViewWithExportCarriesTheCsvExactly) {
   json without = both;
   without.erase("csv");
   EXPECT_EQ(without, view(out));
+}
+
+// The view is what the page lists: households with a flag or an error, with
+// their 低保 and 特困 outcomes; the summary still counts every household.
+TEST(Roster, ViewListsOnlyHouseholdsWithAFlagOrAnError) {
+  auto out = run(
+      "A1,quangang-2020,农村,张三,户主,45,完全,1000,,否,否,0,60\n"    // 应保未保
+      "C3,quangang-2020,农村,赵六,户主,50,完全,300,,是,否,0,60\n"     // receiving 低保, still eligible: no flag
+      "K9,quangang-2020,农村,孙九,户主,50,完全,abc,,否,否,0,60\n");  // an error
+  const json v = view(out);
+  EXPECT_EQ(v["households"], 3);
+  ASSERT_EQ(v["rows"].size(), 2u);
+  EXPECT_EQ(v["rows"][0]["key"], "A1");
+  EXPECT_EQ(v["rows"][1]["key"], "K9");
+  EXPECT_EQ(v["rows"][0]["programs"].size(), 2u);
+  EXPECT_EQ(v["rows"][0]["programs"]["tekun"]["status"], "ineligible");
+  EXPECT_EQ(exported(out, "C3").at("城乡最低生活保障"), "符合");
+  int dibao = 0;
+  for (const auto& s : v["summary"]) {
+    if (s["id"] != "dibao") continue;
+    EXPECT_EQ(s["eligible"].get<int>() + s["maybe"].get<int>() + s["ineligible"].get<int>(), 2);  // K9 has none
+    ++dibao;
+  }
+  EXPECT_EQ(dibao, 1);
+}
+
+// Step by step (the site's worker reports progress between steps) gives the same outputs.
+TEST(Roster, ScreeningInStepsGivesTheSameOutputs) {
+  const std::string csv = std::string(kHeader) +
+                          "A1,quangang-2020,农村,张三,户主,45,完全,1000,,否,否,0,60\n"
+                          "B2,hebi-2017,农村,李四,户主,75,无,0,,是,否,0,60\n"
+                          "A1,quangang-2020,农村,王五,配偶,44,完全,,,否,否,0,60\n"
+                          ",,,,,,\n"                      // blank: skipped
+                          ",quangang-2020,农村,钱七,户主,30\n"  // cells but no key: a file error
+                          "C3,mingxi-2019,城镇,赵六,户主,50,完全,x,,是,否,0,60\n";
+  const doudi::RosterOutput whole = doudi::screen_roster(doudi::embedded_policies(), csv, "");
+  doudi::Roster r(doudi::embedded_policies(), csv, "");
+  EXPECT_EQ(r.households(), 3);
+  EXPECT_EQ(r.screened(), 0);
+  EXPECT_EQ(r.step(2), 2);
+  EXPECT_EQ(r.step(5), 3);
+  EXPECT_EQ(r.step(1), 3);
+  const doudi::RosterOutput stepped = r.finish();
+  EXPECT_EQ(stepped.csv, whole.csv);
+  EXPECT_EQ(stepped.json, whole.json);
+  EXPECT_EQ(stepped.households, 3);
+  EXPECT_EQ(stepped.errors, whole.errors);
+  EXPECT_EQ(stepped.errors, 2);  // C3's wages; the row with cells but no key
 }
 
 TEST(Roster, UnknownColumnsAndAMissingKeyColumnAreFileErrors) {

@@ -3,6 +3,7 @@
 // serves `screen --csv` and the site's roster page.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -11,8 +12,11 @@
 namespace doudi {
 
 struct RosterOutput {
-  std::string csv;   // the export: UTF-8 with BOM, one row per household
-  std::string json;  // {"summary":…,"households":[…],"errors":[…]} for the site
+  std::string csv;   // the export: UTF-8 with BOM, one row per household, every program
+  // The site's view: {"households","summary","rows","errors"}. `rows` holds only
+  // the households the page lists (a flag or an error), each with its 低保 and 特困
+  // outcome; everything else is in the export.
+  std::string json;
   int households = 0;
   int errors = 0;    // rows or households with errors
 
@@ -24,6 +28,27 @@ struct RosterOutput {
 // as U+FFFD, so the outputs are always UTF-8). `default_region` is used for rows
 // whose 地区 column is empty or absent.
 RosterOutput screen_roster(const PolicySet& policies, std::string_view csv, std::string_view default_region);
+
+// The same a step at a time, so that a page can show progress between steps:
+//   Roster r(policies, csv, region);  while (r.screened() < r.households()) r.step(250);
+//   RosterOutput out = r.finish();
+// The outputs are those of screen_roster, byte for byte.
+class Roster {
+ public:
+  Roster(const PolicySet& policies, std::string csv, std::string_view default_region);  // reads and groups the rows
+  ~Roster();
+  Roster(Roster&&) noexcept;
+  Roster& operator=(Roster&&) noexcept;
+
+  int households() const;  // households in the file
+  int screened() const;    // households screened so far
+  int step(int n);         // screens up to n more; returns screened()
+  RosterOutput finish();   // screens the rest; the export and the view (once)
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
 
 // Whether `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no encoded
 // surrogates), to tell a UTF-8 file from a GBK one; and `text` with U+FFFD for
