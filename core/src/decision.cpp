@@ -31,7 +31,8 @@ Fact Fact::given(const std::optional<bool>& b, size_t member, const char* name) 
 void Fact::and_with(const Fact& f) {
   if (is_no() || f.is_yes()) return;
   if (f.is_no()) {
-    *this = no();
+    v = Tri::no;  // (in place: a temporary Fact would be built, moved and freed, on the hot path)
+    missing.clear();
     return;
   }
   v = Tri::unknown;
@@ -41,7 +42,8 @@ void Fact::and_with(const Fact& f) {
 void Fact::or_with(const Fact& f) {
   if (is_yes() || f.is_no()) return;
   if (f.is_yes()) {
-    *this = yes();
+    v = Tri::yes;
+    missing.clear();
     return;
   }
   v = Tri::unknown;

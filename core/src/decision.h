@@ -47,6 +47,10 @@ class Fields {
   const Field& operator[](size_t i) const { return i == 0 ? first_ : more_[i - 1]; }
   void add(const Field& f);          // unless listed already
   void add(const Fields& fields);
+  void clear() {
+    n_ = 0;
+    more_.clear();  // (keeps its capacity)
+  }
 
  private:
   Field first_;
