@@ -111,6 +111,30 @@ struct ColumnTable {
 };
 constexpr ColumnTable columns() { return {}; }
 
+// The household's objects a column may belong to, in the order the contract writes them.
+constexpr std::string_view kObjects[] = {"assets", "expenses_yearly", "status", "aid_this_year"};
+constexpr int kObjectCount = sizeof kObjects / sizeof kObjects[0];
+
+// What building a household needs of each column, worked out at compile time
+// rather than by comparing names for every cell: its household object (an index
+// into kObjects, or -1), and whether it is the region or only echoed (key, name).
+struct ColumnFacts {
+  int object[columns().size()] = {};
+  bool region[columns().size()] = {}, echoed[columns().size()] = {};
+  constexpr ColumnFacts() {
+    for (size_t i = 0; i < columns().size(); ++i) {
+      const Column& c = kColumns[i];
+      object[i] = -1;
+      for (int k = 0; k < kObjectCount; ++k)
+        if (c.group == kObjects[k]) object[i] = k;
+      region[i] = c.field == "region";
+      echoed[i] = c.field == "key" || c.field == "name";
+    }
+  }
+};
+constexpr ColumnFacts kColumnFacts;
+size_t index_of(const Column* c) { return static_cast<size_t>(c - columns().data()); }
+
 // RFC 4180 records: quoted fields, doubled quotes, CRLF or LF. Cells are views
 // into the text; a cell with quotes is unquoted into `pool` (a deque: views stay).
 struct Csv {
@@ -345,14 +369,14 @@ class HouseholdBuilder {
     for (const auto& [c, v] : household_)
       if (c->group.empty()) {
         tree_.add(v, c->field);
-        if (c->field == "region") h->region = v.text, region = true;
+        if (kColumnFacts.region[index_of(c)]) h->region = v.text, region = true;
       }
     if (!region && !default_region_.empty()) tree_.add(text_node(default_region_), "region");
-    for (const char* group : {"assets", "expenses_yearly", "status", "aid_this_year"}) {
+    for (int object = 0; object < kObjectCount; ++object) {
       size_t at = SIZE_MAX;
       for (const auto& [c, v] : household_)
-        if (c->group == group) {
-          if (at == SIZE_MAX) at = tree_.open(JsonType::object, group);
+        if (kColumnFacts.object[index_of(c)] == object) {
+          if (at == SIZE_MAX) at = tree_.open(JsonType::object, kObjects[object]);
           tree_.add(v, c->field);
         }
       if (at != SIZE_MAX) tree_.close(at);
@@ -366,9 +390,8 @@ class HouseholdBuilder {
 
   // One cell into `to`; a household cell must agree with the rows before it.
   void take(const Column& c, int line, Group* h, Values* to) {
-    const std::string_view v = cells_[static_cast<size_t>(&c - columns().data())];
-    const std::string_view f = c.field;
-    if (v.empty() || f == "key" || f == "name") return;
+    const std::string_view v = cells_[index_of(&c)];
+    if (v.empty() || kColumnFacts.echoed[index_of(&c)]) return;
     JsonNode value;
     const char* why = "";
     if (!convert(c, v, &value, &why, &digits_)) {
@@ -452,6 +475,13 @@ struct Roster::State {
   // Columns of the export: every program seen, in order (id, name).
   std::vector<std::pair<std::string_view, std::string_view>> programs;
   std::vector<Line> lines;  // one per household screened
+  struct Columns {
+    const Policy* policy;
+    std::vector<size_t> column;  // of each program, in `programs`
+    int dibao, tekun;            // the index of these programs, or -1
+  };
+  std::deque<Columns> policy_columns;  // (a deque: references stay)
+  const Columns& columns_of(const Policy& policy);
   std::unique_ptr<HouseholdBuilder> builder;
   bool finished = false;
 };
@@ -526,6 +556,26 @@ Roster::State::State(const PolicySet& policies, std::string csv_text, std::strin
   builder = std::make_unique<HouseholdBuilder>(csv, map, has_income, region);
 }
 
+// The export columns of a policy's programs (results come one per program, in
+// order), made when the policy is first met: a program id is a column once, in
+// the order ids are first seen. Found by pointer, not by comparing ids per result.
+const Roster::State::Columns& Roster::State::columns_of(const Policy& policy) {
+  for (const Columns& c : policy_columns)
+    if (c.policy == &policy) return c;
+  Columns c{&policy, {}, -1, -1};
+  for (const Program& prog : policy.programs) {
+    const std::string_view id = prog.id;
+    size_t k = 0;
+    while (k < programs.size() && programs[k].first != id) ++k;
+    if (k == programs.size()) programs.emplace_back(id, prog.name);
+    if (id == "dibao") c.dibao = static_cast<int>(c.column.size());
+    if (id == "tekun") c.tekun = static_cast<int>(c.column.size());
+    c.column.push_back(k);
+  }
+  policy_columns.push_back(std::move(c));
+  return policy_columns.back();
+}
+
 void Roster::State::screen(Group& h) {
   HouseholdParse hp = read_household(builder->build(&h));
   Line line{&h, {}, h.errors, 0, 0, false, false, false, false};
@@ -550,18 +600,18 @@ void Roster::State::screen(Group& h) {
       line.per_capita = div_round(*income.counted - income.deductions, static_cast<Fen>(hp.household.members.size()));
     }
     const auto& st = hp.household.status;
+    const Columns& cols = columns_of(*policy);
     line.outcomes.reserve(results.size());
-    for (const ProgramResult& r : results) {
-      size_t k = 0;
-      while (k < programs.size() && programs[k].first != r.id) ++k;
-      if (k == programs.size()) programs.emplace_back(r.id, r.name);
-      line.outcomes.push_back({k, r.status, r.amount});
+    for (size_t i = 0; i < results.size(); ++i) {
+      const ProgramResult& r = results[i];
+      line.outcomes.push_back({cols.column[i], r.status, r.amount});
+      const bool dibao = static_cast<int>(i) == cols.dibao, tekun = static_cast<int>(i) == cols.tekun;
       // 应保未保: meets 低保 or 特困 criteria but is not receiving it.
-      if (r.id == "dibao" && r.status == Status::eligible && !r.taper && !st.dibao.value_or(false)) line.should_have = true;
-      if (r.id == "tekun" && r.status == Status::eligible && !st.tekun.value_or(false)) line.should_have = true;
+      if (dibao && r.status == Status::eligible && !r.taper && !st.dibao.value_or(false)) line.should_have = true;
+      if (tekun && r.status == Status::eligible && !st.tekun.value_or(false)) line.should_have = true;
       // 应退尽退: receiving 低保, above the standard, not in a 渐退期.
-      if (r.id == "dibao" && st.dibao.value_or(false) && r.status == Status::ineligible) line.should_exit = true;
-      if ((r.id == "dibao" || r.id == "tekun") && r.status == Status::maybe) line.visit = true;
+      if (dibao && st.dibao.value_or(false) && r.status == Status::ineligible) line.should_exit = true;
+      if ((dibao || tekun) && r.status == Status::maybe) line.visit = true;
     }
   }
   lines.push_back(std::move(line));
