@@ -130,37 +130,54 @@ if (opt('--split')) {
 
 // The site's module in Debian's Chromium (--chromium): what a phone's browser
 // engine does with the same calls, string handling included.
+let chromium = null;  // the page, kept open for the roster below
 if (args.includes('--chromium')) {
   const { startServer, launch, openPage } = await import('../tests/browser/lib.mjs');
   const server = await startServer(path.resolve(site));
   const browser = await launch();
-  try {
-    const { page } = await openPage(browser.context);
-    await page.goto(server.url);
-    await page.waitForFunction(() => typeof window.createScreenModule === 'function');
-    const inputs = Object.fromEntries(regions.map((r) => [r, household(r)]));
-    const us = await page.evaluate(async (inputs) => {
-      const M = await window.createScreenModule({ locateFile: (p) => p, print() {}, printErr() {} });
-      const all = Object.values(inputs);
-      for (let i = 0; i < 3000; i++) M.screen(all[i % all.length]);
-      const out = {};
-      for (const [region, text] of Object.entries(inputs)) {
-        const runs = [];
-        for (let r = 0; r < 9; r++) {
-          const t0 = performance.now();
-          for (let i = 0; i < 400; i++) M.screen(text);
-          runs.push(((performance.now() - t0) * 1000) / 400);
-        }
-        out[region] = runs.sort((a, b) => a - b)[4];
+  const { page } = await openPage(browser.context);
+  chromium = { close: async () => { await browser.close(); server.stop(); } };
+  await page.goto(server.url);
+  await page.waitForFunction(() => typeof window.createScreenModule === 'function');
+  await page.evaluate(async () => { window.M = await window.createScreenModule({ locateFile: (p) => p, print() {}, printErr() {} }); });
+  const inputs = Object.fromEntries(regions.map((r) => [r, household(r)]));
+  const us = await page.evaluate((inputs) => {
+    const M = window.M;
+    const all = Object.values(inputs);
+    for (let i = 0; i < 3000; i++) M.screen(all[i % all.length]);
+    const out = {};
+    for (const [region, text] of Object.entries(inputs)) {
+      const runs = [];
+      for (let r = 0; r < 9; r++) {
+        const t0 = performance.now();
+        for (let i = 0; i < 400; i++) M.screen(text);
+        runs.push(((performance.now() - t0) * 1000) / 400);
       }
-      return out;
-    }, inputs);
-    console.log('The site\'s module in Chromium (headless, this machine), one household through the JSON entry, median µs:');
-    for (const region of regions) console.log(region.padEnd(16) + cell(us[region]) + cell(native.screen[region] ? us[region] / native.screen[region] : null) + '× native');
-  } finally {
-    await browser.close();
-    server.stop();
-  }
+      out[region] = runs.sort((a, b) => a - b)[4];
+    }
+    return out;
+  }, inputs);
+  console.log('The site\'s module in Chromium (headless, this machine), one household through the JSON entry, median µs:');
+  for (const region of regions) console.log(region.padEnd(16) + cell(us[region]) + cell(native.screen[region] ? us[region] / native.screen[region] : null) + '× native');
+  // The roster as its page's worker runs it, stage by stage (median of 5 after one).
+  chromium.roster = (csv) => page.evaluate((csv) => {
+    const M = window.M;
+    M.roster(csv, '');
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const n = M.rosterOpen(csv, '');
+      const t1 = performance.now();
+      M.rosterStep(n);
+      const t2 = performance.now();
+      const text = M.rosterFinish();
+      const t3 = performance.now();
+      JSON.parse(text);
+      runs.push({ open: t1 - t0, step: t2 - t1, finish: t3 - t2, total: t3 - t0, parse: performance.now() - t3 });
+    }
+    const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[2];
+    return { open: med('open'), step: med('step'), finish: med('finish'), total: med('total'), parse: med('parse') };
+  }, csv);
 }
 
 const batch = regions.flatMap((r) => Array.from({ length: 400 }, () => household(r)));
@@ -189,15 +206,40 @@ if (csvPath) {
     const out = JSON.parse(text);
     return { n: out.households, secs: median(times) / 1000, parse: performance.now() - t1, bytes: text.length };
   };
+  // The roster page's way (rosterOpen, rosterStep, rosterFinish), each stage timed:
+  // reading and grouping the rows; screening the households; writing the export
+  // and the view and handing them to JavaScript.
+  const rosterStages = (M) => {
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const n = M.rosterOpen(csv, '');
+      const t1 = performance.now();
+      M.rosterStep(n);
+      const t2 = performance.now();
+      M.rosterFinish();
+      runs.push([t1 - t0, t2 - t1, performance.now() - t2]);
+    }
+    return [0, 1, 2].map((k) => median(runs.map((r) => r[k])));
+  };
   const r = rosterRate(Module);
   secs = r.secs;
   console.log(`roster (台账比对: CSV in; statuses, amounts, flags and the export out), ${r.n} households, median of 5:`);
   console.log('  ' + 'native'.padEnd(14) + (native.roster ? `${Math.round(native.roster)} households/s` : '—'));
   console.log('  ' + 'wasm'.padEnd(14) + `${Math.round(r.n / secs)} households/s (${(secs * 1000).toFixed(0)} ms)` +
     (native.roster ? `, ${(native.roster / (r.n / secs)).toFixed(1)}× native's time` : ''));
+  const [open, step, finish] = rosterStages(Module);
+  console.log('  ' + ''.padEnd(14) + `read and group the rows ${open.toFixed(0)} ms, screen ${step.toFixed(0)} ms ` +
+    `(${((step * 1000) / r.n).toFixed(1)} µs a household), export and view to JavaScript ${finish.toFixed(0)} ms`);
   if (speed) {
     const s = rosterRate(speed.module);
     console.log('  ' + 'wasm -O2'.padEnd(14) + `${Math.round(s.n / s.secs)} households/s (${(s.secs * 1000).toFixed(0)} ms)`);
   }
+  if (chromium) {
+    const c = await chromium.roster(csv);
+    console.log('  ' + 'Chromium'.padEnd(14) + `${Math.round(r.n / (c.total / 1000))} households/s (${c.total.toFixed(0)} ms: ` +
+      `read ${c.open.toFixed(0)}, screen ${c.step.toFixed(0)}, export and view ${c.finish.toFixed(0)}; the page's JSON.parse ${c.parse.toFixed(0)} ms)`);
+  }
   console.log(`  the result is ${(r.bytes / 1e6).toFixed(1)} M characters; the page's JSON.parse of it takes ${r.parse.toFixed(0)} ms`);
 }
+if (chromium) await chromium.close();
