@@ -221,13 +221,15 @@ bool convert(const Column& col, std::string_view v, JsonNode* out, const char** 
     case Type::text: *out = text_node(v); return true;
     case Type::choice:
       for (const Word& w : col.words)
-        if (v == w.zh) return (*out = text_node(w.code)), true;
+        if (same_key(v, w.zh)) return (*out = text_node(w.code)), true;
       *out = text_node(v);  // contract codes pass through; validation names bad values
       return true;
     case Type::boolean:
       out->type = JsonType::boolean;
-      if (v == "是" || v == "有" || v == "Y" || v == "y" || v == "1" || v == "true" || v == "TRUE") return (out->boolean = true), true;
-      if (v == "否" || v == "无" || v == "N" || v == "n" || v == "0" || v == "false" || v == "FALSE") return (out->boolean = false), true;
+      for (std::string_view yes : {"是", "有", "Y", "y", "1", "true", "TRUE"})
+        if (same_key(v, yes)) return (out->boolean = true), true;
+      for (std::string_view no : {"否", "无", "N", "n", "0", "false", "FALSE"})
+        if (same_key(v, no)) return (out->boolean = false), true;
       *why = "应填“是”或“否”";
       return false;
     default: {
