@@ -22,6 +22,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "doudi/roster.h"
 #include "doudi/screen.h"
@@ -161,16 +162,19 @@ emscripten::val policy(const std::string& region_id) {
 //   rosterFinish()          -> what roster() would have returned; the file is let go
 // One roster at a time: the module is single-threaded, and opening replaces.
 std::unique_ptr<doudi::Roster> open_roster;
+bool roster_failed = false;  // the last open failed unforeseen: finish answers an internal error
 
 int roster_open(const emscripten::val& csv, const std::string& default_region) {
   try {
     open_roster.reset();
+    roster_failed = false;
     std::string text;
     if (!from_js(csv, &text)) return 0;
     open_roster = std::make_unique<doudi::Roster>(doudi::embedded_policies(), std::move(text), default_region);
     return open_roster->households();
   } catch (...) {
     open_roster.reset();
+    roster_failed = true;
     return 0;
   }
 }
@@ -185,7 +189,7 @@ int roster_step(int n) {
 
 emscripten::val roster_finish() {
   try {
-    if (!open_roster) return to_js(kRosterNotText);
+    if (!open_roster) return to_js(std::exchange(roster_failed, false) ? kInternalError : kRosterNotText);
     const doudi::RosterOutput out = open_roster->finish();
     open_roster.reset();
     return to_js(out.view_with_export());
