@@ -130,6 +130,28 @@ if (opt('--split')) {
 
 // The site's module in Debian's Chromium (--chromium): what a phone's browser
 // engine does with the same calls, string handling included.
+// The roster as its page's worker runs it (rosterOpen, rosterStep, rosterFinish),
+// stage by stage, median ms of five after one: reading and grouping the rows;
+// screening the households; writing the export and the view and handing them to
+// JavaScript; and the page's JSON.parse. Runs in Node, and as source in Chromium.
+function rosterStages(M, csv) {
+  M.roster(csv, '');
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const n = M.rosterOpen(csv, '');
+    const t1 = performance.now();
+    M.rosterStep(n);
+    const t2 = performance.now();
+    const text = M.rosterFinish();
+    const t3 = performance.now();
+    JSON.parse(text);
+    runs.push({ open: t1 - t0, step: t2 - t1, finish: t3 - t2, total: t3 - t0, parse: performance.now() - t3 });
+  }
+  const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[2];
+  return { open: med('open'), step: med('step'), finish: med('finish'), total: med('total'), parse: med('parse') };
+}
+
 let chromium = null;  // the page, kept open for the roster below
 if (args.includes('--chromium')) {
   const { startServer, launch, openPage } = await import('../tests/browser/lib.mjs');
@@ -159,25 +181,7 @@ if (args.includes('--chromium')) {
   }, inputs);
   console.log('The site\'s module in Chromium (headless, this machine), one household through the JSON entry, median µs:');
   for (const region of regions) console.log(region.padEnd(16) + cell(us[region]) + cell(native.screen[region] ? us[region] / native.screen[region] : null) + '× native');
-  // The roster as its page's worker runs it, stage by stage (median of 5 after one).
-  chromium.roster = (csv) => page.evaluate((csv) => {
-    const M = window.M;
-    M.roster(csv, '');
-    const runs = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const n = M.rosterOpen(csv, '');
-      const t1 = performance.now();
-      M.rosterStep(n);
-      const t2 = performance.now();
-      const text = M.rosterFinish();
-      const t3 = performance.now();
-      JSON.parse(text);
-      runs.push({ open: t1 - t0, step: t2 - t1, finish: t3 - t2, total: t3 - t0, parse: performance.now() - t3 });
-    }
-    const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[2];
-    return { open: med('open'), step: med('step'), finish: med('finish'), total: med('total'), parse: med('parse') };
-  }, csv);
+  chromium.roster = (csv) => page.evaluate(`(${rosterStages})(window.M, ${JSON.stringify(csv)})`);
 }
 
 const batch = regions.flatMap((r) => Array.from({ length: 400 }, () => household(r)));
@@ -206,29 +210,13 @@ if (csvPath) {
     const out = JSON.parse(text);
     return { n: out.households, secs: median(times) / 1000, parse: performance.now() - t1, bytes: text.length };
   };
-  // The roster page's way (rosterOpen, rosterStep, rosterFinish), each stage timed:
-  // reading and grouping the rows; screening the households; writing the export
-  // and the view and handing them to JavaScript.
-  const rosterStages = (M) => {
-    const runs = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const n = M.rosterOpen(csv, '');
-      const t1 = performance.now();
-      M.rosterStep(n);
-      const t2 = performance.now();
-      M.rosterFinish();
-      runs.push([t1 - t0, t2 - t1, performance.now() - t2]);
-    }
-    return [0, 1, 2].map((k) => median(runs.map((r) => r[k])));
-  };
   const r = rosterRate(Module);
   secs = r.secs;
   console.log(`roster (台账比对: CSV in; statuses, amounts, flags and the export out), ${r.n} households, median of 5:`);
   console.log('  ' + 'native'.padEnd(14) + (native.roster ? `${Math.round(native.roster)} households/s` : '—'));
   console.log('  ' + 'wasm'.padEnd(14) + `${Math.round(r.n / secs)} households/s (${(secs * 1000).toFixed(0)} ms)` +
     (native.roster ? `, ${(native.roster / (r.n / secs)).toFixed(1)}× native's time` : ''));
-  const [open, step, finish] = rosterStages(Module);
+  const { open, step, finish } = rosterStages(Module, csv);
   console.log('  ' + ''.padEnd(14) + `read and group the rows ${open.toFixed(0)} ms, screen ${step.toFixed(0)} ms ` +
     `(${((step * 1000) / r.n).toFixed(1)} µs a household), export and view to JavaScript ${finish.toFixed(0)} ms`);
   if (speed) {
