@@ -85,11 +85,6 @@ std::string_view outcome(const Fact& f, const Says& s) {
 
 void Decision::keep(const Fact& f, std::string text, const Source& src) { criteria_.push_back({f, Reason(std::move(text), src)}); }
 
-void Decision::keep(const Fact& f, Texts t, const Source& src) {
-  std::string& text = f.is_yes() ? t.yes : f.is_no() ? t.no : t.unknown;
-  keep(f, std::move(text.empty() ? t.yes : text), src);
-}
-
 void Decision::require(const Fact& f, std::string_view text, const Source& src) {
   decide(f);
   if (explain_) keep(f, std::string(text), src);

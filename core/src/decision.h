@@ -140,14 +140,13 @@ struct ProgramResult {
 struct Says {
   std::string_view yes, no, unknown;
 };
-// The same, built for the call by a function that runs only when explaining.
-struct Texts {
-  std::string yes, no, unknown;
-};
-
-// A function that builds a text (std::string or Texts) on demand.
+// A function that builds a text on demand: `[&] { return …; }`, or, for a
+// criterion whose text depends on its outcome, `[&](Tri outcome) { return …; }`,
+// which builds only the text of the outcome the fact has.
 template <typename F>
 using IfBuilder = std::enable_if_t<std::is_invocable_v<F&>>;
+template <typename F>
+using IfOutcomeBuilder = std::enable_if_t<std::is_invocable_v<F&, Tri> && !std::is_invocable_v<F&>>;
 
 // A program's decision. With `explain` false it keeps only the status: the
 // roster needs statuses and amounts of many households, not their ~60 reasons
@@ -166,10 +165,15 @@ class Decision {
   void require(const Fact& f, const Says& says, const Source& src);
   // A criterion about one member: `who` + the outcome's text.
   void require(const Fact& f, std::string_view who, const Says& says, const Source& src);
-  template <typename Build, typename = IfBuilder<Build>>
+  template <typename Build, IfBuilder<Build>* = nullptr>
   void require(const Fact& f, Build&& build, const Source& src) {
     decide(f);
     if (explain_) keep(f, build(), src);
+  }
+  template <typename Build, IfOutcomeBuilder<Build>* = nullptr>
+  void require(const Fact& f, Build&& build, const Source& src) {
+    decide(f);
+    if (explain_) keep(f, build(f.v), src);
   }
   // Information that does not decide the status (a note; an amount's basis,
   // shown only when the program may apply).
@@ -200,7 +204,6 @@ class Decision {
   };
   void decide(const Fact& f) { worst_ = std::min(worst_, f.v); }
   void keep(const Fact& f, std::string text, const Source& src);
-  void keep(const Fact& f, Texts texts, const Source& src);
 
   bool explain_;
   Tri worst_ = Tri::yes;  // the status, as criteria come in

@@ -60,12 +60,16 @@ void evaluate_elderly_allowance(const Program& p, Context& ctx, Decision& d, Pro
     }
   }
   const int youngest = dv && !dv->value.empty() ? dv->value[0]["from_age"].get<int>() : 80;
-  d.require(Fact::of(!who.empty()), [&] { return Texts{text, "家中没有" + std::to_string(youngest) + "周岁以上的老年人", ""}; },
+  d.require(Fact::of(!who.empty()),
+            [&](Tri v) { return v == Tri::no ? "家中没有" + std::to_string(youngest) + "周岁以上的老年人" : text; },
             bands ? bands->source : Source{});
   if (const Param* poor = p.param("poor_only"); poor && flag_at(poor, ctx.day)) {
     Fact f = ctx.recognised_poor();
     d.require(f.is_no() ? Fact::unknown() : f,
-              [&] { return Texts{"家庭为低保、特困或建档立卡等困难家庭", "", poor->label + "：是否属于贫困老年人，由民政部门认定"}; },
+              [&](Tri v) {
+                return v == Tri::unknown ? poor->label + "：是否属于贫困老年人，由民政部门认定"
+                                         : std::string("家庭为低保、特困或建档立卡等困难家庭");
+              },
               poor->source);
   }
   if (!who.empty()) out->amount = Amount{total, "month", false};
@@ -92,16 +96,16 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
   }
   Pick pk = pick(facts);
   const Param* sch = p.param("continue_in_school");
-  d.require(pk.fact, [&] {
+  d.require(pk.fact, [&](Tri v) {
     const std::string what = unsupported ? "孤儿或事实无人抚养儿童" : "孤儿";
+    if (v == Tri::no) return "家中没有未满18周岁的" + what + (in_school ? "，也没有年满18周岁后仍在高中、中职就读的孤儿" : "");
     std::string yes, ask;
     for (size_t i : pk.members) {
       const bool adult = ctx.h.members[i].age >= 18;
-      yes += (yes.empty() ? "" : "；") + ctx.who(i) + (adult ? "为孤儿，年满18周岁后仍在高中（含中职）就读" : "为未满18周岁的" + what);
-      ask += (ask.empty() ? "" : "、") + ctx.who(i);
+      if (v == Tri::yes) yes += (yes.empty() ? "" : "；") + ctx.who(i) + (adult ? "为孤儿，年满18周岁后仍在高中（含中职）就读" : "为未满18周岁的" + what);
+      else ask += (ask.empty() ? "" : "、") + ctx.who(i);
     }
-    return Texts{yes, "家中没有未满18周岁的" + what + (in_school ? "，也没有年满18周岁后仍在高中、中职就读的孤儿" : ""),
-                 ask + "是否为" + what + (in_school ? "，年满18周岁的是否仍在高中、中职就读" : "") + "？"};
+    return v == Tri::yes ? yes : ask + "是否为" + what + (in_school ? "，年满18周岁的是否仍在高中、中职就读" : "") + "？";
   }, in_school && sch ? sch->source : p.param("amount")->source);
   if (!pk.fact.is_no()) per_member_amount(p.param("amount"), ctx, pk.members.size(), &d, out);
   if (!pk.fact.is_no()) list_all(pk.members, out);

@@ -204,7 +204,7 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   const Fact tp = t.fact.is_yes() ? Fact::no() : taper(p, ctx, &taper_text, &taper_src);
   if (t.fact.is_no() && !tp.is_no()) {
     const char* ask = tp.missing.empty() ? "" : "（请确认是否为低保户、是否建档立卡或新近就业）";
-    d.require(tp, [&] { return Texts{taper_text, "", taper_text + ask}; }, taper_src);
+    d.require(tp, [&](Tri v) { return v == Tri::unknown ? taper_text + ask : taper_text; }, taper_src);
     d.note(t.text, income_src);
     for (const Reason& b : t.bounds) d.note(b);
     out->taper = tp.is_yes();

@@ -64,11 +64,12 @@ void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, Program
     }
   }
   Fact any = any_of(facts);
-  d.require(any, [&] {
+  d.require(any, [&](Tri v) {
+    if (v == Tri::yes) return text;
     std::string levels;
     if (dv)
       for (auto it = dv->value.begin(); it != dv->value.end(); ++it) levels += (levels.empty() ? "" : "、") + std::string(school_zh(it.key()));
-    return Texts{text, "家中没有在读" + levels + "的学生", "家中孩子是否在读" + levels + "？"};
+    return v == Tri::no ? "家中没有在读" + levels + "的学生" : "家中孩子是否在读" + levels + "？";
   }, amounts ? amounts->source : Source{});
   if (any.is_yes() && total > 0) out->amount = Amount{total, "year", !known};
   if (any.is_yes() && !known && amounts && !amounts->note.empty()) d.note(Lasting(amounts->note), amounts->source);
@@ -81,13 +82,13 @@ void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramRe
   const double n = static_cast<double>(ctx.size());
   if (max) {
     Fact f = have ? Fact::of(*have / n <= *max) : Fact::unknown({Field{"assets", "housing_area_m2"}});
-    d.require(f, [&] {
+    d.require(f, [&](Tri v) {
       char buf[64];
-      // Two decimals, trailing zeros dropped: 13.01 must not read as "13.0, over 13".
-      std::string per = yuan_text(static_cast<Fen>(std::llround((have ? *have / n : 0.0) * 100)));
       std::snprintf(buf, sizeof buf, "%g", *max);
-      return Texts{"人均住房面积" + per + "平方米，在" + buf + "平方米以下", "人均住房面积" + per + "平方米，超过" + buf + "平方米",
-                   "家庭住房总面积是多少？（人均" + std::string(buf) + "平方米以下可申请）"};
+      if (v == Tri::unknown) return "家庭住房总面积是多少？（人均" + std::string(buf) + "平方米以下可申请）";
+      // Two decimals, trailing zeros dropped: 13.01 must not read as "13.0, over 13".
+      const std::string per = "人均住房面积" + yuan_text(static_cast<Fen>(std::llround(*have / n * 100))) + "平方米，";
+      return v == Tri::yes ? per + "在" + buf + "平方米以下" : per + "超过" + buf + "平方米";
     }, area->source);
   }
   if (const Param* rent = p.param("rent_subsidy")) {
@@ -143,14 +144,14 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
   const Param* line = p.param("min_wage_ratio");
   const Source src = line ? line->source : Source{};
   Fact any = any_of({tekun, dibao, orphan, spending});
-  d.require(any, [&] {
-    const char* which = tekun.is_yes()    ? "城市特困人员"
-                        : dibao.is_yes()  ? "城市低保对象"
-                        : orphan.is_yes() ? "城市孤儿"
-                        : spending.is_yes() ? "城市支出型贫困低收入家庭"
-                                            : "";
-    return Texts{std::string("属于") + which + "，可认定为城市困难家庭", "不属于特困、低保、孤儿或支出型贫困低收入家庭四类对象",
-                 "可能属于四类对象之一：特困人员、低保对象、孤儿，或" + spending_text};
+  d.require(any, [&](Tri v) -> std::string {
+    if (v == Tri::no) return "不属于特困、低保、孤儿或支出型贫困低收入家庭四类对象";
+    if (v == Tri::unknown) return "可能属于四类对象之一：特困人员、低保对象、孤儿，或" + spending_text;
+    const char* which = tekun.is_yes()      ? "城市特困人员"
+                        : dibao.is_yes()    ? "城市低保对象"
+                        : orphan.is_yes()   ? "城市孤儿"
+                                            : "城市支出型贫困低收入家庭";
+    return std::string("属于") + which + "，可认定为城市困难家庭";
   }, src);
   for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
 }

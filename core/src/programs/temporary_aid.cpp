@@ -86,12 +86,12 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
       const int limit = static_cast<int>(*max);
       Fact under = ctx.h.temporary_aid_this_year ? Fact::of(*ctx.h.temporary_aid_this_year < limit)
                                                  : Fact::unknown({Field{"aid_this_year", "temporary"}});
-      d.require(under, [&] {
-        const std::string got = ctx.h.temporary_aid_this_year ? std::to_string(*ctx.h.temporary_aid_this_year) : "";
-        return Texts{"今年已获临时救助" + got + "次，未超过每年" + std::to_string(limit) + "次",
-                     "今年已获临时救助" + got + "次，每年不超过" + std::to_string(limit) + "次" +
-                         (maxp->note.empty() ? "" : "（" + maxp->note + "）"),
-                     "今年已获得过几次临时救助？（每年不超过" + std::to_string(limit) + "次）"};
+      d.require(under, [&](Tri v) {
+        const std::string most = std::to_string(limit) + "次";
+        if (v == Tri::unknown) return "今年已获得过几次临时救助？（每年不超过" + most + "）";
+        const std::string got = "今年已获临时救助" + std::to_string(*ctx.h.temporary_aid_this_year) + "次";
+        if (v == Tri::yes) return got + "，未超过每年" + most;
+        return got + "，每年不超过" + most + (maxp->note.empty() ? "" : "（" + maxp->note + "）");
       }, maxp->source);
     }
   }
@@ -101,9 +101,9 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
   Fact group = Fact::no();
   for (const auto& s : list_at(targets, ctx.day)) group.or_with(ctx.status_flag(s));
   if (targets) {
-    d.require(group.is_no() ? Fact::unknown() : group, [&] {
-      return Texts{"属于" + targets->label + "，困难情况已经认定", "",
-                   "不属于" + targets->label + "的，由乡镇（街道）审核认定家庭基本生活确有困难（任何人都可以申请）"};
+    d.require(group.is_no() ? Fact::unknown() : group, [&](Tri v) {
+      return v == Tri::unknown ? "不属于" + targets->label + "的，由乡镇（街道）审核认定家庭基本生活确有困难（任何人都可以申请）"
+                               : "属于" + targets->label + "，困难情况已经认定";
     }, targets->source);
   } else {
     d.require(Fact::unknown(), "家庭基本生活是否陷入困境，由乡镇（街道）审核认定", kArt47);
