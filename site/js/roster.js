@@ -61,16 +61,28 @@ const screenRoster = (text, region, progress) => new Promise((resolve, reject) =
 });
 
 // Downloads work in real browsers; Android WebView drops blob: links, so the same
-// text is also offered in a select-all box.
-function exportBlock(name, text, label, textLabel) {
+// text is also offered in a select-all box. `csv` is text or a Blob (the roster's
+// export, from the worker); the box is filled when opened: putting a megabyte of
+// text into it took 160 ms on this machine, a long freeze on a phone.
+function exportBlock(name, csv, label, textLabel) {
   const wrap = el('div', { class: 'dd-export' });
+  const blob = typeof csv === 'string' ? new Blob([csv], { type: 'text/csv;charset=utf-8' }) : csv;
   let url = null;
-  try { url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' })); } catch (e) { url = null; }
+  try { url = URL.createObjectURL(blob); } catch (e) { url = null; }
   if (url) wrap.appendChild(el('a', { class: 'dd-button', href: url, download: name, id: name.startsWith('台账') ? 'roster-template-link' : 'roster-export' }, label));
   const area = el('textarea', { class: 'dd-export-text', readonly: '', rows: '8', 'aria-label': textLabel, id: name.startsWith('台账') ? 'roster-template-text' : 'roster-export-text' });
-  area.value = text.replace(/^\uFEFF/, '');
   area.addEventListener('focus', () => area.select());
-  wrap.appendChild(el('details', { class: 'dd-export-more' }, el('summary', null, textLabel), el('p', { class: 'dd-hint' }, R.exportHint), area));
+  const more = el('details', { class: 'dd-export-more' }, el('summary', null, textLabel), el('p', { class: 'dd-hint' }, R.exportHint), area);
+  let filled = false;
+  const fill = async () => {
+    if (filled) return;
+    filled = true;
+    area.value = (typeof csv === 'string' ? csv : await csv.text()).replace(/^\uFEFF/, '');
+    more.setAttribute('data-filled', '');
+  };
+  if (typeof csv === 'string' && csv.length < 65536) fill();  // the template: small
+  more.addEventListener('toggle', () => { if (more.open) fill(); });
+  wrap.appendChild(more);
   return wrap;
 }
 
