@@ -88,11 +88,19 @@ cmd_bench() {
   cmake --build build/wasm-speed --target screen
   cmake --build build/wasm --target screen_bench   # the site's build plus benchSplit (not shipped)
   node scripts/bench-wasm.mjs --write-roster build/bench/roster.csv   # the same roster for both
+  # Both sides on one CPU (the last; BENCH_CPU=N picks another), so that they are
+  # compared on the same core: on this project's 2-core machines the two vCPUs
+  # differed by 1.5x (taskset, 2026-12-02), and an unpinned run landed on either.
+  local pin=()
+  if command -v taskset >/dev/null && [ "$(nproc)" -gt 1 ]; then
+    pin=(taskset -c "${BENCH_CPU:-$(( $(nproc) - 1 ))}")
+    say "benchmarks pinned to CPU ${BENCH_CPU:-$(( $(nproc) - 1 ))}"
+  fi
   say "native benchmarks (Google Benchmark)"
-  DOUDI_BENCH_ROSTER=build/bench/roster.csv build/bench/bench/bench_screen --benchmark_min_time=0.3 \
+  DOUDI_BENCH_ROSTER=build/bench/roster.csv "${pin[@]}" build/bench/bench/bench_screen --benchmark_min_time=0.3 \
     --benchmark_out=build/bench/native.json --benchmark_out_format=json
   say "WebAssembly beside native (Node)"
-  node scripts/bench-wasm.mjs build/site --native build/bench/native.json --roster build/bench/roster.csv \
+  "${pin[@]}" node scripts/bench-wasm.mjs build/site --native build/bench/native.json --roster build/bench/roster.csv \
     --speed build/wasm-speed/wasm --split build/wasm/wasm --chromium
   say "sizes"
   node scripts/size.mjs build/site
