@@ -89,12 +89,15 @@ cmd_bench() {
   cmake --build build/wasm --target screen_bench   # the site's build plus benchSplit (not shipped)
   node scripts/bench-wasm.mjs --write-roster build/bench/roster.csv   # the same roster for both
   # Both sides on one CPU (the last; BENCH_CPU=N picks another), so that they are
-  # compared on the same core: on this project's 2-core machines the two vCPUs
-  # differed by 1.5x (taskset, 2026-12-02), and an unpinned run landed on either.
+  # compared on the same core: on this project's 2-core machines one vCPU at a
+  # time ran 1.5x slower than the other, for minutes (taskset, 2026-12-02), and an
+  # unpinned run could mix the two. Repeat a run before trusting a small change.
+  # (Chromium, several processes, runs on all of them: scripts/bench-wasm.mjs.)
   local pin=()
   if command -v taskset >/dev/null && [ "$(nproc)" -gt 1 ]; then
-    pin=(taskset -c "${BENCH_CPU:-$(( $(nproc) - 1 ))}")
-    say "benchmarks pinned to CPU ${BENCH_CPU:-$(( $(nproc) - 1 ))}"
+    export DOUDI_BENCH_CPU="${BENCH_CPU:-$(( $(nproc) - 1 ))}"
+    pin=(taskset -c "$DOUDI_BENCH_CPU")
+    say "benchmarks pinned to CPU $DOUDI_BENCH_CPU"
   fi
   say "native benchmarks (Google Benchmark)"
   DOUDI_BENCH_ROSTER=build/bench/roster.csv "${pin[@]}" build/bench/bench/bench_screen --benchmark_min_time=0.3 \

@@ -11,7 +11,9 @@
 // With --split (a folder with screen-bench.js + .wasm, wasm/bench_bindings.cpp)
 // a table splits the site build's time into parsing, evaluation, writing and the
 // crossing into JavaScript; with --chromium the site's module runs in Chromium too.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -159,7 +161,12 @@ let chromium = null;  // the page, kept open for the roster below
 if (args.includes('--chromium')) {
   const { startServer, launch, openPage } = await import('../tests/browser/lib.mjs');
   const server = await startServer(path.resolve(site));
+  // `./do bench` pins this process to one CPU (DOUDI_BENCH_CPU); Chromium, several
+  // processes that work together, is started with them all (affinity is inherited).
+  const cpus = (list) => execFileSync('taskset', ['-a', '-p', '-c', list, String(process.pid)], { stdio: 'ignore' });
+  if (process.env.DOUDI_BENCH_CPU) cpus(`0-${os.cpus().length - 1}`);
   const browser = await launch();
+  if (process.env.DOUDI_BENCH_CPU) cpus(process.env.DOUDI_BENCH_CPU);
   const { page } = await openPage(browser.context);
   chromium = { close: async () => { await browser.close(); server.stop(); } };
   await page.goto(server.url);
