@@ -102,10 +102,33 @@ PolicySet::~PolicySet() = default;
 PolicySet::PolicySet(PolicySet&&) noexcept = default;
 PolicySet& PolicySet::operator=(PolicySet&&) noexcept = default;
 
-std::vector<PolicyError> PolicySet::add(std::string_view file_name, std::string_view json_text) {
+namespace {
+// "policies/hebi-2017.json" -> "hebi-2017"
+std::string policy_id(std::string_view file_name) {
   std::string id(file_name);
   if (auto slash = id.find_last_of('/'); slash != std::string::npos) id = id.substr(slash + 1);
   if (id.size() > 5 && id.compare(id.size() - 5, 5, ".json") == 0) id.resize(id.size() - 5);
+  return id;
+}
+}  // namespace
+
+std::vector<PolicyError> PolicySet::add(std::string_view file_name, std::string_view json_text) { return load(file_name, json_text); }
+
+void PolicySet::add_later(std::string_view file_name, std::string_view json_text) {
+  waiting_.push_back({policy_id(file_name), file_name, json_text});
+}
+
+const std::vector<std::unique_ptr<Policy>>& PolicySet::all() const {
+  while (!waiting_.empty()) {
+    const Waiting w = waiting_.back();
+    waiting_.pop_back();
+    load(w.file_name, w.text);
+  }
+  return policies_;
+}
+
+std::vector<PolicyError> PolicySet::load(std::string_view file_name, std::string_view json_text) const {
+  const std::string id = policy_id(file_name);
   std::vector<PolicyError> errors;
   if (find(id)) {
     errors.push_back({std::string(file_name), "", "a policy with id '" + id + "' is already loaded"});
@@ -124,6 +147,15 @@ std::vector<PolicyError> PolicySet::add(std::string_view file_name, std::string_
 const Policy* PolicySet::find(std::string_view region_id) const {
   for (const auto& p : policies_)
     if (p->id == region_id) return p.get();
+  for (size_t i = 0; i < waiting_.size(); ++i)
+    if (waiting_[i].id == region_id) {
+      const Waiting w = waiting_[i];
+      waiting_.erase(waiting_.begin() + static_cast<std::ptrdiff_t>(i));
+      load(w.file_name, w.text);
+      for (const auto& p : policies_)
+        if (p->id == region_id) return p.get();
+      return nullptr;  // the file failed to load
+    }
   return nullptr;
 }
 

@@ -403,3 +403,34 @@ TEST(PolicyLoader, MoneyTablesAndFiguresKeepTheirShape) {
 }
 
 }  // namespace
+
+namespace {
+
+// add_later (the embedded policies): a file is parsed when first asked for, with
+// the same result as add(); one that fails is absent, never a crash.
+TEST(PolicySet, FilesAddedForLaterAreParsedWhenFirstNeeded) {
+  const std::string hebi = real_policy("hebi-2017").dump(), xinmi = real_policy("xinmi-2016").dump();
+  const std::string broken = with(valid_policy(), "/schema", "one").dump();
+  doudi::PolicySet now, later;
+  ASSERT_TRUE(now.add("policies/hebi-2017.json", hebi).empty());
+  ASSERT_TRUE(now.add("xinmi-2016.json", xinmi).empty());
+  later.add_later("xinmi-2016.json", xinmi);
+  later.add_later(kFile, broken);
+  later.add_later("policies/hebi-2017.json", hebi);
+  const doudi::Policy* h = later.find("hebi-2017");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->id, "hebi-2017");
+  EXPECT_EQ(later.find("testland-2020"), nullptr);  // failed to load
+  EXPECT_EQ(later.find("nowhere"), nullptr);
+  EXPECT_EQ(later.find("hebi-2017"), h);  // parsed once
+  ASSERT_EQ(later.all().size(), 2u);
+  EXPECT_EQ(later.all()[0]->id, "hebi-2017");  // by id, whatever the order of loading
+  EXPECT_EQ(later.all()[1]->id, "xinmi-2016");
+  const std::string household = R"({"schema":1,"region":"xinmi-2016","as_of":"2017-03-01","hukou":"rural",)"
+                                R"("members":[{"relation":"head","age":82,"labor":"none"}]})";
+  EXPECT_EQ(doudi::screen(later, household).json, doudi::screen(now, household).json);
+  EXPECT_EQ(doudi::regions_json(later), doudi::regions_json(now));
+  EXPECT_EQ(later.add("xinmi-2016.json", xinmi).size(), 1u);  // already loaded
+}
+
+}  // namespace

@@ -31,12 +31,25 @@ class PolicySet {
 
   // Parses and validates one policy file. On error nothing is added.
   std::vector<PolicyError> add(std::string_view file_name, std::string_view json_text);
+  // The same when first needed: find() of its id, or all(). For files checked
+  // already (the embedded ones): a page that screens one region parses one
+  // file, not five. `json_text` must outlive the set; a file that fails is absent.
+  void add_later(std::string_view file_name, std::string_view json_text);
 
   const Policy* find(std::string_view region_id) const;
-  const std::vector<std::unique_ptr<Policy>>& all() const { return policies_; }
+  const std::vector<std::unique_ptr<Policy>>& all() const;  // by id
 
  private:
-  std::vector<std::unique_ptr<Policy>> policies_;
+  struct Waiting {
+    std::string id;
+    std::string_view file_name, text;
+  };
+  std::vector<PolicyError> load(std::string_view file_name, std::string_view json_text) const;
+
+  // Parsed on demand from const lookups: a cache, so mutable (not for use from
+  // several threads at once before every file is parsed).
+  mutable std::vector<std::unique_ptr<Policy>> policies_;
+  mutable std::vector<Waiting> waiting_;
 };
 
 // The policies compiled into the program (policies/*.json at build time).
