@@ -2,6 +2,8 @@
 //
 // A thin adapter over doudi/screen.h (contract: ../shared/design/CONTRACT.md):
 //   screen(householdJson) -> resultJson   (byte for byte what `build/native/screen` prints)
+//   brief(householdJson)  -> json         (what the questionnaire's flow needs of a
+//                                          result: doudi::screen_brief; not in the contract)
 //   regions()             -> json         (the regions list, as `screen --regions`)
 //   policy(regionId)      -> json         (the policy as the site shows it)
 //   roster(csv, regionId) -> json         (台账比对: the site's view plus "csv", the
@@ -138,6 +140,18 @@ emscripten::val screen(const emscripten::val& household) {
   }
 }
 
+// The questionnaire tries many variants of the household to choose its next
+// question and reads only statuses, amounts and `missing`: a tenth of the text.
+emscripten::val brief(const emscripten::val& household) {
+  try {
+    std::string text;
+    if (!from_js(household, &text)) return to_js(kNotText);
+    return to_js(doudi::screen_brief(doudi::embedded_policies(), text).json);
+  } catch (...) {
+    return to_js(kInternalError);
+  }
+}
+
 std::string regions() {
   try {
     return doudi::regions_json(doudi::embedded_policies());
@@ -216,6 +230,7 @@ std::string roster_template() {
 
 EMSCRIPTEN_BINDINGS(doudi) {
   emscripten::function("screen", &screen);
+  emscripten::function("brief", &brief);
   emscripten::function("regions", &regions);
   emscripten::function("policy", &policy);
   emscripten::function("roster", &roster);

@@ -67,7 +67,7 @@ Fact severe_disability(const Member& m, size_t i) {
   return Fact::of(*m.disability_grade == 1 || *m.disability_grade == 2);
 }
 
-Context::Context(const Household& hh, const Policy& p, Date d, bool e) : h(hh), policy(p), day(d), explain(e) {
+Context::Context(const Household& hh, const Policy& p, Date d, bool e, bool f) : h(hh), policy(p), day(d), explain(e), facts(f) {
   for (const auto& name : list_at(policy.income_param("not_counted"), day))
     if (const auto k = income_kind_from(name)) not_counted_[static_cast<int>(*k)] = true;
   if (not_counted_[static_cast<int>(IncomeKind::pension_basic)])

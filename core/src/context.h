@@ -40,13 +40,15 @@ struct Standard {
 
 class Context {
  public:
-  // `explain` false: decide statuses and amounts without writing reasons (the roster).
-  Context(const Household& h, const Policy& p, Date day, bool explain = true);
+  // `explain` false: decide statuses and amounts without writing reasons (the
+  // roster); with `facts`, still keep what settles an unknown (`missing`).
+  Context(const Household& h, const Policy& p, Date day, bool explain = true, bool facts = false);
 
   const Household& h;
   const Policy& policy;
   const Date day;
   const bool explain;
+  const bool facts;
 
   size_t size() const { return h.members.size(); }
   std::string who(size_t i) const;                    // "成员1（45岁）"

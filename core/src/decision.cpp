@@ -86,20 +86,17 @@ std::string_view outcome(const Fact& f, const Says& s) {
 void Decision::keep(const Fact& f, std::string text, const Source& src) { criteria_.push_back({f, Reason(std::move(text), src)}); }
 
 void Decision::require(const Fact& f, std::string_view text, const Source& src) {
-  decide(f);
-  if (explain_) keep(f, std::string(text), src);
+  if (decide(f)) keep(f, std::string(text), src);
 }
 
 void Decision::require(const Fact& f, Lasting text, const Source& src) {
-  decide(f);
-  if (explain_) criteria_.push_back({f, Reason(text, src)});
+  if (decide(f)) criteria_.push_back({f, Reason(text, src)});
 }
 
 void Decision::require(const Fact& f, const Says& says, const Source& src) { require(f, outcome(f, says), src); }
 
 void Decision::require(const Fact& f, std::string_view who, const Says& says, const Source& src) {
-  decide(f);
-  if (!explain_) return;
+  if (!decide(f)) return;
   std::string text(who);
   text += outcome(f, says);
   keep(f, std::move(text), src);
@@ -131,7 +128,16 @@ Status Decision::status() const {
 
 void Decision::finish(ProgramResult* out) {
   out->status = status();
-  if (!explain_) return;
+  if (explain_) write_reasons(out);
+  if (out->status == Status::maybe && facts_) {
+    Fields missing;
+    for (const Item& c : criteria_)
+      if (c.fact.is_unknown()) missing.add(c.fact.missing);
+    for (size_t i = 0; i < missing.size(); ++i) out->missing.push_back(missing[i].path());
+  }
+}
+
+void Decision::write_reasons(ProgramResult* out) {
   out->reasons.reserve(criteria_.size() + basis_.size() + notes_.size());
   for (Tri want : {Tri::no, Tri::unknown, Tri::yes})
     for (Item& c : criteria_)
@@ -139,12 +145,6 @@ void Decision::finish(ProgramResult* out) {
   if (out->status != Status::ineligible)
     for (Reason& b : basis_) out->reasons.push_back(std::move(b));
   for (Reason& n : notes_) out->reasons.push_back(std::move(n));
-  if (out->status == Status::maybe) {
-    Fields missing;
-    for (const Item& c : criteria_)
-      if (c.fact.is_unknown()) missing.add(c.fact.missing);
-    for (size_t i = 0; i < missing.size(); ++i) out->missing.push_back(missing[i].path());
-  }
 }
 
 }  // namespace doudi

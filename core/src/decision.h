@@ -148,14 +148,15 @@ using IfBuilder = std::enable_if_t<std::is_invocable_v<F&>>;
 template <typename F>
 using IfOutcomeBuilder = std::enable_if_t<std::is_invocable_v<F&, Tri> && !std::is_invocable_v<F&>>;
 
-// A program's decision. With `explain` false it keeps only the status: the
-// roster needs statuses and amounts of many households, not their ~60 reasons
-// each, so no text is built or copied (texts built by a function are not even
-// built: pass `[&] { return … ; }` where a text is assembled).
+// A program's decision. With `explain` false it builds no text: the roster needs
+// statuses and amounts of many households, not their ~60 reasons each, so no
+// text is built or copied (texts built by a function are not even built: pass
+// `[&] { return … ; }` where a text is assembled). With `facts` it still keeps
+// the criteria's facts, for the `missing` list (the questionnaire's flow).
 class Decision {
  public:
-  explicit Decision(bool explain = true) : explain_(explain) {
-    if (explain) criteria_.reserve(8);  // most programs decide on up to eight criteria
+  explicit Decision(bool explain = true, bool facts = false) : explain_(explain), facts_(explain || facts) {
+    if (facts_) criteria_.reserve(8);  // most programs decide on up to eight criteria
   }
   bool explains() const { return explain_; }
 
@@ -167,13 +168,11 @@ class Decision {
   void require(const Fact& f, std::string_view who, const Says& says, const Source& src);
   template <typename Build, IfBuilder<Build>* = nullptr>
   void require(const Fact& f, Build&& build, const Source& src) {
-    decide(f);
-    if (explain_) keep(f, build(), src);
+    if (decide(f)) keep(f, build(), src);
   }
   template <typename Build, IfOutcomeBuilder<Build>* = nullptr>
   void require(const Fact& f, Build&& build, const Source& src) {
-    decide(f);
-    if (explain_) keep(f, build(f.v), src);
+    if (decide(f)) keep(f, build(f.v), src);
   }
   // Information that does not decide the status (a note; an amount's basis,
   // shown only when the program may apply).
@@ -202,10 +201,18 @@ class Decision {
     Fact fact;
     Reason reason;
   };
-  void decide(const Fact& f) { worst_ = std::min(worst_, f.v); }
+  // Takes the fact into the status; true when its text is wanted. Without texts,
+  // the fact alone is kept when the `missing` list is.
+  bool decide(const Fact& f) {
+    worst_ = std::min(worst_, f.v);
+    if (!explain_ && facts_) criteria_.push_back({f, Reason()});
+    return explain_;
+  }
   void keep(const Fact& f, std::string text, const Source& src);
+  void write_reasons(ProgramResult* out);  // moves them out of criteria_: before `missing` reads the facts
 
   bool explain_;
+  bool facts_;
   Tri worst_ = Tri::yes;  // the status, as criteria come in
   std::vector<Item> criteria_;
   std::vector<Reason> notes_;

@@ -13,15 +13,17 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
+void write_amount(JsonWriter& w, const Amount& a) {
+  w.key("amount").begin_object();
+  w.key("value").yuan(a.value).key("per").text(a.per).key("up_to").boolean(a.up_to);
+  w.end_object();
+}
+
 // Every string of a result is the policy's or the engine's own: JsonWriter::text.
 void write_program(JsonWriter& w, const ProgramResult& r, const Program& prog) {
   w.begin_object();
   w.key("id").text(r.id).key("name").text(r.name).key("status").text(status_name(r.status));
-  if (r.amount) {
-    w.key("amount").begin_object();
-    w.key("value").yuan(r.amount->value).key("per").text(r.amount->per).key("up_to").boolean(r.amount->up_to);
-    w.end_object();
-  }
+  if (r.amount) write_amount(w, *r.amount);
   w.key("members").begin_array();
   for (int m : r.members) w.number(m);
   w.end_array();
@@ -68,7 +70,7 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   r.name = prog.name;
   r.apply = &prog.apply;
   r.members.reserve(ctx.size());
-  Decision d(ctx.explain);
+  Decision d(ctx.explain, ctx.facts);
   apply_conditions(prog, ctx, &d);
   if (prog.spec) prog.spec->evaluate(prog, ctx, d, &r);
   // Notes do not change the status, so it is known before they are added.
@@ -89,7 +91,7 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
 
 std::vector<ProgramResult> evaluate_household(const Policy& policy, const Household& h, HouseholdIncome* income,
                                               Detail detail) {
-  Context ctx(h, policy, h.as_of.value_or(policy.document.effective_from), detail == Detail::reasons);
+  Context ctx(h, policy, h.as_of.value_or(policy.document.effective_from), detail == Detail::reasons, detail == Detail::missing);
   if (income) *income = ctx.income();
   std::vector<ProgramResult> out;
   out.reserve(policy.programs.size());
@@ -159,22 +161,58 @@ const Policy* PolicySet::find(std::string_view region_id) const {
   return nullptr;
 }
 
-ScreenOutput screen(const PolicySet& set, std::string_view text) {
-  HouseholdParse hp = parse_household(text);
-  const Household& h = hp.household;
-  const Policy* policy = h.region.empty() ? nullptr : set.find(h.region);
-  if (!h.region.empty() && !policy)
-    hp.errors.insert(hp.errors.begin(), FieldError{"region", "未知地区“" + std::string(utf8_prefix(h.region, 60)) + "”，可选：" + known_regions(set),
-                                                   "unknown region '" + std::string(utf8_prefix(h.region, 60)) + "'; known: " + known_regions(set)});
-  if (!hp.errors.empty() || !policy) {
+namespace {
+
+// The household read and checked, and its region's policy; or, in `refused`, the
+// contract's error result to answer instead.
+struct Reading {
+  HouseholdParse hp;
+  const Policy* policy = nullptr;
+  std::string refused;
+};
+
+Reading read(const PolicySet& set, std::string_view text) {
+  Reading r{parse_household(text), nullptr, {}};
+  const Household& h = r.hp.household;
+  r.policy = h.region.empty() ? nullptr : set.find(h.region);
+  if (!h.region.empty() && !r.policy)
+    r.hp.errors.insert(r.hp.errors.begin(), FieldError{"region", "未知地区“" + std::string(utf8_prefix(h.region, 60)) + "”，可选：" + known_regions(set),
+                                                       "unknown region '" + std::string(utf8_prefix(h.region, 60)) + "'; known: " + known_regions(set)});
+  if (!r.hp.errors.empty() || !r.policy) {
     ojson out;
     out["schema"] = 1;
     out["region"] = h.region.empty() ? ojson(nullptr) : ojson(h.region);
     ojson errors = ojson::array();
-    for (const auto& e : hp.errors) errors.push_back(error_json(e));
+    for (const auto& e : r.hp.errors) errors.push_back(error_json(e));
     out["errors"] = errors;
-    return {out.dump(-1, ' ', false, ojson::error_handler_t::replace), false};
+    r.refused = out.dump(-1, ' ', false, ojson::error_handler_t::replace);
   }
+  return r;
+}
+
+}  // namespace
+
+ScreenOutput screen_brief(const PolicySet& set, std::string_view text) {
+  Reading r = read(set, text);
+  if (!r.refused.empty()) return {std::move(r.refused), false};
+  JsonWriter w(2048);
+  w.begin_object().key("schema").number(1).key("region").text(r.policy->id).key("programs").begin_array();
+  for (const ProgramResult& p : evaluate_household(*r.policy, r.hp.household, nullptr, Detail::missing)) {
+    w.begin_object().key("id").text(p.id).key("status").text(status_name(p.status));
+    if (p.amount) write_amount(w, *p.amount);
+    w.key("missing").begin_array();
+    for (const auto& m : p.missing) w.text(m);
+    w.end_array().end_object();
+  }
+  w.end_array().key("errors").begin_array().end_array().end_object();
+  return {w.take(), true};
+}
+
+ScreenOutput screen(const PolicySet& set, std::string_view text) {
+  Reading r = read(set, text);
+  if (!r.refused.empty()) return {std::move(r.refused), false};
+  const Household& h = r.hp.household;
+  const Policy* policy = r.policy;
   const Date day = h.as_of.value_or(policy->document.effective_from);
   Context ctx(h, *policy, day);
   const HouseholdIncome& inc = ctx.income();

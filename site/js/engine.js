@@ -46,10 +46,12 @@ function wrap(M) {
     brief(household) {
       const text = JSON.stringify(household);
       if (briefs.has(text)) return briefs.get(text);
-      const full = JSON.parse(call('screen', text));
-      const out = full.programs
-        ? { programs: full.programs.map((p) => ({ id: p.id, status: p.status, amount: p.amount, missing: p.missing })) }
-        : { errors: full.errors };
+      // The module's brief entry: the same statuses, amounts and `missing`
+      // without the reasons, about a tenth of the work and of the text to parse.
+      const got = JSON.parse(call(M.brief ? 'brief' : 'screen', text));
+      const out = got.programs
+        ? { programs: got.programs.map((p) => ({ id: p.id, status: p.status, amount: p.amount, missing: p.missing })) }
+        : { errors: got.errors };
       if (briefs.size > 20000) briefs.clear();
       briefs.set(text, out);
       return out;

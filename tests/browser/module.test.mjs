@@ -56,6 +56,24 @@ test('the browser tests\' residents: module = CLI', () => {
   for (const { household } of HOUSEHOLDS) same(JSON.stringify(household));
 });
 
+// brief(): the questionnaire's flow reads statuses, amounts and `missing` of many
+// variants; they must be screen()'s exactly, errors included (the core's scenario
+// runner checks the same for every case natively).
+test('brief() = screen() without the reasons, for the residents and broken input', () => {
+  const project = (r) => (r.programs
+    ? { schema: r.schema, region: r.region, errors: r.errors,
+        programs: r.programs.map((p) => Object.assign({ id: p.id, status: p.status }, p.amount ? { amount: p.amount } : {}, { missing: p.missing })) }
+    : r);
+  const inputs = HOUSEHOLDS.map(({ household }) => JSON.stringify(household))
+    .concat(['', '{', '{"schema":1,"region":"nowhere","hukou":"rural","members":[{"age":30}]}']);
+  for (const input of inputs) {
+    const brief = JSON.parse(M.brief(input));
+    assert.deepEqual(brief, project(JSON.parse(M.screen(input))));
+    if (brief.programs) assert.ok(M.brief(input).length * 4 < M.screen(input).length, 'a fraction of the text');
+  }
+  assert.match(JSON.parse(M.brief(42)).errors[0].message, /JSON 文本/);
+});
+
 test('broken input: module = CLI, and nothing aborts', () => {
   const inputs = ['', 'garbage', '{', '[]', 'null', '{"schema":1}', '{"schema":2,"region":"hebi-2017","hukou":"rural","members":[{"age":1}]}',
     '{"schema":1,"region":"nowhere","hukou":"rural","members":[{"age":30}]}',

@@ -173,6 +173,19 @@ void expect_same_without_reasons(const std::string& text, const json& result) {
   }
 }
 
+// The questionnaire's brief entry must give what the full result gives, less the
+// reasons: id, status, amount and `missing` of every program; errors the same.
+void expect_brief_is_the_result_less_reasons(const std::string& text, const json& result) {
+  const doudi::ScreenOutput brief = doudi::screen_brief(policies(), text);
+  json want = result;
+  if (want.contains("programs")) {
+    for (const std::string key : {"policy", "as_of", "notices", "household"}) want.erase(key);
+    for (json& p : want["programs"])
+      for (const std::string key : {"name", "members", "reasons", "apply", "threshold", "taper"}) p.erase(key);
+  }
+  EXPECT_EQ(doudi_test::parse(brief.json), want) << "brief: " << brief.json;
+}
+
 void run_case(const Case& c) {
   const json& expect = c.expect;
   SCOPED_TRACE(c.file + ": " + c.name);
@@ -183,6 +196,7 @@ void run_case(const Case& c) {
   const doudi::ScreenOutput out = doudi::screen(policies(), household.dump());
   const json result = doudi_test::parse(out.json);
   ASSERT_TRUE(result.is_object()) << "the result is not JSON: " << out.json;
+  expect_brief_is_the_result_less_reasons(household.dump(), result);
 
   // Every reason rests on a cited clause.
   for (const auto& p : result.value("programs", json::array()))

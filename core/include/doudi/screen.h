@@ -63,6 +63,13 @@ struct ScreenOutput {
 // Screens one household (contract schema 1).
 ScreenOutput screen(const PolicySet& policies, std::string_view household_json);
 
+// The same household, only what the site's questionnaire needs to choose its
+// next question, for the many variants it tries: each program's id, status,
+// amount and `missing`, exactly as screen() gives them, without reasons (about a
+// tenth of the text and of the work). Errors are screen()'s.
+//   {"schema":1,"region":…,"programs":[{"id","status","amount"?,"missing"}],"errors":[]}
+ScreenOutput screen_brief(const PolicySet& policies, std::string_view household_json);
+
 // `[{"id","name","title","doc","issued","effective_from",...}]`, in id order.
 std::string regions_json(const PolicySet& policies);
 

@@ -45,7 +45,7 @@ std::string income_text(const std::string& who, std::optional<Fen> income, const
 MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Standard& s, bool explain) {
   const Member& m = ctx.h.members[i];
   const std::string who = explain ? ctx.who(i) : std::string();
-  MemberDecision md{Decision(explain), 0};
+  MemberDecision md{Decision(explain, ctx.facts), 0};
   Decision& d = md.d;
   Fact disabled = m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")});
   Fact category = any_of({Fact::of(m.age >= 60), Fact::of(m.age < 16), disabled});
