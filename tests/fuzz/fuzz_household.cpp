@@ -1,5 +1,6 @@
 // libFuzzer target: one household through the public entry (parse, validate,
-// screen every program, serialise) with the policies compiled into the program.
+// screen every program, serialise) with the policies compiled into the program;
+// the brief entry must give the same statuses, amounts, `missing` and errors.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -12,7 +13,18 @@ DOUDI_JSON_CUSTOM_MUTATOR
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);  // not NUL-terminated
-  doudi_fuzz::check_result(doudi::screen(doudi::embedded_policies(), text));
+  const doudi::ScreenOutput full = doudi::screen(doudi::embedded_policies(), text);
+  doudi_fuzz::check_result(full);
+  const doudi::ScreenOutput brief = doudi::screen_brief(doudi::embedded_policies(), text);
+  if (brief.ok != full.ok) doudi_fuzz::fail("brief and screen disagree on whether the household is valid", brief.json);
+  if (!full.ok && brief.json != full.json) doudi_fuzz::fail("brief's errors differ from screen's", brief.json);
+  if (full.ok) {
+    nlohmann::json want = nlohmann::json::parse(full.json), got = nlohmann::json::parse(brief.json);
+    for (const char* key : {"policy", "as_of", "notices", "household"}) want.erase(key);
+    for (auto& p : want["programs"])
+      for (const char* key : {"name", "members", "reasons", "apply", "threshold", "taper"}) p.erase(key);
+    if (got != want) doudi_fuzz::fail("brief differs from screen less its reasons", brief.json);
+  }
   // Differential: whatever the fast parser takes, the strict one takes too, as the same tree.
   doudi::JsonTree fast;
   if (fast.parse(text)) {
