@@ -130,23 +130,15 @@ const char kRosterNotText[] =
     R"({"households":0,"summary":[],"rows":[],"errors":[{"row":0,"column":"","message":"台账应为 CSV 文本（字符串）",)"
     R"("message_en":"the roster must be given as CSV text, a string"}],"csv":""})";
 
-emscripten::val screen(const emscripten::val& household) {
+// A household entry (screen, brief): the JSON text in, the core's answer out.
+// brief: the questionnaire tries many variants of the household to choose its
+// next question and reads only statuses, amounts and `missing`, a tenth of the text.
+template <doudi::ScreenOutput (*entry)(const doudi::PolicySet&, std::string_view)>
+emscripten::val household_entry(const emscripten::val& household) {
   try {
     std::string text;
     if (!from_js(household, &text)) return to_js(kNotText);
-    return to_js(doudi::screen(doudi::embedded_policies(), text).json);
-  } catch (...) {
-    return to_js(kInternalError);
-  }
-}
-
-// The questionnaire tries many variants of the household to choose its next
-// question and reads only statuses, amounts and `missing`: a tenth of the text.
-emscripten::val brief(const emscripten::val& household) {
-  try {
-    std::string text;
-    if (!from_js(household, &text)) return to_js(kNotText);
-    return to_js(doudi::screen_brief(doudi::embedded_policies(), text).json);
+    return to_js(entry(doudi::embedded_policies(), text).json);
   } catch (...) {
     return to_js(kInternalError);
   }
@@ -229,8 +221,8 @@ std::string roster_template() {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(doudi) {
-  emscripten::function("screen", &screen);
-  emscripten::function("brief", &brief);
+  emscripten::function("screen", &household_entry<doudi::screen>);
+  emscripten::function("brief", &household_entry<doudi::screen_brief>);
   emscripten::function("regions", &regions);
   emscripten::function("policy", &policy);
   emscripten::function("roster", &roster);
