@@ -138,23 +138,26 @@ if (opt('--split')) {
 // The roster as its page's worker runs it (rosterOpen, rosterStep, rosterFinish),
 // stage by stage, median ms of five after one: reading and grouping the rows;
 // screening the households; writing the export and the view and handing them to
-// JavaScript; and the page's JSON.parse. Runs in Node, and as source in Chromium.
+// JavaScript (`total` is the three); and the page's JSON.parse. Also the households
+// and the result's characters. Runs in Node, and as source in Chromium.
 function rosterStages(M, csv) {
   M.roster(csv, '');
   const runs = [];
+  let n = 0, chars = 0;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const n = M.rosterOpen(csv, '');
+    n = M.rosterOpen(csv, '');
     const t1 = performance.now();
     M.rosterStep(n);
     const t2 = performance.now();
     const text = M.rosterFinish();
     const t3 = performance.now();
     JSON.parse(text);
+    chars = text.length;
     runs.push({ open: t1 - t0, step: t2 - t1, finish: t3 - t2, total: t3 - t0, parse: performance.now() - t3 });
   }
   const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[2];
-  return { open: med('open'), step: med('step'), finish: med('finish'), total: med('total'), parse: med('parse') };
+  return { open: med('open'), step: med('step'), finish: med('finish'), total: med('total'), parse: med('parse'), n, chars };
 }
 
 let chromium = null;  // the page, kept open for the roster below
@@ -214,37 +217,23 @@ if (csvPath) {
   // The median of five calls after one that grows the module's memory to fit the
   // roster; the call includes handing the result to JavaScript as a string. The
   // page then parses that JSON: timed apart, as it is JavaScript's work, not the module's.
-  const rosterRate = (M) => {
-    M.roster(csv, '');
-    const times = [];
-    let text = '';
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      text = M.roster(csv, '');
-      times.push(performance.now() - t0);
-    }
-    const t1 = performance.now();
-    const out = JSON.parse(text);
-    return { n: out.households, secs: median(times) / 1000, parse: performance.now() - t1, bytes: text.length };
-  };
-  const r = rosterRate(Module);
-  secs = r.secs;
+  const r = rosterStages(Module, csv);
+  secs = r.total / 1000;
   console.log(`roster (台账比对: CSV in; statuses, amounts, flags and the export out), ${r.n} households, median of 5:`);
   console.log('  ' + 'native'.padEnd(14) + (native.roster ? `${Math.round(native.roster)} households/s` : '—'));
   console.log('  ' + 'wasm'.padEnd(14) + `${Math.round(r.n / secs)} households/s (${(secs * 1000).toFixed(0)} ms)` +
     (native.roster ? `, ${(native.roster / (r.n / secs)).toFixed(1)}× native's time` : ''));
-  const { open, step, finish } = rosterStages(Module, csv);
-  console.log('  ' + ''.padEnd(14) + `read and group the rows ${open.toFixed(0)} ms, screen ${step.toFixed(0)} ms ` +
-    `(${((step * 1000) / r.n).toFixed(1)} µs a household), export and view to JavaScript ${finish.toFixed(0)} ms`);
+  console.log('  ' + ''.padEnd(14) + `read and group the rows ${r.open.toFixed(0)} ms, screen ${r.step.toFixed(0)} ms ` +
+    `(${((r.step * 1000) / r.n).toFixed(1)} µs a household), export and view to JavaScript ${r.finish.toFixed(0)} ms`);
   if (speed) {
-    const s = rosterRate(speed.module);
-    console.log('  ' + 'wasm -O2'.padEnd(14) + `${Math.round(s.n / s.secs)} households/s (${(s.secs * 1000).toFixed(0)} ms)`);
+    const s = rosterStages(speed.module, csv);
+    console.log('  ' + 'wasm -O2'.padEnd(14) + `${Math.round(s.n / (s.total / 1000))} households/s (${s.total.toFixed(0)} ms)`);
   }
   if (chromium) {
     const c = await chromium.roster(csv);
     console.log('  ' + 'Chromium'.padEnd(14) + `${Math.round(r.n / (c.total / 1000))} households/s (${c.total.toFixed(0)} ms: ` +
       `read ${c.open.toFixed(0)}, screen ${c.step.toFixed(0)}, export and view ${c.finish.toFixed(0)}; the page's JSON.parse ${c.parse.toFixed(0)} ms)`);
   }
-  console.log(`  the result is ${(r.bytes / 1e6).toFixed(1)} M characters; the page's JSON.parse of it takes ${r.parse.toFixed(0)} ms`);
+  console.log(`  the result is ${(r.chars / 1e6).toFixed(1)} M characters; the page's JSON.parse of it takes ${r.parse.toFixed(0)} ms`);
 }
 if (chromium) await chromium.close();

@@ -678,6 +678,8 @@ std::string Roster::State::view() const {
     w.end_array();
   };
   w.end_array().key("rows").begin_array();
+  std::vector<bool> shown(programs.size());  // the lists' columns: 低保 and 特困
+  for (size_t k = 0; k < programs.size(); ++k) shown[k] = programs[k].first == "dibao" || programs[k].first == "tekun";
   std::string amount;
   for (const Line& l : lines) {
     if (!l.listed()) continue;
@@ -689,11 +691,10 @@ std::string Roster::State::view() const {
     w.key("should_have").boolean(l.should_have).key("should_exit").boolean(l.should_exit).key("visit").boolean(l.visit);
     w.key("programs").begin_object();
     for (const Outcome& o : l.outcomes) {
-      const std::string_view id = programs[o.program].first;
-      if (id != "dibao" && id != "tekun") continue;
+      if (!shown[o.program]) continue;
       amount.clear();
       if (o.amount) append_amount(&amount, *o.amount);
-      w.key(id).begin_object().key("status").string(status_name(o.status)).key("amount").string(amount).end_object();
+      w.key(programs[o.program].first).begin_object().key("status").string(status_name(o.status)).key("amount").string(amount).end_object();
     }
     w.end_object().key("errors");
     write_errors(l.errors);

@@ -154,9 +154,7 @@ const Policy* PolicySet::find(std::string_view region_id) const {
       const Waiting w = waiting_[i];
       waiting_.erase(waiting_.begin() + static_cast<std::ptrdiff_t>(i));
       load(w.file_name, w.text);
-      for (const auto& p : policies_)
-        if (p->id == region_id) return p.get();
-      return nullptr;  // the file failed to load
+      return find(region_id);  // loaded now, or absent when the file failed
     }
   return nullptr;
 }

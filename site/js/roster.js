@@ -73,15 +73,9 @@ function exportBlock(name, csv, label, textLabel) {
   const area = el('textarea', { class: 'dd-export-text', readonly: '', rows: '8', 'aria-label': textLabel, id: name.startsWith('台账') ? 'roster-template-text' : 'roster-export-text' });
   area.addEventListener('focus', () => area.select());
   const more = el('details', { class: 'dd-export-more' }, el('summary', null, textLabel), el('p', { class: 'dd-hint' }, R.exportHint), area);
-  let filled = false;
-  const fill = async () => {
-    if (filled) return;
-    filled = true;
-    area.value = (typeof csv === 'string' ? csv : await csv.text()).replace(/^\uFEFF/, '');
-    more.setAttribute('data-filled', '');
-  };
-  if (typeof csv === 'string' && csv.length < 65536) fill();  // the template: small
-  more.addEventListener('toggle', () => { if (more.open) fill(); });
+  const show = (text) => { area.value = text.replace(/^\uFEFF/, ''); more.setAttribute('data-filled', ''); };
+  if (typeof csv === 'string') show(csv);  // the template: a line
+  else more.addEventListener('toggle', () => { if (more.open && !more.hasAttribute('data-filled')) csv.text().then(show); });
   wrap.appendChild(more);
   return wrap;
 }
