@@ -105,6 +105,8 @@ cmd_bench() {
   say "WebAssembly beside native (Node)"
   "${pin[@]}" node scripts/bench-wasm.mjs build/site --native build/bench/native.json --roster build/bench/roster.csv \
     --speed build/wasm-speed/wasm --split build/wasm/wasm --chromium
+  say "the questionnaire's flow (Node)"
+  "${pin[@]}" node scripts/bench-flow.mjs build/site
   say "sizes"
   node scripts/size.mjs build/site
   say "Lighthouse"

@@ -129,61 +129,84 @@ function num(s) {
   return Number(String(s).trim());
 }
 
+// A member's answer ids ('m0.age', …), made once: building the flow builds
+// households by the thousand, and a key concatenated per lookup costs more than the lookup.
+const BOOL_FACTS = ['serious_illness', 'employed', 'newly_employed', 'has_capable_supporter', 'in_institution', 'veteran_5lao'];
+const memberIds = [];
+function idsOf(i) {
+  if (!memberIds[i]) {
+    const m = `m${i}.`;
+    const ids = { income: INCOME_KINDS.map((k) => [k, `${m}inc.${k}`]) };
+    for (const k of ['age', 'relation', 'disability_grade', 'disability_kind', 'self_care', 'school', 'labor', 'orphan',
+      'unsupported_child', 'has_income'].concat(BOOL_FACTS)) ids[k] = m + k;
+    memberIds[i] = ids;
+  }
+  return memberIds[i];
+}
+
+// The answers whose field ids are in `only` (a Set; all when absent), as a lookup.
+const through = (answers, only) => (only ? (k) => (only.has(k) ? answers[k] : undefined) : (k) => answers[k]);
+// The same with one more answer, `id` = `value`, in place of its own.
+const plus = (get, id, value) => (k) => (k === id ? value : get(k));
+
 // The household of the contract from the answers whose field ids are in `only`
 // (a Set), or from all answers when `only` is absent.
 export function buildHousehold(region, answers, only) {
-  const a = {};
-  for (const k of Object.keys(answers)) if (!only || only.has(k)) a[k] = answers[k];
-  const h = { schema: 1, region, hukou: known(a, 'hukou') ? a.hukou : undefined, members: [] };
+  return householdOf(region, memberCount(answers), through(answers, only));
+}
+
+// The household of n members from the answers `get` gives: the flow builds them by
+// the thousand, from lookups rather than copies of the answers.
+function householdOf(region, n, get) {
+  const given = (k) => { const v = get(k); return v !== undefined && v !== '' && v !== UNKNOWN; };
+  const h = { schema: 1, region, hukou: given('hukou') ? get('hukou') : undefined, members: [] };
   if (!h.hukou) delete h.hukou;
-  const n = memberCount(answers);
   const setBool = (o, key, v) => { if (v === 'true' || v === 'false') o[key] = v === 'true'; };
   for (let i = 0; i < n; i++) {
-    const m = `m${i}.`;
-    if (!known(a, m + 'age')) continue;
-    const age = parseInt(a[m + 'age'], 10);
-    const x = { age, relation: i === 0 ? 'head' : (known(a, m + 'relation') ? a[m + 'relation'] : 'other') };
-    if (known(a, m + 'disability_grade')) {
-      x.disability_grade = parseInt(a[m + 'disability_grade'], 10);
-      if (x.disability_grade > 0 && known(a, m + 'disability_kind')) x.disability_kind = a[m + 'disability_kind'];
+    const ids = idsOf(i);
+    if (!given(ids.age)) continue;
+    const age = parseInt(get(ids.age), 10);
+    const x = { age, relation: i === 0 ? 'head' : (given(ids.relation) ? get(ids.relation) : 'other') };
+    if (given(ids.disability_grade)) {
+      x.disability_grade = parseInt(get(ids.disability_grade), 10);
+      if (x.disability_grade > 0 && given(ids.disability_kind)) x.disability_kind = get(ids.disability_kind);
     }
-    for (const k of ['self_care', 'school', 'labor']) if (known(a, m + k)) x[k] = a[m + k];
+    for (const k of ['self_care', 'school', 'labor']) if (given(ids[k])) x[k] = get(ids[k]);
     if (!(age >= 2 && age <= 35)) delete x.school;
-    for (const k of ['serious_illness', 'employed', 'newly_employed', 'has_capable_supporter', 'in_institution', 'veteran_5lao'])
-      setBool(x, k, a[m + k]);
-    if (age <= 24) { setBool(x, 'orphan', a[m + 'orphan']); setBool(x, 'unsupported_child', a[m + 'unsupported_child']); }
+    for (const k of BOOL_FACTS) setBool(x, k, get(ids[k]));
+    if (age <= 24) { setBool(x, 'orphan', get(ids.orphan)); setBool(x, 'unsupported_child', get(ids.unsupported_child)); }
     if (age < 40) delete x.veteran_5lao;
-    if (a[m + 'has_income'] === 'no') x.income_monthly = {};
-    else if (a[m + 'has_income'] === 'yes' && INCOME_KINDS.some((k) => (m + 'inc.' + k) in a)) {
+    const hasIncome = get(ids.has_income);
+    if (hasIncome === 'no') x.income_monthly = {};
+    else if (hasIncome === 'yes' && ids.income.some(([, k]) => get(k) !== undefined)) {
       x.income_monthly = {};
-      for (const k of INCOME_KINDS) {
-        const v = a[m + 'inc.' + k];
-        if (known(a, m + 'inc.' + k)) x.income_monthly[k] = num(v);
-      }
+      for (const [kind, k] of ids.income) if (given(k)) x.income_monthly[kind] = num(get(k));
     }
     h.members.push(x);
   }
   const assets = {};
-  if (known(a, 'deposits')) assets.deposits = num(a.deposits);
-  setBool(assets, 'owns_home', a.owns_home);
-  if (known(a, 'housing_area_m2')) assets.housing_area_m2 = num(a.housing_area_m2);
+  if (given('deposits')) assets.deposits = num(get('deposits'));
+  setBool(assets, 'owns_home', get('owns_home'));
+  if (given('housing_area_m2')) assets.housing_area_m2 = num(get('housing_area_m2'));
   if (Object.keys(assets).length) h.assets = assets;
   const exp = {};
-  for (const k of ['medical', 'education', 'disaster']) if (known(a, 'exp.' + k)) exp[k] = num(a['exp.' + k]);
+  for (const k of ['medical', 'education', 'disaster']) if (given('exp.' + k)) exp[k] = num(get('exp.' + k));
   if (Object.keys(exp).length) h.expenses_yearly = exp;
-  if (a.has_event === 'no') h.events = [];
-  else if (a.has_event === 'yes' && known(a, 'ev.kind') && known(a, 'ev.months_ago')) {
-    const e = { kind: a['ev.kind'], months_ago: parseInt(a['ev.months_ago'], 10) };
-    if (known(a, 'ev.cost')) e.cost = num(a['ev.cost']);
-    if (known(a, 'ev.compensated')) e.compensated = num(a['ev.compensated']);
+  const hasEvent = get('has_event');
+  if (hasEvent === 'no') h.events = [];
+  else if (hasEvent === 'yes' && given('ev.kind') && given('ev.months_ago')) {
+    const e = { kind: get('ev.kind'), months_ago: parseInt(get('ev.months_ago'), 10) };
+    if (given('ev.cost')) e.cost = num(get('ev.cost'));
+    if (given('ev.compensated')) e.compensated = num(get('ev.compensated'));
     h.events = [e];
   }
-  if (known(a, 'temporary')) h.aid_this_year = { temporary: parseInt(a.temporary, 10) };
-  if (known(a, 'status')) {
-    const on = a.status === 'none' ? [] : a.status.split(',');
+  if (given('temporary')) h.aid_this_year = { temporary: parseInt(get('temporary'), 10) };
+  if (given('status')) {
+    const status = get('status');
+    const on = status === 'none' ? [] : status.split(',');
     h.status = {};
     for (const k of STATUS_KINDS) h.status[k] = on.indexOf(k) >= 0;
-    if (on.indexOf('dibao') >= 0 && known(a, 'months_on_dibao')) h.status.months_on_dibao = parseInt(a.months_on_dibao, 10);
+    if (on.indexOf('dibao') >= 0 && given('months_on_dibao')) h.status.months_on_dibao = parseInt(get('months_on_dibao'), 10);
   }
   return h;
 }
@@ -236,38 +259,30 @@ export function buildFlow(region, answers, screen) {
     for (let i = 0; i < n; i++) if (!known(answers, `m${i}.age`)) return false;
     return n > 0;
   };
-  // Does some answer to `f` change a status or an amount, starting from `base`
-  // answers whose fields `only` are in the household?
-  const changes = (f, base, only) => {
-    const start = screen(buildHousehold(region, base, only));
+  // Does some answer to `f` change a status or an amount, starting from the answers `get` gives?
+  const changes = (f, get) => {
+    const start = screen(householdOf(region, n, get));
     const missing = missingOf(start);
     if (missing === null || missing.some((m) => concerns(m, f.rel))) return true;
     const sig = signature(start);
-    const withF = new Set(only);
-    withF.add(f.id);
-    for (const v of probes(f)) {
-      const trial = Object.assign({}, base);
-      trial[f.id] = v;
-      if (signature(screen(buildHousehold(region, trial, withF))) !== sig) return true;
-    }
+    for (const v of probes(f))
+      if (signature(screen(householdOf(region, n, plus(get, f.id, v)))) !== sig) return true;
     return false;
   };
   const relevant = (f) => {
-    if (changes(f, answers, accepted)) return true;
+    const asked = through(answers, accepted);
+    if (changes(f, asked)) return true;
     if (f.member === undefined) return false;
     // Facts about one person often matter only together (特困: no ability to work
     // AND no capable supporter), and a program already met by another member
     // lists nothing as missing. So try again as if this person's other unasked
     // facts were the hardest case.
-    const base = Object.assign({}, answers);
-    const only = new Set(accepted);
+    const hardest = new Map();
     for (const k of Object.keys(HARDEST)) {
       const id = `m${f.member}.${k}`;
-      if (id === f.id || accepted.has(id)) continue;
-      base[id] = HARDEST[k];
-      only.add(id);
+      if (id !== f.id && !accepted.has(id)) hardest.set(id, HARDEST[k]);
     }
-    return changes(f, base, only);
+    return changes(f, (k) => (hardest.has(k) ? hardest.get(k) : asked(k)));
   };
   for (const page of pages) {
     const structural = page.key === 'hukou' || page.key === 'size' || page.key.startsWith('basic:');
