@@ -45,7 +45,8 @@ function wrap(M) {
     // variants, mostly the same from one page to the next.
     brief(household) {
       const text = JSON.stringify(household);
-      if (briefs.has(text)) return briefs.get(text);
+      const known = briefs.get(text);
+      if (known) return known;
       // The module's brief entry: each program's id, status, amount and `missing`
       // as screen() gives them, without the reasons: a tenth of the work and text.
       const got = JSON.parse(call('brief', text));
