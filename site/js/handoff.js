@@ -119,14 +119,21 @@ export async function encode(household) {
   return best;
 }
 
+// A payload (the fragment after h=) -> household. A link cut short in a chat, or a
+// QR code misread, fails here with one clear message (S.handoff.broken), never
+// with whatever the base64, inflate or JSON step happened to throw. What decodes
+// is a household for the core to check, which names any field that is wrong.
 export async function decode(payload) {
-  const kind = payload[0];
-  let bytes = unb64url(payload.slice(1));
-  if (kind === 'z') {
-    if (typeof DecompressionStream !== 'function') throw new Error(S.handoff.noDecompress);
-    bytes = await through(new DecompressionStream('deflate-raw'), bytes);
-  } else if (kind !== 'j') throw new Error('unknown payload');
-  return unpack(JSON.parse(new TextDecoder().decode(bytes)));
+  const kind = String(payload || '')[0];
+  if (kind === 'z' && typeof DecompressionStream !== 'function') throw new Error(S.handoff.noDecompress);
+  try {
+    let bytes = unb64url(payload.slice(1));
+    if (kind === 'z') bytes = await through(new DecompressionStream('deflate-raw'), bytes);
+    else if (kind !== 'j') throw new Error('unknown payload');
+    return unpack(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+  } catch (e) {
+    throw new Error(S.handoff.broken);
+  }
 }
 
 // The link a QR code carries: the staff page of this same site, answers in the fragment.

@@ -113,6 +113,7 @@ export const S = {
     close: '关闭预审单',
     open: '生成预审单（带二维码，可打印）',
     noDecompress: '此浏览器无法解压预审单数据，请换用较新的浏览器',
+    broken: '预审单数据不完整或已损坏（可能只复制或扫到了链接的一部分），请重新扫描二维码或打开完整的链接。The hand-off data is incomplete or damaged: scan the QR code again or open the whole link.',
   },
 };
 

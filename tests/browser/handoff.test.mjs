@@ -123,3 +123,61 @@ test('the resident app: a 预审单 link reopens the answers and results; its re
     await page.close();
   }
 });
+
+// A link cut short in a chat app, or a QR code misread: every damaged payload either
+// decodes to a household (which the core then checks, naming any bad field) or fails
+// with the one bilingual message; never with a raw base64/inflate/JSON/TypeError.
+test('预审单 links that are cut short or garbled: a household or one clear message, never a raw error', async () => {
+  const { page, log } = await openPage(browser.context);
+  try {
+    await page.goto(server.url + 'staff.html');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
+    const modules = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)
+      .filter((n) => /\/js\/(handoff|staff-text)\.[0-9a-f]{10}\.js$/.test(n)));
+    assert.equal(modules.length, 2, 'the hand-off and text modules are loaded');
+    const households = HOUSEHOLDS.map((x) => x.household);
+    const got = await page.evaluate(async ({ modules, households }) => {
+      const H = await import(modules.find((m) => m.includes('/handoff.')));
+      const { S } = await import(modules.find((m) => m.includes('/staff-text.')));
+      let seed = 20261202;
+      const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+      const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      const mutate = (p) => {
+        switch (rand(5)) {
+          case 0: return p.slice(0, rand(p.length));                                        // cut short
+          case 1: { const i = rand(p.length); return p.slice(0, i) + ALPHA[rand(64)] + p.slice(i + 1); }  // misread
+          case 2: { const i = rand(p.length); return p.slice(0, i) + p.slice(i + 1); }      // a character lost
+          case 3: { const i = 1 + rand(p.length - 1); return p.slice(0, i) + ALPHA[rand(64)] + p.slice(i); }
+          default: return ALPHA[rand(64)] + p.slice(1);                                      // the kind letter
+        }
+      };
+      const out = { households: 0, broken: 0, other: [] };
+      for (const h of households) {
+        const z = await H.encode(h);
+        const j = 'j' + z.slice(1);  // a plain payload too (not valid base64 of JSON: fine, it must fail cleanly)
+        for (const p of [z, j]) for (let k = 0; k < 150; k++) {
+          let q = p;
+          for (let n = 1 + rand(3); n > 0; n--) q = mutate(q) || q;
+          try {
+            const d = await H.decode(q);
+            if (d && d.schema === 1 && Array.isArray(d.members)) out.households++;
+            else out.other.push(q + ' -> ' + JSON.stringify(d));
+          } catch (e) {
+            if (e.message === S.handoff.broken) out.broken++;
+            else out.other.push(q + ' -> ' + e);
+          }
+        }
+      }
+      return out;
+    }, { modules, households });
+    assert.deepEqual(got.other, [], 'every damaged payload gives a household or the clear message');
+    assert.ok(got.broken > 100 && got.households > 10, `both ways are taken (${got.broken} refused, ${got.households} decoded)`);
+    // What the staff page then says, in Chinese and English.
+    await page.goto(server.url + 'staff.html#h=zq1bAF7');
+    await page.waitForFunction(() => /预审单数据不完整/.test(document.getElementById('dd-notice').textContent));
+    assert.match(await page.textContent('#dd-notice'), /incomplete or damaged/);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await page.close();
+  }
+});
