@@ -614,7 +614,11 @@ function init() {
       state.region = hh.region; state.answers = m.answersFromHousehold(hh); state.reviewing = true;
       try { history.replaceState({ view: 'results' }, '', location.pathname + location.search); } catch (e) { /* ignore */ }
       return enginePromise.then((e) => { if (e) go('results', { push: false }); });
-    })).catch(() => { /* not a 预审单: the start page stays */ });
+    })).catch((e) => {
+      // A link cut short or a code misread: say so on the start page, which stays.
+      state.notice = e && e.message;
+      if (state.view === 'start') render();
+    });
   }
   render();
   enginePromise.then((e) => {

@@ -176,6 +176,11 @@ test('预审单 links that are cut short or garbled: a household or one clear me
     await page.goto(server.url + 'staff.html#h=zq1bAF7');
     await page.waitForFunction(() => /预审单数据不完整/.test(document.getElementById('dd-notice').textContent));
     assert.match(await page.textContent('#dd-notice'), /incomplete or damaged/);
+    // And the resident page, on its start page.
+    await page.goto(server.url + 'index.html#h=zq1bAF7');
+    await page.waitForSelector('#dd-main .dd-notice');
+    assert.match(await page.textContent('#dd-main .dd-notice'), /预审单数据不完整.*incomplete or damaged/);
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-view')), 'start');
     assert.deepEqual(log.errors, []);
   } finally {
     await page.close();
