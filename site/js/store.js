@@ -23,7 +23,12 @@ export function load() {
   if (!s) return null;
   try {
     const v = JSON.parse(s.getItem(KEY) || 'null');
-    return v && typeof v === 'object' && v.answers ? v : null;
+    // Only what this page writes: a region id and answers that are all text. Anything
+    // else (another version's format, a damaged entry) is not offered to resume.
+    if (!v || typeof v !== 'object' || typeof v.region !== 'string') return null;
+    const a = v.answers;
+    if (!a || typeof a !== 'object' || Array.isArray(a) || Object.values(a).some((x) => typeof x !== 'string')) return null;
+    return v;
   } catch (e) {
     return null;
   }

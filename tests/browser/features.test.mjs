@@ -151,6 +151,18 @@ test('nothing is stored unless asked; 清除我的信息 forgets everything', as
     assert.deepEqual(await keys(), []);
     assert.match(await page.textContent('#dd-main'), /您的信息已清除/);
     assert.equal(await page.$('text=接着上次的回答'), null);
+    // Saved answers in another format, or damaged, are not offered (and break nothing).
+    for (const saved of ['{"region":"hebi-2017","answers":{"size":3,"status":5}}', '{"answers":{"size":"1"}}',
+      '{"region":"hebi-2017","answers":["1"]}', '{"region":"hebi-2017","answers":', '7']) {
+      await page.evaluate((v) => localStorage.setItem('doudi.v1', v), saved);
+      await page.reload();
+      await page.waitForSelector('input[name="region"]');
+      assert.equal(await page.$('text=接着上次的回答'), null, saved);
+    }
+    await page.evaluate(() => localStorage.setItem('doudi.v1', '{"region":"hebi-2017","answers":{"size":"1","m0.age":"70"}}'));
+    await page.reload();
+    await page.waitForSelector('text=接着上次的回答');
+    assert.deepEqual(log.errors, []);
   });
 });
 
