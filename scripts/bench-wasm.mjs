@@ -102,9 +102,14 @@ console.log('region'.padEnd(16) + 'native'.padStart(10) + 'wasm'.padStart(10) + 
 for (const M of [Module, speed && speed.module].filter(Boolean))
   for (let i = 0; i < 3000; i++) M.screen(household(regions[i % regions.length]));
 const ratio = (us, n, width) => (n ? (us / n).toFixed(1) + '×' : '—').padStart(width);
+// Against the quality issue's targets, printed last: one household ≤ 20 µs through the
+// module's JSON entry, the roster ≥ 200,000 households/s, WebAssembly ≤ 2× native.
+const targets = { one: [], ratio: [], roster: [] };
 for (const region of regions) {
   const us = perHousehold(household(region));
   const n = native.screen[region];
+  targets.one.push(us);
+  if (n) targets.ratio.push(us / n);
   let line = region.padEnd(16) + cell(n) + cell(us) + ratio(us, n, 13);
   if (speed) {
     const fast = perHousehold(household(region), speed.module);
@@ -221,6 +226,8 @@ if (csvPath) {
   secs = r.total / 1000;
   console.log(`roster (台账比对: CSV in; statuses, amounts, flags and the export out), ${r.n} households, median of 5:`);
   console.log('  ' + 'native'.padEnd(14) + (native.roster ? `${Math.round(native.roster)} households/s` : '—'));
+  targets.roster.push(['Node', r.n / secs]);
+  if (native.roster) targets.ratio.push(native.roster / (r.n / secs));
   console.log('  ' + 'wasm'.padEnd(14) + `${Math.round(r.n / secs)} households/s (${(secs * 1000).toFixed(0)} ms)` +
     (native.roster ? `, ${(native.roster / (r.n / secs)).toFixed(1)}× native's time` : ''));
   console.log('  ' + ''.padEnd(14) + `read and group the rows ${r.open.toFixed(0)} ms, screen ${r.step.toFixed(0)} ms ` +
@@ -231,9 +238,22 @@ if (csvPath) {
   }
   if (chromium) {
     const c = await chromium.roster(csv);
+    targets.roster.push(['Chromium', r.n / (c.total / 1000)]);
     console.log('  ' + 'Chromium'.padEnd(14) + `${Math.round(r.n / (c.total / 1000))} households/s (${c.total.toFixed(0)} ms: ` +
       `read ${c.open.toFixed(0)}, screen ${c.step.toFixed(0)}, export and view ${c.finish.toFixed(0)}; the page's JSON.parse ${c.parse.toFixed(0)} ms)`);
   }
   console.log(`  the result is ${(r.chars / 1e6).toFixed(1)} M characters; the page's JSON.parse of it takes ${r.parse.toFixed(0)} ms`);
 }
 if (chromium) await chromium.close();
+
+const span = (xs, f) => (xs.length ? `${f(Math.min(...xs))}–${f(Math.max(...xs))}` : '—');
+const verdict = (ok) => (ok ? 'met' : 'NOT MET');
+console.log('Against the targets of the quality issue:');
+console.log(`  one household ≤ 20 µs (site module, Node): ${span(targets.one, (v) => v.toFixed(1))} µs — ` +
+  verdict(targets.one.length && Math.max(...targets.one) <= 20));
+if (targets.roster.length)
+  console.log(`  roster ≥ 200,000 households/s: ${targets.roster.map(([k, v]) => `${Math.round(v)}/s (${k})`).join(', ')} — ` +
+    verdict(targets.roster.every(([, v]) => v >= 200000)));
+if (targets.ratio.length)
+  console.log(`  WebAssembly ≤ 2× native's time: ${span(targets.ratio, (v) => v.toFixed(1) + '×')} (one household by region; the roster) — ` +
+    verdict(Math.max(...targets.ratio) <= 2));
