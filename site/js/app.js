@@ -245,7 +245,8 @@ function renderStart(root) {
   const regions = regionsList().slice().sort((a, b) => (b.id === chosen) - (a.id === chosen));
   const main = h('main', { id: 'dd-main' });
   if (state.notice) {
-    main.appendChild(h('p', { class: 'dd-notice', role: 'status' }, state.notice));
+    const warn = typeof state.notice === 'object';  // { warn: text }: something did not work
+    main.appendChild(h('p', { class: warn ? 'dd-notice dd-notice-warn' : 'dd-notice', role: 'status' }, warn ? state.notice.warn : state.notice));
     state.notice = null;
   }
   main.appendChild(h('h1', { tabindex: '-1' }, T.startPage.title));
@@ -628,7 +629,7 @@ function init() {
       return enginePromise.then((e) => { if (e) go('results', { push: false }); });
     })).catch((e) => {
       // A link cut short or a code misread: say so on the start page, which stays.
-      state.notice = e && e.message;
+      state.notice = { warn: e && e.message };
       if (state.view === 'start') render();
     });
   }
