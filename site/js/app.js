@@ -17,7 +17,7 @@ const state = {
   save: false,
   errors: null,       // [{id, message}] for the page on screen
   draft: null,        // what was typed on a page that had errors, shown again as typed
-  notice: null,
+  notice: null,       // { text, warn }: a line shown once on the start page
   textSize: 0,
 };
 
@@ -52,14 +52,14 @@ function startEngine() {
 // is busiest. Nothing is kept and nothing leaves the page.
 let warmed = false;
 function warmUp() {
-  if (warmed || !engine) return;
+  if (warmed || !engine || !state.region) return;
   warmed = true;
   const idle = window.requestIdleCallback || ((f) => setTimeout(f, 300));
-  const household = () => ({ schema: 1, region: state.region || (engine.regions()[0] || {}).id, hukou: 'rural', members: [{ age: 40 }] });
+  const household = { schema: 1, region: state.region, hukou: 'rural', members: [{ age: 40 }] };
   const steps = [
-    () => engine.policy(household().region),                 // reads the policy
-    () => engine.brief(household()),                         // the questionnaire's screening
-    () => engine.screenText(JSON.stringify(household())),    // the results' reasons and text
+    () => engine.policy(household.region),                 // reads the policy
+    () => engine.brief(household),                         // the questionnaire's screening
+    () => engine.screenText(JSON.stringify(household)),    // the results' reasons and text
   ];
   const next = () => {
     const step = steps.shift();
@@ -181,7 +181,7 @@ function clearAll() {
   state.reviewing = false;
   state.save = false;
   store.clear();
-  state.notice = T.store.cleared;
+  state.notice = { text: T.store.cleared };
   go('start');
 }
 
@@ -245,8 +245,7 @@ function renderStart(root) {
   const regions = regionsList().slice().sort((a, b) => (b.id === chosen) - (a.id === chosen));
   const main = h('main', { id: 'dd-main' });
   if (state.notice) {
-    const warn = typeof state.notice === 'object';  // { warn: text }: something did not work
-    main.appendChild(h('p', { class: warn ? 'dd-notice dd-notice-warn' : 'dd-notice', role: 'status' }, warn ? state.notice.warn : state.notice));
+    main.appendChild(h('p', { class: state.notice.warn ? 'dd-notice dd-notice-warn' : 'dd-notice', role: 'status' }, state.notice.text));
     state.notice = null;
   }
   main.appendChild(h('h1', { tabindex: '-1' }, T.startPage.title));
@@ -629,7 +628,7 @@ function init() {
       return enginePromise.then((e) => { if (e) go('results', { push: false }); });
     })).catch((e) => {
       // A link cut short or a code misread: say so on the start page, which stays.
-      state.notice = { warn: e && e.message };
+      state.notice = { text: e && e.message, warn: true };
       if (state.view === 'start') render();
     });
   }
