@@ -143,12 +143,13 @@ if (opt('--split')) {
 // The roster as its page's worker runs it (rosterOpen, rosterStep, rosterFinish),
 // stage by stage, median ms of five after one: reading and grouping the rows;
 // screening the households; writing the export and the view and handing them to
-// JavaScript (`total` is the three); and the page's JSON.parse. Also the households
+// JavaScript, the view as text and the export as bytes (`total` is the three); and
+// the page's JSON.parse of the view. Also the households
 // and the result's characters. Runs in Node, and as source in Chromium.
 function rosterStages(M, csv) {
   M.roster(csv, '');
   const runs = [];
-  let n = 0, chars = 0;
+  let n = 0, chars = 0, exportBytes = 0;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     n = M.rosterOpen(csv, '');
@@ -156,13 +157,15 @@ function rosterStages(M, csv) {
     M.rosterStep(n);
     const t2 = performance.now();
     const text = M.rosterFinish();
+    const bytes = M.rosterExport();
     const t3 = performance.now();
     JSON.parse(text);
     chars = text.length;
+    exportBytes = bytes.length;
     runs.push({ open: t1 - t0, step: t2 - t1, finish: t3 - t2, total: t3 - t0, parse: performance.now() - t3 });
   }
   const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[2];
-  return { open: med('open'), step: med('step'), finish: med('finish'), total: med('total'), parse: med('parse'), n, chars };
+  return { open: med('open'), step: med('step'), finish: med('finish'), total: med('total'), parse: med('parse'), n, chars, exportBytes };
 }
 
 let chromium = null;  // the page, kept open for the roster below
@@ -220,7 +223,8 @@ const csvPath = opt('--roster');
 if (csvPath) {
   const csv = fs.readFileSync(csvPath, 'utf8');
   // The median of five calls after one that grows the module's memory to fit the
-  // roster; the call includes handing the result to JavaScript as a string. The
+  // roster; the calls include handing the view to JavaScript as a string and the
+  // export as bytes (rosterFinish, rosterExport). The
   // page then parses that JSON: timed apart, as it is JavaScript's work, not the module's.
   const r = rosterStages(Module, csv);
   secs = r.total / 1000;
@@ -242,7 +246,8 @@ if (csvPath) {
     console.log('  ' + 'Chromium'.padEnd(14) + `${Math.round(r.n / (c.total / 1000))} households/s (${c.total.toFixed(0)} ms: ` +
       `read ${c.open.toFixed(0)}, screen ${c.step.toFixed(0)}, export and view ${c.finish.toFixed(0)}; the page's JSON.parse ${c.parse.toFixed(0)} ms)`);
   }
-  console.log(`  the result is ${(r.chars / 1e6).toFixed(1)} M characters; the page's JSON.parse of it takes ${r.parse.toFixed(0)} ms`);
+  console.log(`  the view is ${(r.chars / 1e6).toFixed(1)} M characters (the page's JSON.parse of it takes ${r.parse.toFixed(0)} ms); ` +
+    `the export ${(r.exportBytes / 1e6).toFixed(1)} MB, handed over as its UTF-8 bytes`);
 }
 if (chromium) await chromium.close();
 

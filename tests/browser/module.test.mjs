@@ -160,14 +160,23 @@ test('roster(): the view and the export = screen --csv, for rosters good and bro
       const seen = [];
       for (let done = 0; done < total;) seen.push(done = M.rosterStep(7));
       assert.deepEqual(seen, Array.from({ length: Math.ceil(total / 7) }, (_, k) => Math.min(total, 7 * (k + 1))));
-      assert.equal(M.rosterFinish(), whole, `roster ${i}: in steps, the same text`);
+      const finished = JSON.parse(M.rosterFinish());
+      assert.deepEqual(finished, view, `roster ${i}: in steps, the same view`);
+      const bytes = M.rosterExport();
+      assert.ok(bytes instanceof Uint8Array);
+      assert.ok(Buffer.from(bytes).equals(Buffer.from(exported, 'utf8')), `roster ${i}: in steps, the export's bytes`);
+      assert.equal(M.rosterExport().length, 0, 'the export is given once');
     }
   }
-  assert.match(JSON.parse(M.rosterFinish()).errors[0].message, /CSV 文本/, 'finish with no roster open');
+  const none = JSON.parse(M.rosterFinish());
+  assert.match(none.errors[0].message, /CSV 文本/, 'finish with no roster open');
+  assert.equal(none.csv, undefined);
+  assert.equal(M.rosterExport().length, 0);
   for (const value of [42, null, { csv: 'x' }]) {
     assert.equal(M.rosterOpen(value, ''), 0);
     assert.equal(M.rosterStep(100), 0);
     const r = JSON.parse(M.roster(value, ''));
+    assert.equal(r.csv, '');
     assert.equal(r.households, 0);
     assert.deepEqual(r.rows, []);
     assert.match(r.errors[0].message, /CSV 文本/);
