@@ -107,6 +107,8 @@ cmd_bench() {
     --speed build/wasm-speed/wasm --split build/wasm/wasm --chromium
   say "the questionnaire's flow (Node)"
   "${pin[@]}" node scripts/bench-flow.mjs build/site
+  say "the first visit on a slow network (Chromium)"
+  node scripts/bench-start.mjs build/site
   say "sizes"
   node scripts/size.mjs build/site
   say "Lighthouse"

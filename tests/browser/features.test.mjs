@@ -269,3 +269,21 @@ test('print: the results fit one page', async () => {
     assert.ok(pages >= 1 && pages <= 1, `${pages} printed pages`);
   });
 });
+
+// On a slow network the first screen is the page itself until the scripts
+// arrive: its heading and lead are the start page's own (the lead is the
+// largest text, Lighthouse's largest contentful paint), so nothing jumps or
+// changes when the script draws the start page over them.
+test('before the scripts run, index.html shows the start page\'s heading and lead', async () => {
+  const { T } = await import('../../site/js/text.js');
+  const html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
+  assert.equal(/<h1>([^<]+)<\/h1>/.exec(html)[1], T.startPage.title);
+  assert.equal(/<p class="dd-lead">([^<]+)<\/p>/.exec(html)[1], T.startPage.intro);
+  await withPage(async (page) => {
+    await page.route(/\.js$/, (route) => route.abort());  // no script at all
+    await page.goto(server.url);
+    assert.equal(await page.textContent('h1'), T.startPage.title);
+    assert.equal(await page.textContent('.dd-lead'), T.startPage.intro);
+    await shot(page, 'start-before-scripts');
+  }, { width: 360, height: 740 });
+});
