@@ -211,12 +211,15 @@ ${rows}
   }
   const notes = (p.notes || []).map((n) => { sources.push(n.source); return `<li>${esc(n.text)} <span class="rg-src">（${esc(cite(n.source))}）</span></li>`; });
   const a = p.apply || {};
+  const basis = a.sources || [];
+  sources.push(...basis);
   const apply = `<h3>怎么申请</h3>
 <dl class="rg-apply">
 ${a.where ? `<dt>到哪里</dt><dd>${esc(a.where)}</dd>` : ''}
-${a.documents && a.documents.length ? `<dt>带什么</dt><dd><ul class="rg-list">${a.documents.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></dd>` : ''}
+${a.documents && a.documents.length ? `<dt>带什么</dt><dd><ul class="rg-list">${a.documents.map((d) => `<li>${esc(d)}</li>`).join('')}</ul><p class="rg-note">一般要带的材料，文件没有逐项列出；以窗口一次性告知为准。</p></dd>` : ''}
 ${a.steps && a.steps.length ? `<dt>办理步骤</dt><dd><ol class="rg-list">${a.steps.map((d) => `<li>${esc(d)}</li>`).join('')}</ol></dd>` : ''}
 ${a.time_limit ? `<dt>办理时限</dt><dd>${esc(a.time_limit)}</dd>` : ''}
+${basis.length ? `<dt>办理依据</dt><dd>${basis.map((x) => `<p class="rg-src">${esc(cite(x))}</p>`).join('')}${a.note ? `<p class="rg-note">${esc(a.note)}</p>` : ''}</dd>` : ''}
 </dl>`;
   return `<section class="rg-program" id="p-${esc(p.id)}" data-program="${esc(p.id)}" aria-labelledby="h-${esc(p.id)}">
 <h2 id="h-${esc(p.id)}"><span class="rg-num">${i + 1}.</span> ${esc(p.name)}${p.local ? ' <span class="rg-local">本地项目</span>' : ''}</h2>

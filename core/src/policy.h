@@ -61,11 +61,17 @@ struct Param {
   std::string unstated(Date day) const;
 };
 
+// Where and how to apply. `sources` are the clauses the office, the steps and the
+// time limit rest on (shown on the site and the region pages, not in every result);
+// the documents to bring are the usual ones, which no document lists in full.
+// `note` says what the sources leave open (a document that names only the office).
 struct Apply {
   std::string where;
   std::vector<std::string> documents;
   std::vector<std::string> steps;
   std::string time_limit;
+  std::string note;
+  std::vector<Source> sources;
 };
 
 // A test written in a policy file ({"status_any": ["dibao"]}, {"min_age": 60}, …),

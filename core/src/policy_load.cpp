@@ -76,10 +76,30 @@ class Loader {
 
   Source source(const json& parent, const std::string& path) {
     const json* s = object(parent, path, "source");
-    if (!s) return {};
-    const std::string at = path_key(path, "source");
-    only(*s, at, {"doc", "clause"});
-    Source src{keep(text(*s, at, "doc")), keep(text(*s, at, "clause"))};
+    return s ? citation(*s, path_key(path, "source")) : Source{};
+  }
+
+  // A non-empty list of sources under `key` ("sources" of an `apply`).
+  std::vector<Source> sources(const json& parent, const std::string& path, const char* key) {
+    std::vector<Source> out;
+    const std::string at = path_key(path, key);
+    auto it = parent.find(key);
+    if (it == parent.end() || !it->is_array() || it->empty()) {
+      problem(at, "must be a non-empty list of sources {doc, clause}");
+      return out;
+    }
+    for (size_t i = 0; i < it->size(); ++i) {
+      const std::string ai = path_index(at, i);
+      if ((*it)[i].is_object()) out.push_back(citation((*it)[i], ai));
+      else problem(ai, "must be an object {doc, clause}");
+    }
+    return out;
+  }
+
+  // One citation {doc, clause} at `at`, remembered for check_citations.
+  Source citation(const json& s, const std::string& at) {
+    only(s, at, {"doc", "clause"});
+    Source src{keep(text(s, at, "doc")), keep(text(s, at, "clause"))};
     sources_.push_back({at, src});
     return src;
   }
@@ -351,11 +371,13 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
   }
   if (const json* a = L.object(j, path, "apply")) {
     const std::string at = path_key(path, "apply");
-    L.only(*a, at, {"where", "documents", "steps", "time_limit"});
+    L.only(*a, at, {"where", "documents", "steps", "time_limit", "note", "sources"});
     p->apply.where = L.text(*a, at, "where");
     p->apply.documents = L.texts(*a, at, "documents");
     p->apply.steps = L.texts(*a, at, "steps");
     p->apply.time_limit = L.text(*a, at, "time_limit", false);
+    p->apply.note = L.text(*a, at, "note", false);
+    p->apply.sources = L.sources(*a, at, "sources");
   }
 }
 

@@ -41,16 +41,24 @@ function citation(source, policy) {
     h('blockquote', null, h('p', null, text), h('footer', null, source.doc + ' ' + source.clause)));
 }
 
-function applyBlock(apply, open) {
+// Where and how to apply, from the result; the clauses it rests on are the
+// policy's (`apply.sources`), with their text as a reason's citation has it.
+function applyBlock(p, ctx, open) {
+  const apply = p.apply;
   if (!apply) return null;
-  const part = (cls, title, content) => h('div', { class: 'dd-apply-part dd-apply-' + cls }, h('h4', null, title), content);
+  const part = (cls, title, ...content) => h('div', { class: 'dd-apply-part dd-apply-' + cls }, h('h4', null, title), ...content);
   const body = [];
   if (apply.where) body.push(part('where', T.results.where, h('p', null, apply.where)));
   if (apply.documents && apply.documents.length)
-    body.push(part('docs', T.results.documents, h('ul', { class: 'dd-list' }, apply.documents.map((d) => h('li', null, d)))));
+    body.push(part('docs', T.results.documents, h('ul', { class: 'dd-list' }, apply.documents.map((d) => h('li', null, d))),
+      h('p', { class: 'dd-hint' }, T.results.documentsNote)));
   if (apply.steps && apply.steps.length)
     body.push(part('steps', T.results.steps, h('ol', { class: 'dd-steps' }, apply.steps.map((s) => h('li', null, s)))));
   if (apply.time_limit) body.push(part('time', T.results.timeLimit, h('p', null, apply.time_limit)));
+  const own = ctx.policy && (ctx.policy.programs || []).find((x) => x.id === p.id);
+  const sources = own && own.apply && own.apply.sources;
+  if (sources && sources.length) body.push(part('basis', T.results.applyBasis, ...sources.map((s) => citation(s, ctx.policy)),
+    own.apply.note ? h('p', { class: 'dd-hint' }, own.apply.note) : null));
   return h('details', { class: 'dd-apply', open: open ? '' : null }, h('summary', null, T.results.howTo), body);
 }
 
@@ -64,7 +72,7 @@ function programCard(p, ctx) {
     card.appendChild(h('p', { class: 'dd-members' }, fill(T.results.members, { list: p.members.map((i) => memberWho(i, ctx.answers)).join('、') })));
   const th = thresholdText(p.threshold);
   if (th) card.appendChild(h('p', { class: 'dd-threshold' }, th));
-  if (p.status === 'eligible') card.appendChild(applyBlock(p.apply, true));
+  if (p.status === 'eligible') card.appendChild(applyBlock(p, ctx, true));
   if (p.reasons && p.reasons.length) {
     const list = h('ul', { class: 'dd-reasons' }, p.reasons.map((r) => h('li', null, h('p', null, r.text), citation(r.source, ctx.policy))));
     if (p.status === 'ineligible') card.appendChild(h('details', { class: 'dd-why-box' }, h('summary', null, T.results.whyNot), list));
@@ -83,7 +91,7 @@ function programCard(p, ctx) {
     }
     card.appendChild(h('div', { class: 'dd-missing' }, h('h4', null, T.results.missingTitle), h('ul', null, items)));
   }
-  if (p.status === 'maybe') card.appendChild(applyBlock(p.apply, false));
+  if (p.status === 'maybe') card.appendChild(applyBlock(p, ctx, false));
   return card;
 }
 

@@ -308,6 +308,8 @@ export const T = {
     documents: '带什么材料',
     steps: '办理步骤',
     timeLimit: '办理时限',
+    documentsNote: '以上是一般要带的材料，文件没有逐项列出；以窗口一次性告知为准。',
+    applyBasis: '办理依据',
     yourAnswers: '查看或修改我的回答',
     answersHint: '改了任何一项，结果会马上重新计算。',
     notAnswered: '未回答',

@@ -204,12 +204,17 @@ export async function walk(page, log, baseUrl, household, name, opts = {}) {
   return { pages, violations, requests: log.requests.slice() };
 }
 
-// What the results page shows: {programId: {status, amount text}}.
+// What the results page shows: {programId: {status, amount text, text, basis}}.
 export async function shownPrograms(page) {
   return page.$$eval('.dd-program', (els) => Object.fromEntries(els.map((e) => [e.querySelector('h3').id.replace(/^prog-/, ''), {
     status: (/dd-status-(\w+)/.exec(e.className) || [])[1],
     amount: e.querySelector('.dd-amount') ? e.querySelector('.dd-amount').textContent : null,
     text: e.textContent,
+    // the apply block's 办理依据: each citation's label, and whether its clause text is there to open
+    basis: [...e.querySelectorAll('.dd-apply-basis .dd-cite')].map((c) => ({
+      label: (c.querySelector('summary') ? c.querySelector('summary').firstChild : c).textContent,
+      text: !!c.querySelector('blockquote'),
+    })),
   }])));
 }
 

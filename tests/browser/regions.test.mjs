@@ -45,6 +45,8 @@ test('every region page lists every program of its policy file, every parameter,
         for (const d of p.apply.documents || []) assert.ok(sec.includes(d), `${pol.id}.${p.id}: document ${d}`);
         for (const s of p.apply.steps || []) assert.ok(sec.includes(s), `${pol.id}.${p.id}: step ${s}`);
         for (const c of p.conditions || []) if (c.yes) assert.ok(sec.includes(c.yes), `${pol.id}.${p.id}: condition ${c.yes}`);
+        const basis = await page.$$eval(`#p-${p.id} .rg-apply dd:last-child .rg-src`, (els) => els.map((e) => e.textContent));
+        assert.deepEqual(basis, p.apply.sources.map((x) => `${x.doc} ${x.clause}`), `${pol.id}.${p.id}: 办理依据`);
         for (const [k, x] of Object.entries(p.params || {})) {
           const row = await rowText(page, pol.id, p.id, k);
           assert.ok(row.includes(x.label) && row.includes(x.source.clause), `${pol.id}.${p.id}.${k}: label and clause`);
@@ -58,7 +60,7 @@ test('every region page lists every program of its policy file, every parameter,
         }
         // Cited clauses of this document come with their text.
         const quotes = await page.$$eval(`#p-${p.id} .rg-clause-list blockquote`, (els) => els.map((e) => e.textContent));
-        for (const src of [...Object.values(p.params || {}).map((x) => x.source), ...(p.conditions || []).map((c) => c.source)])
+        for (const src of [...Object.values(p.params || {}).map((x) => x.source), ...(p.conditions || []).map((c) => c.source), ...p.apply.sources])
           if (src.doc === pol.document.doc && pol.clauses[src.clause]) assert.ok(quotes.includes(pol.clauses[src.clause]), `${pol.id}.${p.id}: clause ${src.clause}`);
       }
       assert.deepEqual(await axe(page), [], pol.id + ' axe-core');

@@ -5,6 +5,7 @@
 // page is saved as a 360x740 screenshot in test-output/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { startServer, launch, openPage, walk, shownPrograms, moneyText, cli, requireBuilt } from './lib.mjs';
 import { HOUSEHOLDS } from './households.mjs';
 
@@ -12,6 +13,12 @@ requireBuilt();
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
+
+const policies = new Map();
+const policy = (region) => {
+  if (!policies.has(region)) policies.set(region, JSON.parse(fs.readFileSync(new URL(`../../policies/${region}.json`, import.meta.url), 'utf8')));
+  return policies.get(region);
+};
 
 const REGIONS = ['xinmi-2016', 'zhongwei-2019', 'mingxi-2019', 'hebi-2017', 'quangang-2020'];
 test('at least two residents per region', () => {
@@ -34,6 +41,11 @@ for (const { name, household } of HOUSEHOLDS) {
         assert.equal(shown[p.id].status, p.status, `${p.id} status`);
         if (p.amount && p.status !== 'ineligible')
           assert.ok(shown[p.id].amount && shown[p.id].amount.includes(moneyText(p.amount.value)), `${p.id} amount ${p.amount.value}: ${shown[p.id].amount}`);
+        // where and how to apply, with the clauses it rests on (the policy file's apply.sources)
+        const own = policy(household.region).programs.find((x) => x.id === p.id).apply.sources;
+        assert.deepEqual(shown[p.id].basis, p.status === 'ineligible' ? [] : own.map((s) => ({
+          label: `依据：${s.doc} ${s.clause}`, text: s.doc === policy(household.region).document.doc,
+        })), `${p.id}: 办理依据`);
         if (p.threshold && p.threshold.gap < 0)
           assert.ok(shown[p.id].text.includes(`再低于 ${moneyText(p.threshold.limit)} 元`), `${p.id} distance to the threshold`);
       }

@@ -30,13 +30,15 @@ json valid_policy() {
       {"id": "orphan_allowance", "kind": "orphan_allowance", "name": "孤儿基本生活保障", "summary": "孤儿每月生活费。",
        "params": {"amount": {"label": "孤儿基本生活费", "unit": "yuan/person/month", "value": 790,
                              "source": {"doc": "测民〔2020〕1号", "clause": "一、1"}}},
-       "apply": {"where": "民政局", "documents": ["户口簿"], "steps": ["申请", "审批"]}},
+       "apply": {"where": "民政局", "documents": ["户口簿"], "steps": ["申请", "审批"],
+                 "sources": [{"doc": "测民〔2020〕1号", "clause": "三"}, {"doc": "《社会救助暂行办法》", "clause": "第十一条"}]}},
       {"id": "charity_aid", "kind": "generic", "name": "慈善救助", "summary": "孤儿家庭的慈善救助。",
        "conditions": [{"test": {"program": "orphan_allowance"}, "yes": "符合孤儿保障",
                        "source": {"doc": "测民〔2020〕1号", "clause": "二"}}],
-       "apply": {"where": "慈善总会", "documents": ["申请书"], "steps": ["申请"]}}
+       "apply": {"where": "慈善总会", "documents": ["申请书"], "steps": ["申请"], "note": "文件只写明由慈善总会负责。",
+                 "sources": [{"doc": "测民〔2020〕1号", "clause": "二"}]}}
     ],
-    "clauses": {"一、1": "孤儿基本生活费每人每月790元。", "二": "慈善救助。"}
+    "clauses": {"一、1": "孤儿基本生活费每人每月790元。", "二": "慈善救助。", "三": "向民政局申请。"}
   })");
 }
 
@@ -330,6 +332,33 @@ TEST(PolicyLoader, EveryProgramNeedsWhereDocumentsAndSteps) {
                "non-empty list");
   expect_error(with(valid_policy(), "/programs/0/apply/steps", json::array({""})), "programs[0].apply.steps[0]",
                "non-empty");
+}
+
+// Where to go and the steps rest on clauses, as every figure does: cited in
+// `apply.sources`, the document's own clauses with their text in `clauses`.
+TEST(PolicyLoader, ApplyCitesItsSources) {
+  doudi::PolicySet set;
+  const auto errors = set.add(kFile, valid_policy().dump());
+  ASSERT_TRUE(errors.empty()) << describe(errors);
+  const doudi::Apply& a = set.find("testland-2020")->programs[0].apply;
+  ASSERT_EQ(a.sources.size(), 2u);
+  EXPECT_EQ(a.sources[0].doc, "测民〔2020〕1号");
+  EXPECT_EQ(a.sources[0].clause, "三");
+  EXPECT_EQ(a.sources[1].doc, "《社会救助暂行办法》");
+  EXPECT_EQ(a.sources[1].clause, "第十一条");
+  EXPECT_EQ(a.note, "");
+  EXPECT_EQ(set.find("testland-2020")->programs[1].apply.note, "文件只写明由慈善总会负责。");
+  expect_error(without(valid_policy(), "/programs/1/apply/sources"), "programs[1].apply.sources", "non-empty list");
+  expect_error(with(valid_policy(), "/programs/1/apply/sources", json::array()), "programs[1].apply.sources",
+               "non-empty list");
+  expect_error(with(valid_policy(), "/programs/1/apply/sources/0", "二"), "programs[1].apply.sources[0]",
+               "must be an object");
+  expect_error(with(valid_policy(), "/programs/1/apply/sources/0/clause", ""), "programs[1].apply.sources[0].clause",
+               "non-empty");
+  expect_error(with(valid_policy(), "/programs/0/apply/sources/0/clause", "九"), "programs[0].apply.sources[0]",
+               "clause '九' of 测民〔2020〕1号 has no text");
+  expect_error(with(valid_policy(), "/programs/0/apply/sources/1/page", 3), "programs[0].apply.sources[1].page",
+               "unknown key");
 }
 
 TEST(PolicyLoader, TextThatIsNotJsonOrNotAnObject) {

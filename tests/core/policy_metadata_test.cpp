@@ -100,6 +100,13 @@ TEST(PolicyMetadata, EveryProgramSaysWhereWhatToBringAndTheSteps) {
       EXPECT_FALSE(prog.apply.steps.empty()) << at << ": apply.steps";
       for (const auto& d : prog.apply.documents) EXPECT_FALSE(d.empty()) << at;
       for (const auto& s : prog.apply.steps) EXPECT_FALSE(s.empty()) << at;
+      // …and the clauses the office and the steps rest on: the document's own, or a
+      // national rule it builds on.
+      EXPECT_FALSE(prog.apply.sources.empty()) << at << ": apply.sources";
+      for (const auto& s : prog.apply.sources) {
+        expect_sourced(s, at + ": apply.sources");
+        EXPECT_TRUE(s.doc == p->document.doc || s.doc.rfind("《", 0) == 0) << at << ": apply cites " << s.doc;
+      }
     }
 }
 
