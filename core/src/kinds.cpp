@@ -36,6 +36,7 @@ const std::vector<KindSpec>& registry() {
       {"temporary_aid",
        {{"max_per_grant", "yuan/household/once", false},
         {"max_grants_per_year", "times/year", false},
+        {"max_grants_exception", "flag", false},
         {"recent_months", "months", true},
         {"target_statuses", "list", false},
         {"town_approval_limit", "yuan/household/once", false},

@@ -10,7 +10,8 @@ namespace {
 const Source kArt47{"《社会救助暂行办法》（国务院令第649号）", "第四十七条"};
 
 const char* event_zh(EventKind k) {
-  static const char* names[] = {"重大疾病", "意外伤害", "交通或生产安全事故", "火灾", "雷击", "自然灾害", "疫情影响", "失业", "其他突发事件"};
+  // `illness` is any illness (the questionnaire asks 生病、重病): not called 重大疾病.
+  static const char* names[] = {"疾病", "意外伤害", "交通或生产安全事故", "火灾", "雷击", "自然灾害", "疫情影响", "失业", "其他突发事件"};
   return names[static_cast<int>(k)];
 }
 
@@ -84,15 +85,22 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
   if (const Param* maxp = p.param("max_grants_per_year")) {
     if (auto max = number_at(maxp, ctx.day)) {
       const int limit = static_cast<int>(*max);
+      // A limit with an exception the office judges (新密: 特殊群体确因生活或其他困难需多次
+      // 小额救助者除外): reaching it leaves the decision to the office, not a no.
+      const Param* except = p.param("max_grants_exception");
+      const bool excepted = except && flag_at(except, ctx.day);
       Fact under = ctx.h.temporary_aid_this_year ? Fact::of(*ctx.h.temporary_aid_this_year < limit)
                                                  : Fact::unknown({Field{"aid_this_year", "temporary"}});
+      const bool reached = under.is_no();
+      if (reached && excepted) under = Fact::unknown();
       d.require(under, [&](Tri v) {
         const std::string most = std::to_string(limit) + "次";
-        if (v == Tri::unknown) return "今年已获得过几次临时救助？（每年不超过" + most + "）";
+        if (v == Tri::unknown && !reached) return "今年已获得过几次临时救助？（每年不超过" + most + "）";
         const std::string got = "今年已获临时救助" + std::to_string(*ctx.h.temporary_aid_this_year) + "次";
         if (v == Tri::yes) return got + "，未超过每年" + most;
+        if (v == Tri::unknown) return got + "，已达每年" + most + "；" + except->label + "，由乡镇（街道）审核";
         return got + "，每年不超过" + most + (maxp->note.empty() ? "" : "（" + maxp->note + "）");
-      }, maxp->source);
+      }, reached && excepted ? except->source : maxp->source);
     }
   }
   // Who counts as in difficulty: the target groups are already recognised;
