@@ -292,6 +292,7 @@ Fact Context::member_matches(size_t i, const Predicate& c) const {
     case Op::veteran_5lao: return optional_is(assumed_veteran_5lao(m), c.flag, i, "veteran_5lao");
     case Op::employed: return optional_is(m.employed, c.flag, i, "employed");
     case Op::in_institution: return optional_is(m.in_institution, c.flag, i, "in_institution");
+    case Op::has_capable_supporter: return optional_is(m.has_capable_supporter, c.flag, i, "has_capable_supporter");
     case Op::household: return holds(c.parts.front());
     case Op::member_any_of: return any_of_n(c.parts.size(), [&](size_t k) { return member_matches(i, c.parts[k]); });
     case Op::listed_by: {

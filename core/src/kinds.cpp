@@ -93,7 +93,7 @@ std::string check_member_where(const json& where) {
     if (k == "min_age" || k == "max_age") {
       if (!v.is_number_integer()) return k + " must be an integer";
     } else if (k == "disabled" || k == "serious_illness" || k == "orphan" || k == "unsupported_child" ||
-               k == "veteran_5lao" || k == "employed" || k == "in_institution") {
+               k == "veteran_5lao" || k == "employed" || k == "in_institution" || k == "has_capable_supporter") {
       if (!v.is_boolean()) return k + " must be true or false";
     } else if (k == "disability_grades") {
       if (!v.is_array()) return k + " must be a list of grades";

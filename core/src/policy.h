@@ -87,7 +87,7 @@ struct Predicate {
     any_of, all_of, negate, recognised_poor,
     // member tests: `member_all` holds when every part does ({"min_age": 60, "disabled": true})
     member_all, min_age, max_age, disabled, disability_grades, disability_kinds, labor_in, self_care_in,
-    school_in, serious_illness, orphan, unsupported_child, veteran_5lao, employed, in_institution,
+    school_in, serious_illness, orphan, unsupported_child, veteran_5lao, employed, in_institution, has_capable_supporter,
     household, member_any_of,
     listed_by  // the member is one an earlier program covers (`flag` false: is not), names[0] its id
   };

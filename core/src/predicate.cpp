@@ -55,7 +55,7 @@ Predicate member_criterion(const std::string& k, const json& v) {
       {"disabled", Op::disabled},     {"serious_illness", Op::serious_illness},
       {"orphan", Op::orphan},         {"unsupported_child", Op::unsupported_child},
       {"veteran_5lao", Op::veteran_5lao}, {"employed", Op::employed},
-      {"in_institution", Op::in_institution}};
+      {"in_institution", Op::in_institution},   {"has_capable_supporter", Op::has_capable_supporter}};
   static const std::pair<const char*, Op> kLists[] = {
       {"disability_kinds", Op::disability_kinds}, {"labor_in", Op::labor_in},
       {"self_care_in", Op::self_care_in},         {"school_in", Op::school_in}};
