@@ -126,7 +126,14 @@ void evaluate_disability_living(const Program& p, Context& ctx, Decision& d, Pro
     const auto s = ctx.earlier("dibao");
     if (s == Status::eligible || s == Status::maybe) dibao = Fact::unknown(dibao.missing);
   }
-  d.require(dibao, {"家庭为低保家庭", "家庭不是低保家庭（生活补贴对象为低保家庭中的残疾人）", "家庭是否为低保家庭？如同时申请低保，获批后可申请生活补贴"}, kTwoSubsidies);
+  // 中卫: the document has the 县（区） raise the allowance of 建档立卡贫困残疾人, which
+  // presumes they receive it; whether one outside 低保 does is the county's rule.
+  const Param* registered = p.param("poverty_registered_covered");
+  if (dibao.is_no() && registered && flag_at(registered, ctx.day) && ctx.status_flag("poverty_registered").is_yes()) {
+    d.require(Fact::unknown(), registered->label, registered->source);
+  } else {
+    d.require(dibao, {"家庭为低保家庭", "家庭不是低保家庭（生活补贴对象为低保家庭中的残疾人）", "家庭是否为低保家庭？如同时申请低保，获批后可申请生活补贴"}, kTwoSubsidies);
+  }
   if (!pk.fact.is_no()) {
     per_member_amount(p.param("amount"), ctx, pk.members.size(), &d, out);
     list_all(pk.members, out);

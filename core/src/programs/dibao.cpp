@@ -118,8 +118,10 @@ Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src)
 
 // 中卫: 家中无存款或无有效资产、因重残、重病或其它非主观原因导致家庭刚性支出
 // 明显大于收入的, also 纳入低保. Deposits do not rule out 无有效资产, and causes other
-// than 重残/重病 are not ruled out either: both are for the 乡镇 to assess.
-Fact expenditure_path(const Context& ctx) {
+// than 重残/重病 are not ruled out either: both are for the 乡镇 to assess. So is
+// "明显大于", and the clause has such households 按审核审批程序纳入: costs above
+// the income make this route possible, never decided (`exceeding` says by how much).
+Fact expenditure_path(const Context& ctx, std::string* exceeding) {
   const Household& h = ctx.h;
   Fact no_deposits = !h.assets.deposits ? Fact::unknown({Field{"assets", "deposits"}})
                      : *h.assets.deposits == 0 ? Fact::yes() : Fact::unknown();
@@ -133,8 +135,15 @@ Fact expenditure_path(const Context& ctx) {
   Fact exceeds;
   const auto& inc = ctx.income();
   if (!inc.counted) exceeds = Fact::unknown(inc.missing);
-  else if (div_round(yearly, 12) > *inc.counted) exceeds = Fact::yes();
-  else exceeds = missing.empty() ? Fact::no() : Fact::unknown(missing);
+  else if (div_round(yearly, 12) > *inc.counted) {
+    exceeds = Fact::unknown();
+    if (ctx.explain)
+      *exceeding = "自付医疗、教育和灾害支出每月约" + yuan_text(div_round(yearly, 12)) + "元，多于家庭收入每月" +
+                   yuan_text(*inc.counted) + "元：家中无存款或无有效资产、因重残、重病等原因导致刚性支出“明显大于”收入的，"
+                   "可按程序纳入低保，由乡镇审核认定";
+  } else {
+    exceeds = missing.empty() ? Fact::no() : Fact::unknown(missing);
+  }
   return all_of({no_deposits, any_of(cause), exceeds});
 }
 
@@ -187,12 +196,13 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   Source income_src = s.source.doc.empty() ? kArt9 : s.source;
 
   if (!t.fact.is_yes() && flag_at(p.param("expenditure_path"), ctx.day)) {
-    Fact e = expenditure_path(ctx);
+    std::string exceeding;
+    Fact e = expenditure_path(ctx, &exceeding);
     if (!e.is_no()) {
-      d.require(e,
-                {"家中无存款，因重残、重病等原因家庭刚性支出明显大于收入，可按程序纳入低保", "",
-                 "家中无存款或无有效资产、因重残、重病或其它非主观原因导致刚性支出明显大于收入的，也可纳入低保，由乡镇核查认定"},
-                p.param("expenditure_path")->source);
+      d.require(e, [&](Tri) {
+        return !exceeding.empty() && e.missing.empty() ? exceeding
+            : "家中无存款或无有效资产、因重残、重病或其它非主观原因导致刚性支出明显大于收入的，也可纳入低保，由乡镇核查认定";
+      }, p.param("expenditure_path")->source);
       d.note(t.text, income_src);
       out->members.clear();
       for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
