@@ -139,8 +139,10 @@ HouseholdIncome Context::compute_income() const {
   // county; it can never exceed their wages, nor the policy's bound per worker.
   const Param* cost = policy.income_param("employment_cost");
   if (cost && !money_at(cost, day)) {
+    // Only for 低保 households (鹤壁): an unanswered 低保户 question leaves it possible.
     const bool only_dibao = flag_at(policy.income_param("employment_cost_only_dibao"), day);
-    if (!only_dibao || h.status.dibao.value_or(false)) {
+    if (only_dibao && !h.status.dibao) out.employment_cost_missing.add(Field{"status", "dibao"});
+    if (!only_dibao || h.status.dibao.value_or(true)) {
       const std::optional<Fen> bound = monthly_bound_at(cost, day);
       bool bounded = false;
       for (const Member& m : h.members) {

@@ -25,6 +25,7 @@ struct HouseholdIncome {
                                    // deducts it at an unstated rate: the wages of
                                    // employed members, each at most the bound
   bool employment_cost_unknown = false;
+  Fields employment_cost_missing;  // what settles whether it applies at all (鹤壁: 低保家庭 only)
   std::optional<Reason> employment_cost_bound;  // why the cap is below the wages
 };
 

@@ -60,7 +60,7 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
     t.fact = Fact::yes();
     if (say) t.text = head + "，低于" + s.text;
   } else if (inc.employment_cost_unknown && lowest < limit) {
-    t.fact = Fact::unknown();
+    t.fact = Fact::unknown(inc.employment_cost_missing);
     const Param* cost = ctx.policy.income_param("employment_cost");
     if (say)
       t.text = head + "，未低于" + s.text + "；" + (cost ? cost->label : std::string("必要的就业成本")) +
