@@ -141,17 +141,24 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
     if (ctx.explain)
       spending_text = "家庭人均收入在低保标准" + yuan_text(static_cast<Fen>(*mult * 100 + 0.5)) + "倍以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）";
   }
+  // 特困/低保/孤儿 are 直接认定 under the definition (明溪 一、（一）); the 支出型 line
+  // of 1.5倍 is its own item (一、（一）4), which a resident reading the clause must see.
   const Param* line = p.param("min_wage_ratio");
-  const Source src = line ? line->source : Source{};
+  const Param* multiple = p.param("expenditure_multiple");
+  const bool direct = tekun.is_yes() || dibao.is_yes() || orphan.is_yes();
+  const Source src = !direct && multiple && !spending.is_no() ? multiple->source : line ? line->source : Source{};
   Fact any = any_of({tekun, dibao, orphan, spending});
   d.require(any, [&](Tri v) -> std::string {
     if (v == Tri::no) return "不属于特困、低保、孤儿或支出型贫困低收入家庭四类对象";
     if (v == Tri::unknown) return "可能属于四类对象之一：特困人员、低保对象、孤儿，或" + spending_text;
-    const char* which = tekun.is_yes()      ? "城市特困人员"
-                        : dibao.is_yes()    ? "城市低保对象"
-                        : orphan.is_yes()   ? "城市孤儿"
-                                            : "城市支出型贫困低收入家庭";
-    return std::string("属于") + which + "，可认定为城市困难家庭";
+    const char* which = tekun.is_yes()      ? "特困人员"
+                        : dibao.is_yes()    ? "低保对象"
+                        : orphan.is_yes()   ? "孤儿"
+                                            : "支出型贫困低收入家庭";
+    // A rural household meets the category but not the program's 城市 condition
+    // (its own reason): no "城市低保对象" for it.
+    if (ctx.h.hukou != Hukou::urban) return std::string("属于") + which + "（城市困难家庭只认定城市户籍家庭）";
+    return std::string("属于城市") + which + "，可认定为城市困难家庭";
   }, src);
   for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
 }
