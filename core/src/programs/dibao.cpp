@@ -90,8 +90,9 @@ Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src)
     if (auto months = number_at(m, ctx.day)) {
       ways.push_back(all_of({ctx.status_flag("dibao"), ctx.status_flag("poverty_registered")}));
       if (!ways.back().is_no() && ctx.explain) {
-        *text = "已纳入低保的建档立卡贫困户，家庭人均收入超过低保标准后，给予" + std::to_string(static_cast<int>(*months)) +
-                "个月延保渐退期";
+        const std::string n = std::to_string(static_cast<int>(*months));
+        *text = "已纳入低保的建档立卡贫困户，家庭人均收入超过低保标准后，给予" + n + "个月延保渐退期：自超过标准起最多再享受" + n +
+                "个月，期满后退出低保";
         *src = m->source;
       }
     }
@@ -213,7 +214,14 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   Source taper_src;
   const Fact tp = t.fact.is_yes() ? Fact::no() : taper(p, ctx, &taper_text, &taper_src);
   if (t.fact.is_no() && !tp.is_no()) {
-    const char* ask = tp.missing.empty() ? "" : "（请确认是否为低保户、是否建档立卡或新近就业）";
+    // Ask only about the routes this policy has (泉港: 建档立卡; 中卫: 新近就业).
+    std::string ask;
+    if (!tp.missing.empty()) {
+      ask = "（请确认是否为低保户";
+      if (p.param("taper_months_poverty_registered")) ask += "、是否建档立卡";
+      if (p.param("taper_months_employment")) ask += "、是否新近就业";
+      ask += "）";
+    }
     d.require(tp, [&](Tri v) { return v == Tri::unknown ? taper_text + ask : taper_text; }, taper_src);
     d.note(t.text, income_src);
     for (const Reason& b : t.bounds) d.note(b);
