@@ -196,7 +196,11 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   IncomeTest t = income_test(ctx, s);
   Source income_src = s.source.doc.empty() ? kArt9 : s.source;
 
-  if (!t.fact.is_yes() && flag_at(p.param("expenditure_path"), ctx.day)) {
+  std::string taper_text;
+  Source taper_src;
+  const Fact tp = t.fact.is_yes() ? Fact::no() : taper(p, ctx, &taper_text, &taper_src);
+  // A household that keeps 低保 through its 渐退期 is not asked about the 支出型 route.
+  if (!t.fact.is_yes() && !(t.fact.is_no() && tp.is_yes()) && flag_at(p.param("expenditure_path"), ctx.day)) {
     std::string exceeding;
     Fact e = expenditure_path(ctx, &exceeding);
     if (!e.is_no()) {
@@ -204,15 +208,13 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
         return !exceeding.empty() && e.missing.empty() ? exceeding
             : "家中无存款或无有效资产、因重残、重病或其它非主观原因导致刚性支出明显大于收入的，也可纳入低保，由乡镇核查认定";
       }, p.param("expenditure_path")->source);
+      if (!tp.is_no()) d.note([&] { return "低保户也可能仍在渐退期内：" + taper_text; }, taper_src);
       d.note(t.text, income_src);
       out->members.clear();
       for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
       return;
     }
   }
-  std::string taper_text;
-  Source taper_src;
-  const Fact tp = t.fact.is_yes() ? Fact::no() : taper(p, ctx, &taper_text, &taper_src);
   if (t.fact.is_no() && !tp.is_no()) {
     // Ask only about the routes this policy has (泉港: 建档立卡; 中卫: 新近就业).
     std::string ask;
