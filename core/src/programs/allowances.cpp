@@ -63,7 +63,8 @@ void evaluate_elderly_allowance(const Program& p, Context& ctx, Decision& d, Pro
   d.require(Fact::of(!who.empty()),
             [&](Tri v) { return v == Tri::no ? "家中没有" + std::to_string(youngest) + "周岁以上的老年人" : text; },
             bands ? bands->source : Source{});
-  if (const Param* poor = p.param("poor_only"); poor && flag_at(poor, ctx.day)) {
+  // Whether the family counts as poor matters only where someone is old enough.
+  if (const Param* poor = p.param("poor_only"); poor && flag_at(poor, ctx.day) && !who.empty()) {
     Fact f = ctx.recognised_poor();
     d.require(f.is_no() ? Fact::unknown() : f,
               [&](Tri v) {
