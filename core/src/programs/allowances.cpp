@@ -100,13 +100,26 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
   d.require(pk.fact, [&](Tri v) {
     const std::string what = unsupported ? "孤儿或事实无人抚养儿童" : "孤儿";
     if (v == Tri::no) return "家中没有未满18周岁的" + what + (in_school ? "，也没有年满18周岁后仍在高中、中职就读的孤儿" : "");
-    std::string yes, ask;
+    std::string yes, ask, open;
+    bool adults = false;
     for (size_t i : pk.members) {
-      const bool adult = ctx.h.members[i].age >= 18;
-      if (v == Tri::yes) yes += (yes.empty() ? "" : "；") + ctx.who(i) + (adult ? "为孤儿，年满18周岁后仍在高中（含中职）就读" : "为未满18周岁的" + what);
-      else ask += (ask.empty() ? "" : "、") + ctx.who(i);
+      const Member& m = ctx.h.members[i];
+      const bool adult = m.age >= 18;
+      if (v == Tri::yes) {
+        yes += (yes.empty() ? "" : "；") + ctx.who(i) + (adult ? "为孤儿，年满18周岁后仍在高中（含中职）就读" : "为未满18周岁的" + what);
+      } else if (adult && in_school && m.unsupported_child.value_or(false) && m.school) {
+        // Answered, and undecided by the document itself: say why, not ask again.
+        open += (open.empty() ? "" : "；") + ctx.who(i) + "为事实无人抚养儿童，年满18周岁后仍在高中（含中职）就读：" +
+                (sch && !sch->note.empty() ? sch->note : std::string("文件只对孤儿写明延续，由民政部门认定"));
+      } else {
+        ask += (ask.empty() ? "" : "、") + ctx.who(i);
+        adults = adults || adult;
+      }
     }
-    return v == Tri::yes ? yes : ask + "是否为" + what + (in_school ? "，年满18周岁的是否仍在高中、中职就读" : "") + "？";
+    if (v == Tri::yes) return yes;
+    if (!ask.empty())
+      ask += "是否为" + what + (in_school && adults ? "，年满18周岁的是否仍在高中、中职就读" : "") + "？";
+    return open + (open.empty() || ask.empty() ? "" : "；") + ask;
   }, in_school && sch ? sch->source : p.param("amount")->source);
   if (!pk.fact.is_no()) per_member_amount(p.param("amount"), ctx, pk.members.size(), &d, out);
   if (!pk.fact.is_no()) list_all(pk.members, out);
