@@ -118,6 +118,8 @@ function valueHtml(param) {
 // An unstated figure's cited upper bound: what decides clear cases without the figure.
 const boundHtml = (param) => (param.bound
   ? `<p class="rg-bound">上限：不超过 ${esc(valueText(param.bound.max, param))}。${esc(param.bound.note)}<span class="rg-src">（依据：${esc(cite(param.bound.source))}）</span></p>`
+  : '') + (param.floor
+  ? `<p class="rg-bound">下限：不低于 ${esc(valueText(param.floor.min, param))}。${esc(param.floor.note)}<span class="rg-src">（依据：${esc(cite(param.floor.source))}）</span></p>`
   : '');
 const isNull = (param) => (Array.isArray(param.values) ? param.values.every((x) => x.value === null) : param.value === null);
 
@@ -200,6 +202,7 @@ function programSection(policy, p, i) {
       sources.push(x.source);
       const note = x.note ? `<p class="rg-note">${esc(x.note)}</p>` : '';
       if (x.bound) sources.push(x.bound.source);
+      if (x.floor) sources.push(x.floor.source);
       return `<tr data-param="${esc(key)}"><th scope="row">${esc(x.label)}</th><td>${valueHtml(x)}${note}<p class="rg-src">依据：${esc(cite(x.source))}</p>${boundHtml(x)}</td></tr>`;
     }).join('\n');
     table = `<h3>标准和金额</h3>

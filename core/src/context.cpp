@@ -176,7 +176,7 @@ Standard Context::compute_standard() const {
     s.source = p->source;
     if (const DatedValue* dv = p->at(day); dv && dv->source) s.source = *dv->source;
     s.monthly = monthly_money_at(p, day);
-    if (!s.monthly) s.max_monthly = monthly_bound_at(p, day);
+    if (!s.monthly) s.max_monthly = monthly_bound_at(p, day), s.min_monthly = monthly_floor_at(p, day);
     if (!explain) return s;  // the texts are for reasons only
     if (s.monthly) {
       s.text = std::string(label) + yuan_text(*s.monthly) + "元/月";
@@ -184,6 +184,7 @@ Standard Context::compute_standard() const {
     } else {
       s.text = std::string(label) + "：" + p->unstated(day);
       if (s.max_monthly) s.max_reason = Reason(Lasting(p->bound->note), p->bound->source);
+      if (s.min_monthly) s.min_reason = Reason(Lasting(p->floor->note), p->floor->source);
     }
     return s;
   }

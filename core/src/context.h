@@ -37,6 +37,8 @@ struct Standard {
   // When the document leaves it unstated: what it cannot exceed, and why.
   std::optional<Fen> max_monthly;
   Reason max_reason;
+  std::optional<Fen> min_monthly;  // …and what it cannot be below, and why
+  Reason min_reason;
 };
 
 class Context {

@@ -62,12 +62,17 @@ std::optional<Fen> monthly_money_at(const Param* p, Date day) {
   return yearly(*p) ? div_round(*v, 12) : *v;
 }
 
-std::optional<Fen> monthly_bound_at(const Param* p, Date day) {
-  if (!p || !p->bound || !p->bound->max.is_number() || (p->bound->to && *p->bound->to < day)) return std::nullopt;
-  const auto v = fen_from_yuan(p->bound->max.get<double>());
+namespace {
+std::optional<Fen> monthly_limit(const Param& p, const std::optional<Bound>& b, Date day) {
+  if (!b || !b->max.is_number() || (b->to && *b->to < day)) return std::nullopt;
+  const auto v = fen_from_yuan(b->max.get<double>());
   if (!v) return std::nullopt;
-  return yearly(*p) ? div_round(*v, 12) : *v;
+  return yearly(p) ? div_round(*v, 12) : *v;
 }
+}  // namespace
+
+std::optional<Fen> monthly_bound_at(const Param* p, Date day) { return p ? monthly_limit(*p, p->bound, day) : std::nullopt; }
+std::optional<Fen> monthly_floor_at(const Param* p, Date day) { return p ? monthly_limit(*p, p->floor, day) : std::nullopt; }
 
 std::optional<double> number_at(const Param* p, Date day) {
   const DatedValue* v = p ? p->at(day) : nullptr;

@@ -53,6 +53,9 @@ struct Param {
   Source source;
   std::vector<DatedValue> values;
   std::optional<Bound> bound;  // only for a money figure the document leaves unstated
+  // …and what it cannot fall below (鹤壁's 低保标准 after 2017: not below the 2017 figure,
+  // standards are only raised). `max` holds the floor; `to` and the rest as for `bound`.
+  std::optional<Bound> floor;
 
   // The value in force on `day`, or nullptr when none is (or it is null).
   const DatedValue* at(Date day) const;
@@ -179,5 +182,6 @@ const std::vector<std::string>& list_at(const Param* p, Date day);
 bool flag_at(const Param* p, Date day);  // absent or unstated = false
 // The bound of an unstated money figure on `day`, per month like monthly_money_at.
 std::optional<Fen> monthly_bound_at(const Param* p, Date day);
+std::optional<Fen> monthly_floor_at(const Param* p, Date day);
 
 }  // namespace doudi

@@ -185,17 +185,18 @@ std::string check_value(const json& v, const std::string& unit) {
 
 // A bound stands in for a money figure the document does not state: it needs
 // its own source and a note saying why the figure cannot be higher.
-std::optional<Bound> load_bound(Loader& L, const json& j, const std::string& path, const Param& p) {
+// A bound {max, …} or a floor {min, …}: `amount` names the figure's key.
+std::optional<Bound> load_bound(Loader& L, const json& j, const std::string& path, const Param& p, const char* amount) {
   if (!j.is_object()) {
-    L.problem(path, "a bound must be an object {max, to, source, note}");
+    L.problem(path, std::string("must be an object {") + amount + ", to, source, note}");
     return std::nullopt;
   }
-  L.only(j, path, {"max", "to", "source", "note"});
+  L.only(j, path, {amount, "to", "source", "note"});
   Bound b;
-  b.max = j.value("max", json());
-  if (!p.is_money()) L.problem(path, "only a money parameter can have a bound");
+  b.max = j.value(amount, json());
+  if (!p.is_money()) L.problem(path, "only a money parameter can have a bound or a floor");
   if (!b.max.is_number() || b.max.get<double>() <= 0 || b.max.get<double>() > 1e8)
-    L.problem(path_key(path, "max"), "must be a positive amount in the parameter's unit");
+    L.problem(path_key(path, amount), "must be a positive amount in the parameter's unit");
   b.to = L.date(j, path, "to", false);
   b.source = L.source(j, path);
   b.note = L.text(j, path, "note");
@@ -209,12 +210,13 @@ Param load_param(Loader& L, const std::string& name, const json& j, const std::s
     L.problem(path, "a parameter must be an object");
     return p;
   }
-  L.only(j, path, {"label", "unit", "value", "values", "source", "note", "bound"});
+  L.only(j, path, {"label", "unit", "value", "values", "source", "note", "bound", "floor"});
   p.label = L.text(j, path, "label");
   p.unit = L.text(j, path, "unit");
   p.note = L.text(j, path, "note", false);
   p.source = L.source(j, path);
-  if (j.contains("bound")) p.bound = load_bound(L, j["bound"], path_key(path, "bound"), p);
+  if (j.contains("bound")) p.bound = load_bound(L, j["bound"], path_key(path, "bound"), p, "max");
+  if (j.contains("floor")) p.floor = load_bound(L, j["floor"], path_key(path, "floor"), p, "min");
   if (!p.unit.empty() && allowed_units && !unit_allowed(p.unit, allowed_units))
     L.problem(path_key(path, "unit"), "unit '" + p.unit + "' not allowed here (allowed: " + allowed_units + ")");
   const bool has_value = j.contains("value"), has_values = j.contains("values");

@@ -50,6 +50,8 @@ test('every region page lists every program of its policy file, every parameter,
         for (const [k, x] of Object.entries(p.params || {})) {
           const row = await rowText(page, pol.id, p.id, k);
           assert.ok(row.includes(x.label) && row.includes(x.source.clause), `${pol.id}.${p.id}.${k}: label and clause`);
+          if (x.bound) assert.ok(row.includes('上限：不超过') && row.includes(x.bound.note), `${pol.id}.${p.id}.${k}: bound`);
+          if (x.floor) assert.ok(row.includes('下限：不低于') && row.includes(x.floor.note), `${pol.id}.${p.id}.${k}: floor`);
           const vals = Array.isArray(x.values) ? x.values : [x];
           for (const v of vals) {
             if (v.value === null) assert.ok(row.includes('文件未载明') && (!x.note || row.includes(x.note)), `${pol.id}.${p.id}.${k}: 文件未载明 + note`);
@@ -77,7 +79,7 @@ test('the tables show the documents\' figures with Chinese units and dates', asy
     const expect = [
       ['quangang-2020', 'dibao', 'standard_rural', ['8640 元/人·年', '720 元/人·月', '2020-01-01 至 2020-12-31', '7200 元/人·年']],
       ['quangang-2020', 'temporary_aid', 'max_per_grant', ['5000 元/户·次']],
-      ['hebi-2017', 'dibao', 'standard_rural', ['3210 元/人·年', '2017-01-01 起', '3000 元/人·年']],
+      ['hebi-2017', 'dibao', 'standard_rural', ['3210 元/人·年', '2017-01-01 至 2017-12-31', '3000 元/人·年', '文件未载明（2018-01-01 起）', '下限：不低于 3210 元/人·年']],
       ['hebi-2017', 'dibao', 'standard_urban', ['文件未载明']],
       ['xinmi-2016', 'dibao', 'standard_rural', ['320 元/人·月']],
       ['xinmi-2016', 'orphan_allowance', 'amount', ['790 元/人·月']],

@@ -237,6 +237,24 @@ TEST(PolicyLoader, ABoundNeedsAmountSourceAndNote) {
   expect_error(with(unstated_with_bound(), std::string(kAmount) + "/value", 790), at, "does not state");
 }
 
+// 鹤壁's 低保标准 after 2017: unstated, but never below the last stated figure.
+TEST(PolicyLoader, AFloorOnAnUnstatedFigureLoads) {
+  json p = unstated_with_bound();
+  p[ptr(kAmount)]["floor"] = {{"min", 600}, {"source", {{"doc", "测民〔2020〕1号"}, {"clause", "一、1"}}},
+                              {"note", "标准只升不降。"}};
+  doudi::PolicySet set;
+  const auto errors = set.add(kFile, p.dump());
+  ASSERT_TRUE(errors.empty()) << describe(errors);
+  const doudi::Param* amount = set.find("testland-2020")->program("orphan_allowance")->param("amount");
+  EXPECT_EQ(doudi::monthly_floor_at(amount, *doudi::parse_date("2030-01-01")), 60000);
+  const std::string f = std::string(kAmount) + "/floor";
+  const std::string at = kAmountPath + ".floor";
+  expect_error(with(p, f + "/min", 0), at + ".min", "positive amount");
+  expect_error(with(p, f + "/max", 600), at + ".max", "unknown key 'max'");
+  expect_error(without(p, f + "/note"), at + ".note", "missing");
+  expect_error(with(p, f, 600), at, "must be an object {min, to, source, note}");
+}
+
 TEST(PolicyLoader, IfMayApplyIsAFlag) {
   json p = valid_policy();
   p["programs"][1]["notes"] = parse(R"([{"text": "说明。", "source": {"doc": "测民〔2020〕1号", "clause": "二"},

@@ -42,6 +42,12 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
     if (net <= 0) {
       t.fact = Fact::yes();
       if (say) t.text = head + "，低于任何低保标准；" + s.text;
+    } else if (s.min_monthly && net < *s.min_monthly * n) {
+      t.fact = Fact::yes();
+      if (say) {
+        t.text = head + "；" + s.text + "；低保标准不会低于" + yuan_text(*s.min_monthly) + "元/月，本户低于此";
+        t.bounds.push_back(s.min_reason);
+      }
     } else if (s.max_monthly && lowest >= *s.max_monthly * n) {
       t.fact = Fact::no();
       if (say) {

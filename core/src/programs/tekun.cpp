@@ -36,6 +36,8 @@ std::string income_text(const std::string& who, std::optional<Fen> income, const
     return who + "本人月收入" + yuan_text(*income) + "元，" + (no_income.is_yes() ? "低于" : "不低于") + s.text +
            (no_income.is_yes() ? "，视为无生活来源" : "，有生活来源");
   if (*income == 0) return who + "本人没有收入，视为无生活来源";
+  if (no_income.is_yes())
+    return who + "本人月收入" + yuan_text(*income) + "元，低于低保标准可能的最低值" + yuan_text(*s.min_monthly) + "元/月，视为无生活来源";
   if (no_income.is_no())
     return who + "本人月收入" + yuan_text(*income) + "元，高于低保标准可能的最高值" + yuan_text(*s.max_monthly) + "元/月，有生活来源";
   return who + "本人月收入" + yuan_text(*income) + "元；是否算作无生活来源取决于当地低保标准（" + s.text + "）";
@@ -63,12 +65,15 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
   const auto income = ctx.member_income(i);
   // Above the highest the unstated standard could be: a means of living anywhere.
   const bool above_any = income && !s.monthly && *income > 0 && s.max_monthly && *income >= *s.max_monthly;
+  const bool below_any = income && !s.monthly && s.min_monthly && *income < *s.min_monthly;
   const Fact no_income = !income          ? Fact::unknown({Context::field(i, "income_monthly")})
                          : s.monthly      ? Fact::of(*income < *s.monthly)
                          : *income == 0   ? Fact::yes()
+                         : below_any      ? Fact::yes()
                          : above_any      ? Fact::no()
                                           : Fact::unknown();
   if (above_any) d.note(s.max_reason);
+  if (below_any && *income > 0) d.note(s.min_reason);
   d.require(no_income, [&] { return income_text(who, income, s, no_income); }, kNoIncome);
 
   Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
