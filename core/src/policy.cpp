@@ -64,8 +64,8 @@ std::optional<Fen> monthly_money_at(const Param* p, Date day) {
 
 namespace {
 std::optional<Fen> monthly_limit(const Param& p, const std::optional<Bound>& b, Date day) {
-  if (!b || !b->max.is_number() || (b->to && *b->to < day)) return std::nullopt;
-  const auto v = fen_from_yuan(b->max.get<double>());
+  if (!b || !b->amount.is_number() || (b->to && *b->to < day)) return std::nullopt;
+  const auto v = fen_from_yuan(b->amount.get<double>());
   if (!v) return std::nullopt;
   return yearly(p) ? div_round(*v, 12) : *v;
 }

@@ -40,7 +40,7 @@ struct DatedValue {
 // source (e.g. the highest such figure published anywhere in China). It lets a
 // clear case be decided: 7000元 a head is above any 低保标准 in the country.
 struct Bound {
-  json max;                // in the parameter's unit
+  json amount;             // in the parameter's unit: the most (bound) or the least (floor)
   std::optional<Date> to;  // the bound holds up to this day; absent = open
   Source source;
   std::string note;  // what the bound is and why it holds
@@ -54,7 +54,7 @@ struct Param {
   std::vector<DatedValue> values;
   std::optional<Bound> bound;  // only for a money figure the document leaves unstated
   // …and what it cannot fall below (鹤壁's 低保标准 after 2017: not below the 2017 figure,
-  // standards are only raised). `max` holds the floor; `to` and the rest as for `bound`.
+  // standards are only raised): `min` in the file, the same shape otherwise.
   std::optional<Bound> floor;
 
   // The value in force on `day`, or nullptr when none is (or it is null).

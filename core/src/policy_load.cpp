@@ -193,9 +193,9 @@ std::optional<Bound> load_bound(Loader& L, const json& j, const std::string& pat
   }
   L.only(j, path, {amount, "to", "source", "note"});
   Bound b;
-  b.max = j.value(amount, json());
+  b.amount = j.value(amount, json());
   if (!p.is_money()) L.problem(path, "only a money parameter can have a bound or a floor");
-  if (!b.max.is_number() || b.max.get<double>() <= 0 || b.max.get<double>() > 1e8)
+  if (!b.amount.is_number() || b.amount.get<double>() <= 0 || b.amount.get<double>() > 1e8)
     L.problem(path_key(path, amount), "must be a positive amount in the parameter's unit");
   b.to = L.date(j, path, "to", false);
   b.source = L.source(j, path);
