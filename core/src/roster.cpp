@@ -150,7 +150,9 @@ struct Csv {
 // The bytes that end a run of a plain cell's text.
 struct CsvSpecial {
   bool at[256] = {};
-  constexpr CsvSpecial() : at() { at[static_cast<unsigned char>(',')] = at[static_cast<unsigned char>('"')] = at['\n'] = at['\r'] = true; }
+  constexpr CsvSpecial() : at() {
+    for (unsigned char c : {',', '"', '\n', '\r'}) at[c] = true;
+  }
 };
 constexpr CsvSpecial kCsvSpecial;
 
