@@ -75,7 +75,7 @@ const UNITS = {
   'yuan/person/month': '元/人·月', 'yuan/person/year': '元/人·年', 'yuan/household/once': '元/户·次',
   'yuan/person/once': '元/人·次', 'yuan/student/year': '元/生·年', 'yuan/household/year': '元/户·年',
   'yuan/household/month': '元/户·月', 'm2/person': '㎡/人', months: '个月', working_days: '个工作日',
-  'times/year': '次/年',
+  'times/year': '次/年', 'yuan/person': '元/人',
 };
 const WORDS = {
   dibao: '低保对象', tekun: '特困人员', low_income: '低收入家庭', dibao_marginal: '低保边缘家庭',

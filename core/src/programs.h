@@ -48,4 +48,16 @@ void apply_conditions(const Program& p, const Context& ctx, Decision* d);
 // Shared by evaluators: "低于" text and the gap, e.g. "超出标准37元".
 std::string per_head(Fen fen);  // "500元"
 
+// The property half of 低保 (《社会救助暂行办法》第九条: 且符合当地最低生活保障家庭财产状况
+// 规定) and of 特困's 无生活来源 (《特困人员认定办法》第六条), as far as the household's
+// deposits tell: against the program's `deposits_max_per_person`. None of the five
+// documents states that limit, so deposits decide only when there are none; any
+// others leave it to the 乡镇's 经济状况核对 (maybe), never to an invented figure.
+struct PropertyTest {
+  Fact fact;
+  std::string text;  // written only when `explain`
+  Source source;
+};
+PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool explain);
+
 }  // namespace doudi

@@ -453,6 +453,45 @@ TEST(PolicyLoader, MoneyTablesAndFiguresKeepTheirShape) {
 
 namespace {
 
+// A county whose rules state the deposit limit (none of the five does) needs only
+// the figure in its file: deposits per head within it pass, above it fail, with
+// the file's clause; its 特困 the same.
+TEST(PolicyLoader, AStatedDepositLimitDecidesTheProperty) {
+  json policy = real_policy("quangang-2020");
+  for (auto& program : policy["programs"])
+    if (program["kind"] == "dibao" || program["kind"] == "tekun") {
+      json& limit = program["params"]["deposits_max_per_person"];
+      limit["value"] = 20000;
+      limit["source"] = {{"doc", "泉港民〔2020〕40号"}, {"clause", "二、3"}};
+    }
+  doudi::PolicySet set;
+  ASSERT_TRUE(set.add("quangang-2020.json", policy.dump()).empty());
+  const auto dibao_of = [&](int deposits) {
+    const std::string household = R"({"schema":1,"region":"quangang-2020","as_of":"2020-06-01","hukou":"rural",)"
+                                  R"("members":[{"age":66,"labor":"none","has_capable_supporter":false,"income_monthly":{}},)"
+                                  R"({"age":64,"relation":"spouse","labor":"none","has_capable_supporter":false,"income_monthly":{}}],)"
+                                  R"("assets":{"deposits":)" + std::to_string(deposits) + "}}";
+    const json result = parse(doudi::screen(set, household).json);
+    json found;
+    for (const auto& p : result["programs"])
+      if (p["id"] == "dibao" || p["id"] == "tekun") found[p["id"].get<std::string>()] = p;
+    return found;
+  };
+  const json within = dibao_of(40000), above = dibao_of(40002);
+  EXPECT_EQ(within["dibao"]["status"], "eligible");
+  EXPECT_EQ(within["tekun"]["status"], "eligible");
+  EXPECT_EQ(above["dibao"]["status"], "ineligible");
+  EXPECT_EQ(above["tekun"]["status"], "ineligible");
+  const auto says = [](const json& program, const std::string& text, const std::string& clause) {
+    for (const auto& r : program["reasons"])
+      if (r["text"] == text) return r["source"]["clause"] == clause;
+    return false;
+  };
+  EXPECT_TRUE(says(within["dibao"], "家庭存款40000元（人均20000元），不超过每人20000元的存款限额", "二、3"));
+  EXPECT_TRUE(says(above["dibao"], "家庭存款40002元（人均20001元），超过每人20000元的存款限额", "二、3"));
+  EXPECT_TRUE(says(above["tekun"], "家庭存款40002元（人均20001元），超过每人20000元的存款限额", "二、3"));
+}
+
 // add_later (the embedded policies): a file is parsed when first asked for, with
 // the same result as add(); one that fails is absent, never a crash.
 TEST(PolicySet, FilesAddedForLaterAreParsedWhenFirstNeeded) {

@@ -197,6 +197,35 @@ void pension_figure_note(const Context& ctx, Decision& d) {
 
 std::string per_head(Fen fen) { return yuan_text(fen) + "元"; }
 
+PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool explain) {
+  const Param* limit = p.param("deposits_max_per_person");
+  PropertyTest t{Fact::unknown({Field{"assets", "deposits"}}), {}, limit ? limit->source : rule};
+  const std::optional<Fen>& deposits = ctx.h.assets.deposits;
+  const bool say = explain;
+  if (!deposits) {
+    if (say) t.text = "家庭有多少存款？家庭财产（存款等）须符合当地规定";
+    return t;
+  }
+  if (*deposits == 0) {
+    t.fact = Fact::yes();
+    if (say) t.text = "家庭没有存款";
+    return t;
+  }
+  const Fen n = static_cast<Fen>(ctx.size());
+  const Fen each = div_round(*deposits, n);
+  const std::string head = say ? "家庭存款" + yuan_text(*deposits) + "元" + (n > 1 ? "（人均" + yuan_text(each) + "元）" : "") : "";
+  if (const auto max = money_at(limit, ctx.day)) {
+    t.fact = Fact::of(each <= *max);
+    if (say) t.text = head + (t.fact.is_yes() ? "，不超过" : "，超过") + "每人" + yuan_text(*max) + "元的存款限额";
+    return t;
+  }
+  t.fact = Fact::unknown();
+  if (say)
+    t.text = head + "；" + (limit ? limit->unstated(ctx.day) : std::string("存款限额未载明")) +
+             "，是否符合由乡镇经济状况核对认定";
+  return t;
+}
+
 void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   const Standard& s = ctx.dibao_standard();
   IncomeTest t = income_test(ctx, s);
@@ -239,6 +268,8 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   }
   d.require(t.fact, t.text, income_src);
   for (const Reason& b : t.bounds) d.note(b);
+  const PropertyTest property = deposits_test(p, ctx, kArt9, ctx.explain);
+  d.require(property.fact, property.text, property.source);
   // Undecided income: a 低保 household with a newly employed member would keep 低保 for a
   // while even above the standard. Said only when those answers are given, not guessed.
   if (t.fact.is_unknown() && !tp.is_no() && tp.missing.empty()) d.note([&] { return "如收入已超过低保标准：" + taper_text; }, taper_src);

@@ -75,6 +75,9 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
   if (above_any) d.note(s.max_reason);
   if (below_any && *income > 0) d.note(s.min_reason);
   d.require(no_income, [&] { return income_text(who, income, s, no_income); }, kNoIncome);
+  // 第六条's other half: 财产符合当地特困人员财产状况规定 (the household's deposits).
+  const PropertyTest property = deposits_test(p, ctx, kNoIncome, explain);
+  d.require(property.fact, property.text, property.source);
 
   Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
                                i, "has_capable_supporter");
@@ -82,7 +85,7 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
             {"无法定赡养、抚养、扶养义务人，或义务人无履行能力", "有能够履行义务的法定赡养、抚养、扶养义务人",
              "有没有能够赡养、抚养、扶养他的子女、配偶或父母？"},
             kArt14);
-  for (const Fact& f : {category, labor, no_income, supporter}) md.met += f.is_yes();
+  for (const Fact& f : {category, labor, no_income, property.fact, supporter}) md.met += f.is_yes();
   return md;
 }
 
