@@ -133,8 +133,18 @@ HouseholdIncome Context::compute_income() const {
     else out.deductions_missing.add(expense_field(kind));
   }
   // Deducted costs can bring the income to 0, not below: 低保 pays at most the standard.
-  out.deductions = div_round(yearly, 12);
+  out.costs = out.deductions = div_round(yearly, 12);
   if (out.counted) out.deductions = std::min(out.deductions, *out.counted);
+  // How much of them is deducted: a share in the file, or unstated (`null`: 泉港's
+  // 按规定扣减), when anything from none to all of them could be.
+  if (const Param* share = policy.income_param("deducted_expenses_share")) {
+    if (const auto r = number_at(share, day)) {
+      out.deductions = static_cast<Fen>(static_cast<double>(out.deductions) * *r + 0.5);
+    } else {
+      out.deductions_cap = out.deductions;
+      out.deductions = 0;
+    }
+  }
   // 就业成本: deducted for working members at a rate the document leaves to the
   // county; it can never exceed their wages, nor the policy's bound per worker.
   const Param* cost = policy.income_param("employment_cost");

@@ -19,6 +19,9 @@ struct HouseholdIncome {
   std::optional<Fen> counted;      // counted income; nullopt if any member's income is unknown
   Fen not_counted = 0;             // income the policy leaves out (e.g. 城乡居民基本养老保险金)
   Fen deductions = 0;              // 刚性支出 deducted (yearly costs / 12)
+  Fen deductions_cap = 0;          // …or the most they could take, when the policy deducts
+                                   // them 按规定 without the rule (泉港): then none is in `deductions`
+  Fen costs = 0;                   // the deductible costs per month (not cut to the income)
   Fields missing;             // fields that would settle `counted`
   Fields deductions_missing;  // deductible costs not given
   Fen employment_cost_cap = 0;     // the most 就业成本 could take, when the policy

@@ -388,6 +388,7 @@ const KindSpec& income_spec() {
                              {{"not_counted", "list", false},
                               {"pension_basic_not_counted_max", "yuan/person/month", false},
                               {"deducted_expenses", "list", false},
+                              {"deducted_expenses_share", "ratio", false},
                               {"employment_cost", "yuan/person/month", false},
                               {"employment_cost_only_dibao", "flag", false}},
                              false,

@@ -19,6 +19,19 @@ struct IncomeTest {
   std::vector<Reason> bounds;  // cited bounds that decided an unstated figure
 };
 
+// The deductions whose rate the document leaves unstated, for a text: 就业成本 (its
+// rule is the county's) and 刚性支出 deducted 按规定 without the rule (泉港 二、4).
+std::string unstated_deductions(const Context& ctx) {
+  const HouseholdIncome& inc = ctx.income();
+  std::string parts;
+  if (inc.employment_cost_unknown) {
+    const Param* cost = ctx.policy.income_param("employment_cost");
+    parts = (cost ? cost->label : std::string("必要的就业成本")) + "（扣减办法由县（区）确定，本文件未载明）";
+  }
+  if (inc.deductions_cap > 0) parts += (parts.empty() ? "" : "和") + std::string("因病、因学等刚性支出（见下）");
+  return parts;
+}
+
 // The texts are written only when the context explains (not for the roster).
 IncomeTest income_test(const Context& ctx, const Standard& s) {
   const HouseholdIncome& inc = ctx.income();
@@ -33,7 +46,7 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
   t.net = *inc.counted - inc.deductions;
   const Fen net = *t.net;
   // The least the income could be once 就业成本 at its unstated rate is deducted.
-  const Fen lowest = inc.employment_cost_unknown ? net - inc.employment_cost_cap : net;
+  const Fen lowest = net - (inc.employment_cost_unknown ? inc.employment_cost_cap : 0) - inc.deductions_cap;
   const std::string head = say ? "家庭月人均收入" + yuan_text(div_round(net, n)) + "元" : "";
   const auto with_cost_bound = [&] {
     if (say && inc.employment_cost_unknown && inc.employment_cost_bound) t.bounds.push_back(*inc.employment_cost_bound);
@@ -65,12 +78,10 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
   if (net < limit) {
     t.fact = Fact::yes();
     if (say) t.text = head + "，低于" + s.text;
-  } else if (inc.employment_cost_unknown && lowest < limit) {
+  } else if (lowest < limit) {
+    // Only deductions the document leaves unstated could bring it below the standard.
     t.fact = Fact::unknown(inc.employment_cost_missing);
-    const Param* cost = ctx.policy.income_param("employment_cost");
-    if (say)
-      t.text = head + "，未低于" + s.text + "；" + (cost ? cost->label : std::string("必要的就业成本")) +
-               "：扣减后可能低于标准（扣减办法由县（区）确定，本文件未载明）";
+    if (say) t.text = head + "，未低于" + s.text + "；" + unstated_deductions(ctx) + "：扣减后可能低于标准";
   } else if (!inc.deductions_missing.empty()) {
     t.fact = Fact::unknown(inc.deductions_missing);
     if (say) t.text = head + "，未低于" + s.text + "；扣除因病、因学等刚性支出后可能低于标准，请填写这些支出";
@@ -83,6 +94,7 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
       if (say) t.text += "；扣减就业成本后仍不低于标准";
       with_cost_bound();
     }
+    if (say && inc.deductions_cap > 0) t.text += "；刚性支出全部扣减后仍不低于标准";
   }
   return t;
 }
@@ -282,6 +294,12 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
              yuan_text(*t.net) + "元 = " + yuan_text(gap) + "元/月";
     }, kArt12);
   }
+  if (ctx.income().deductions_cap > 0)
+    if (const Param* share = ctx.policy.income_param("deducted_expenses_share"))
+      d.note([&] {
+        return "近12个月因病、因学等刚性支出每月约" + yuan_text(ctx.income().costs) + "元" +
+               (t.fact.is_yes() ? "，扣减后补差可能更多（上面的补差未扣减）" : "") + "；" + share->unstated(ctx.day);
+      }, share->source);
   if (ctx.income().deductions > 0)
     if (const Param* ded = ctx.policy.income_param("deducted_expenses"))
       d.note([&] { return "已按规定扣减刚性支出" + yuan_text(ctx.income().deductions) + "元/月（按近12个月支出折算）"; }, ded->source);
