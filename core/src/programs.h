@@ -55,9 +55,9 @@ std::string per_head(Fen fen);  // "500元"
 // others leave it to the 乡镇's 经济状况核对 (maybe), never to an invented figure.
 struct PropertyTest {
   Fact fact;
-  std::string text;  // written only when `explain`
+  std::string text;  // written only when `say`
   Source source;
 };
-PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool explain);
+PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool say);
 
 }  // namespace doudi

@@ -45,7 +45,8 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
   }
   t.net = *inc.counted - inc.deductions;
   const Fen net = *t.net;
-  // The least the income could be once 就业成本 at its unstated rate is deducted.
+  // The least the income could be once the deductions at unstated rates (就业成本, 刚性支出
+  // 按规定) take all they could.
   const Fen lowest = net - (inc.employment_cost_unknown ? inc.employment_cost_cap : 0) - inc.deductions_cap;
   const std::string head = say ? "家庭月人均收入" + yuan_text(div_round(net, n)) + "元" : "";
   const auto with_cost_bound = [&] {
@@ -209,11 +210,10 @@ void pension_figure_note(const Context& ctx, Decision& d) {
 
 std::string per_head(Fen fen) { return yuan_text(fen) + "元"; }
 
-PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool explain) {
+PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool say) {
   const Param* limit = p.param("deposits_max_per_person");
   PropertyTest t{Fact::unknown({Field{"assets", "deposits"}}), {}, limit ? limit->source : rule};
   const std::optional<Fen>& deposits = ctx.h.assets.deposits;
-  const bool say = explain;
   if (!deposits) {
     if (say) t.text = "家庭有多少存款？家庭财产（存款等）须符合当地规定";
     return t;
