@@ -80,6 +80,7 @@ const UNITS = {
 const WORDS = {
   dibao: '低保对象', tekun: '特困人员', low_income: '低收入家庭', dibao_marginal: '低保边缘家庭',
   poverty_registered: '建档立卡贫困户', medical: '医疗支出', education: '教育支出', disaster: '受灾损失',
+  medical_serious_illness: '重大疾病医疗支出', education_college: '大中专教育支出',
   preschool: '学前教育', primary: '小学', junior: '初中', senior: '普通高中', vocational: '中职', college: '大中专及本科',
 };
 const NOT_STATED = '文件未载明';

@@ -109,6 +109,26 @@ std::optional<Fen> Context::member_income(size_t i) const {
   return sum;
 }
 
+namespace {
+// A deducted cost with a qualifier (鹤壁 二、（三）: 重大疾病医疗支出、普通大中专教育支出)
+// counts unless every member is known not to qualify; its cost is the kind's.
+std::string_view cost_kind(std::string_view kind) {
+  if (kind == "medical_serious_illness") return "medical";
+  if (kind == "education_college") return "education";
+  return kind;
+}
+bool may_qualify(const Household& h, std::string_view kind) {
+  const auto any = [&](auto&& may) { return std::any_of(h.members.begin(), h.members.end(), may); };
+  if (kind == "medical_serious_illness") return any([](const Member& m) { return m.serious_illness.value_or(true); });
+  if (kind == "education_college")
+    return any([](const Member& m) {
+      const auto s = assumed_school(m);
+      return !s || *s == School::college || *s == School::vocational;  // 大专、中专
+    });
+  return true;
+}
+}  // namespace
+
 HouseholdIncome Context::compute_income() const {
   HouseholdIncome out;
   Fen counted = 0, total = 0;
@@ -128,9 +148,10 @@ HouseholdIncome Context::compute_income() const {
   // 刚性支出: yearly costs over the last 12 months, deducted per month.
   Fen yearly = 0;
   for (const auto& kind : list_at(policy.income_param("deducted_expenses"), day)) {
-    const std::optional<Fen>* v = &expense(kind);
+    if (!may_qualify(h, kind)) continue;
+    const std::optional<Fen>* v = &expense(cost_kind(kind));
     if (*v) yearly += **v;
-    else out.deductions_missing.add(expense_field(kind));
+    else out.deductions_missing.add(expense_field(cost_kind(kind)));
   }
   // Deducted costs can bring the income to 0, not below: 低保 pays at most the standard.
   out.costs = out.deductions = div_round(yearly, 12);
@@ -238,11 +259,11 @@ Fact Context::recognised_poor() const {
                  status_flag("poverty_registered")});
 }
 
-void Context::record(const ProgramResult& r) {
+void Context::record(const ProgramResult& r, Fields missing) {
   std::uint32_t members = 0;
   for (int m : r.members)
     if (m >= 0 && m < 32) members |= 1u << m;
-  earlier_.push_back({r.id, r.status, members});
+  earlier_.push_back({r.id, r.status, members, std::move(missing)});
 }
 
 const Context::Earlier* Context::find_earlier(std::string_view id) const {
@@ -256,11 +277,17 @@ std::optional<Status> Context::earlier(std::string_view id) const {
   return e ? std::optional<Status>(e->status) : std::nullopt;
 }
 
+Fact Context::earlier_fact(std::string_view id) const {
+  const Earlier* e = find_earlier(id);
+  if (!e) return Fact::unknown();
+  return e->status == Status::eligible ? Fact::yes() : e->status == Status::maybe ? Fact::unknown(e->missing) : Fact::no();
+}
+
 Fact Context::listed_by(std::string_view id, size_t i) const {
   const Earlier* e = find_earlier(id);
   if (!e) return Fact::unknown();
   if (i >= 32 || !(e->members >> i & 1u) || e->status == Status::ineligible) return Fact::no();
-  return e->status == Status::eligible ? Fact::yes() : Fact::unknown();
+  return e->status == Status::eligible ? Fact::yes() : Fact::unknown(e->missing);
 }
 
 namespace {
@@ -324,11 +351,7 @@ Fact Context::holds(const Predicate& t) const {
     case Op::member_any: return any_of_n(size(), [&](size_t i) { return member_matches(i, t.parts.front()); });
     case Op::hukou_urban: return Fact::of(h.hukou == Hukou::urban);
     case Op::hukou_rural: return Fact::of(h.hukou == Hukou::rural);
-    case Op::program: {
-      const auto s = earlier(t.names.front());
-      if (!s) return Fact::unknown();
-      return *s == Status::eligible ? Fact::yes() : *s == Status::maybe ? Fact::unknown() : Fact::no();
-    }
+    case Op::program: return earlier_fact(t.names.front());
     case Op::expense_any:
       return any_of_n(t.names.size(), [&](size_t i) {
         const auto& x = expense(t.names[i]);

@@ -80,8 +80,13 @@ class Context {
   Fact status_flag(std::string_view name) const;  // status.dibao etc.
 
   // The status of a program evaluated before this one, and the members it covers.
-  void record(const ProgramResult& r);
+  // `missing`: what would settle it when it is maybe, so that a program resting on
+  // it asks the same (明溪's 城市困难家庭 on 低保's deposits).
+  void record(const ProgramResult& r, Fields missing);
   std::optional<Status> earlier(std::string_view id) const;
+  // An earlier program as a fact: yes when eligible, unknown (with its missing
+  // fields) when maybe, no when ineligible; unknown when not evaluated.
+  Fact earlier_fact(std::string_view id) const;
   // Whether an earlier program covers member i: yes when it does and the program is
   // eligible, unknown when it may apply, no otherwise (or not yet evaluated: unknown).
   Fact listed_by(std::string_view id, size_t i) const;
@@ -102,6 +107,7 @@ class Context {
     std::string_view id;
     Status status;
     std::uint32_t members;  // bit i: member i (a household has at most 20)
+    Fields missing;
   };
   std::vector<Earlier> earlier_;  // a dozen programs: a list
   const Earlier* find_earlier(std::string_view id) const;

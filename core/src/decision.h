@@ -193,6 +193,8 @@ class Decision {
   void absorb(Decision&& other);
 
   Status status() const;
+  // The fields that would settle the unknown criteria (kept when the decision keeps facts).
+  Fields missing() const;
   // Orders reasons (failed, then unknown, then met, then notes) and fills the result.
   void finish(ProgramResult* out);  // moves the reasons out: call once, last
 

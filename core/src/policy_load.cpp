@@ -405,7 +405,8 @@ void check_income_lists(Loader& L, const Policy& p) {
   if (const Param* de = p.income_param("deducted_expenses"))
     for (const auto& v : de->values)
       for (const auto& k : v.value)
-        if (k != "medical" && k != "education" && k != "disaster")
+        if (k != "medical" && k != "education" && k != "disaster" && k != "medical_serious_illness" &&
+            k != "education_college")
           L.problem("income.deducted_expenses", "unknown expense kind " + k.dump());
 }
 

@@ -58,6 +58,8 @@ struct PropertyTest {
   std::string text;  // written only when `say`
   Source source;
 };
-PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool say);
+// `per_head`: the household's property, shared (低保); else one person's (特困), of which
+// the household's deposits are the most it could be.
+PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool say, bool per_head = true);
 
 }  // namespace doudi

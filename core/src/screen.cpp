@@ -77,6 +77,7 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   const bool may_apply = d.status() != Status::ineligible;
   for (const ProgramNote& n : prog.notes)
     if (ctx.explain && (may_apply || !n.if_may_apply) && ctx.holds(n.when).is_yes()) d.note(Lasting(n.text), n.source);
+  Fields missing = d.status() == Status::maybe && (ctx.explain || ctx.facts) ? d.missing() : Fields();
   d.finish(&r);
   if (r.status == Status::ineligible) {
     r.amount.reset();
@@ -85,7 +86,7 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   }
   std::sort(r.members.begin(), r.members.end());
   r.members.erase(std::unique(r.members.begin(), r.members.end()), r.members.end());
-  ctx.record(r);
+  ctx.record(r, std::move(missing));
   return r;
 }
 

@@ -454,8 +454,9 @@ TEST(PolicyLoader, MoneyTablesAndFiguresKeepTheirShape) {
 namespace {
 
 // A county whose rules state the deposit limit (none of the five does) needs only
-// the figure in its file: deposits per head within it pass, above it fail, with
-// the file's clause; its 特困 the same.
+// the figure in its file: 低保 compares the deposits a head, 特困 one person's own,
+// of which the family's deposits are the most (so above the limit decides only for
+// a person alone), each with the file's clause.
 TEST(PolicyLoader, AStatedDepositLimitDecidesTheProperty) {
   json policy = real_policy("quangang-2020");
   for (auto& program : policy["programs"])
@@ -466,30 +467,35 @@ TEST(PolicyLoader, AStatedDepositLimitDecidesTheProperty) {
     }
   doudi::PolicySet set;
   ASSERT_TRUE(set.add("quangang-2020.json", policy.dump()).empty());
-  const auto dibao_of = [&](int deposits) {
-    const std::string household = R"({"schema":1,"region":"quangang-2020","as_of":"2020-06-01","hukou":"rural",)"
-                                  R"("members":[{"age":66,"labor":"none","has_capable_supporter":false,"income_monthly":{}},)"
-                                  R"({"age":64,"relation":"spouse","labor":"none","has_capable_supporter":false,"income_monthly":{}}],)"
-                                  R"("assets":{"deposits":)" + std::to_string(deposits) + "}}";
+  const std::string elder = R"({"age":66,"labor":"none","has_capable_supporter":false,"income_monthly":{}})";
+  const auto screened = [&](int people, int deposits) {
+    std::string members = elder;
+    for (int i = 1; i < people; ++i) members += "," + elder;
+    const std::string household = R"({"schema":1,"region":"quangang-2020","as_of":"2020-06-01","hukou":"rural","members":[)" +
+                                  members + R"(],"assets":{"deposits":)" + std::to_string(deposits) + "}}";
     const json result = parse(doudi::screen(set, household).json);
     json found;
     for (const auto& p : result["programs"])
       if (p["id"] == "dibao" || p["id"] == "tekun") found[p["id"].get<std::string>()] = p;
     return found;
   };
-  const json within = dibao_of(40000), above = dibao_of(40002);
-  EXPECT_EQ(within["dibao"]["status"], "eligible");
-  EXPECT_EQ(within["tekun"]["status"], "eligible");
-  EXPECT_EQ(above["dibao"]["status"], "ineligible");
-  EXPECT_EQ(above["tekun"]["status"], "ineligible");
   const auto says = [](const json& program, const std::string& text, const std::string& clause) {
     for (const auto& r : program["reasons"])
       if (r["text"] == text) return r["source"]["clause"] == clause;
     return false;
   };
-  EXPECT_TRUE(says(within["dibao"], "家庭存款40000元（人均20000元），不超过每人20000元的存款限额", "二、3"));
-  EXPECT_TRUE(says(above["dibao"], "家庭存款40002元（人均20001元），超过每人20000元的存款限额", "二、3"));
-  EXPECT_TRUE(says(above["tekun"], "家庭存款40002元（人均20001元），超过每人20000元的存款限额", "二、3"));
+  const json couple_within = screened(2, 40000), couple_above = screened(2, 40002);
+  EXPECT_EQ(couple_within["dibao"]["status"], "eligible");
+  EXPECT_EQ(couple_above["dibao"]["status"], "ineligible");
+  EXPECT_TRUE(says(couple_within["dibao"], "家庭存款40000元（人均20000元），不超过每人20000元的存款限额", "二、3"));
+  EXPECT_TRUE(says(couple_above["dibao"], "家庭存款40002元（人均20001元），超过每人20000元的存款限额", "二、3"));
+  EXPECT_EQ(couple_within["tekun"]["status"], "maybe");  // whose are the 40000元?
+  EXPECT_TRUE(says(couple_within["tekun"],
+                   "家庭存款40000元，多于每人20000元的存款限额；其中本人的存款是否超过，由乡镇（街道）经济状况核对认定", "二、3"));
+  const json alone_within = screened(1, 20000), alone_above = screened(1, 20001);
+  EXPECT_EQ(alone_within["tekun"]["status"], "eligible");
+  EXPECT_EQ(alone_above["tekun"]["status"], "ineligible");
+  EXPECT_TRUE(says(alone_above["tekun"], "家庭存款20001元，超过每人20000元的存款限额", "二、3"));
 }
 
 // add_later (the embedded policies): a file is parsed when first asked for, with

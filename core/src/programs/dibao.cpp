@@ -161,6 +161,8 @@ Fact expenditure_path(const Context& ctx, std::string* exceeding) {
       *exceeding = "自付医疗、教育和灾害支出每月约" + yuan_text(div_round(yearly, 12)) + "元，多于家庭收入每月" +
                    yuan_text(*inc.counted) + "元：家中无存款或无有效资产、因重残、重病等原因导致刚性支出“明显大于”收入的，"
                    "可按程序纳入低保，由乡镇审核认定";
+    if (ctx.explain && h.assets.deposits && *h.assets.deposits > 0)
+      *exceeding += "；家有存款" + yuan_text(*h.assets.deposits) + "元，是否属于“无存款或无有效资产”由乡镇核查";
   } else {
     exceeds = missing.empty() ? Fact::no() : Fact::unknown(missing);
   }
@@ -210,7 +212,20 @@ void pension_figure_note(const Context& ctx, Decision& d) {
 
 std::string per_head(Fen fen) { return yuan_text(fen) + "元"; }
 
-PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool say) {
+namespace {
+// The costs deducted at an unstated share (泉港 二、4, 鹤壁 二、（三）): how much they are,
+// and that the rule is not in the document.
+void deductions_note(const Context& ctx, const IncomeTest& t, Decision& d) {
+  const Param* share = ctx.policy.income_param("deducted_expenses_share");
+  if (ctx.income().deductions_cap <= 0 || !share) return;
+  d.note([&] {
+    return "近12个月因病、因学等刚性支出每月约" + yuan_text(ctx.income().costs) + "元" +
+           (t.fact.is_yes() ? "（上面的补差未扣除这些支出）" : "") + "；" + share->unstated(ctx.day);
+  }, share->source);
+}
+}  // namespace
+
+PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool say, bool per_head) {
   const Param* limit = p.param("deposits_max_per_person");
   PropertyTest t{Fact::unknown({Field{"assets", "deposits"}}), {}, limit ? limit->source : rule};
   const std::optional<Fen>& deposits = ctx.h.assets.deposits;
@@ -224,17 +239,23 @@ PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& r
     return t;
   }
   const Fen n = static_cast<Fen>(ctx.size());
-  const Fen each = div_round(*deposits, n);
-  const std::string head = say ? "家庭存款" + yuan_text(*deposits) + "元" + (n > 1 ? "（人均" + yuan_text(each) + "元）" : "") : "";
+  const Fen each = per_head ? div_round(*deposits, n) : *deposits;
+  const std::string head =
+      say ? "家庭存款" + yuan_text(*deposits) + "元" + (per_head && n > 1 ? "（人均" + yuan_text(each) + "元）" : "") : "";
   if (const auto max = money_at(limit, ctx.day)) {
-    t.fact = Fact::of(each <= *max);
-    if (say) t.text = head + (t.fact.is_yes() ? "，不超过" : "，超过") + "每人" + yuan_text(*max) + "元的存款限额";
+    // One person's share of the family's deposits is not known: above the limit
+    // decides only for a person alone.
+    const bool over = each > *max;
+    t.fact = !over ? Fact::yes() : per_head || n == 1 ? Fact::no() : Fact::unknown();
+    if (say)
+      t.text = head + (!over ? "，不超过" : t.fact.is_no() ? "，超过" : "，多于") + "每人" + yuan_text(*max) + "元的存款限额" +
+               (t.fact.is_unknown() ? "；其中本人的存款是否超过，由乡镇（街道）经济状况核对认定" : "");
     return t;
   }
   t.fact = Fact::unknown();
   if (say)
     t.text = head + "；" + (limit ? limit->unstated(ctx.day) : std::string("存款限额未载明")) +
-             "，是否符合由乡镇经济状况核对认定";
+             "，是否符合由乡镇（街道）经济状况核对认定";
   return t;
 }
 
@@ -246,8 +267,11 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   std::string taper_text;
   Source taper_src;
   const Fact tp = t.fact.is_yes() ? Fact::no() : taper(p, ctx, &taper_text, &taper_src);
+  // In a 渐退期 if above the standard, eligible if below: kept either way (泉港: costs
+  // deducted at an unstated share leave the income test open, not the 低保).
+  const bool kept = tp.is_yes() && !t.fact.is_yes();
   // A household that keeps 低保 through its 渐退期 is not asked about the 支出型 route.
-  if (!t.fact.is_yes() && !(t.fact.is_no() && tp.is_yes()) && flag_at(p.param("expenditure_path"), ctx.day)) {
+  if (!t.fact.is_yes() && !kept && flag_at(p.param("expenditure_path"), ctx.day)) {
     std::string exceeding;
     Fact e = expenditure_path(ctx, &exceeding);
     if (!e.is_no()) {
@@ -262,7 +286,8 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
       return;
     }
   }
-  if (t.fact.is_no() && !tp.is_no()) {
+  const PropertyTest property = deposits_test(p, ctx, kArt9, ctx.explain);
+  if ((t.fact.is_no() && !tp.is_no()) || kept) {
     // Ask only about the routes this policy has (泉港: 建档立卡; 中卫: 新近就业).
     std::string ask;
     if (!tp.missing.empty()) {
@@ -272,16 +297,17 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
       ask += "）";
     }
     d.require(tp, [&](Tri v) { return v == Tri::unknown ? taper_text + ask : taper_text; }, taper_src);
+    d.require(property.fact, property.text, property.source);  // 动态管理 goes on in the 渐退期
     d.note(t.text, income_src);
     for (const Reason& b : t.bounds) d.note(b);
-    out->taper = tp.is_yes();
+    deductions_note(ctx, t, d);
+    out->taper = tp.is_yes() && t.fact.is_no();
     for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
     return;
   }
   d.require(t.fact, t.text, income_src);
   for (const Reason& b : t.bounds) d.note(b);
-  const PropertyTest property = deposits_test(p, ctx, kArt9, ctx.explain);
-  d.require(property.fact, property.text, property.source);
+  if (!t.fact.is_no()) d.require(property.fact, property.text, property.source);  // (no use asking otherwise)
   // Undecided income: a 低保 household with a newly employed member would keep 低保 for a
   // while even above the standard. Said only when those answers are given, not guessed.
   if (t.fact.is_unknown() && !tp.is_no() && tp.missing.empty()) d.note([&] { return "如收入已超过低保标准：" + taper_text; }, taper_src);
@@ -294,12 +320,7 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
              yuan_text(*t.net) + "元 = " + yuan_text(gap) + "元/月";
     }, kArt12);
   }
-  if (ctx.income().deductions_cap > 0)
-    if (const Param* share = ctx.policy.income_param("deducted_expenses_share"))
-      d.note([&] {
-        return "近12个月因病、因学等刚性支出每月约" + yuan_text(ctx.income().costs) + "元" +
-               (t.fact.is_yes() ? "，扣减后补差可能更多（上面的补差未扣减）" : "") + "；" + share->unstated(ctx.day);
-      }, share->source);
+  deductions_note(ctx, t, d);
   if (ctx.income().deductions > 0)
     if (const Param* ded = ctx.policy.income_param("deducted_expenses"))
       d.note([&] { return "已按规定扣减刚性支出" + yuan_text(ctx.income().deductions) + "元/月（按近12个月支出折算）"; }, ded->source);

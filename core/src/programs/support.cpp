@@ -102,13 +102,11 @@ void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramRe
 
 void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   const Household& h = ctx.h;
-  const auto earlier_yes = [&](const char* id) {
-    const auto s = ctx.earlier(id);
-    return s == Status::eligible ? Fact::yes() : s == Status::maybe ? Fact::unknown() : Fact::no();
-  };
-  Fact tekun = any_of({ctx.status_flag("tekun"), earlier_yes("tekun")});
-  Fact dibao = any_of({ctx.status_flag("dibao"), earlier_yes("dibao")});
-  Fact orphan = earlier_yes("orphan_allowance");
+  // A program the policy does not have is no route (明溪 has all three).
+  const auto earlier = [&](const char* id) { return ctx.earlier(id) ? ctx.earlier_fact(id) : Fact::no(); };
+  Fact tekun = any_of({ctx.status_flag("tekun"), earlier("tekun")});
+  Fact dibao = any_of({ctx.status_flag("dibao"), earlier("dibao")});
+  Fact orphan = earlier("orphan_allowance");
   // 支出型: 人均收入在低保标准1.5倍以内, poor because of illness, disability, school or disaster.
   Fact spending = Fact::no();
   std::string spending_text;
@@ -150,7 +148,17 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
   Fact any = any_of({tekun, dibao, orphan, spending});
   d.require(any, [&](Tri v) -> std::string {
     if (v == Tri::no) return "不属于特困、低保、孤儿或支出型贫困低收入家庭四类对象";
-    if (v == Tri::unknown) return "可能属于四类对象之一：特困人员、低保对象、孤儿，或" + spending_text;
+    if (v == Tri::unknown) {  // only the categories still open
+      std::string open;
+      const auto add = [&](const Fact& f, const std::string& name) {
+        if (f.is_unknown()) open += (open.empty() ? "" : "，或") + name;
+      };
+      add(tekun, "特困人员");
+      add(dibao, "低保对象");
+      add(orphan, "孤儿");
+      add(spending, spending_text);
+      return "可能属于" + open + "（城市困难家庭的四类对象）";
+    }
     const char* which = tekun.is_yes()      ? "特困人员"
                         : dibao.is_yes()    ? "低保对象"
                         : orphan.is_yes()   ? "孤儿"

@@ -25,6 +25,10 @@ bool deemed_without_labor(const Member& m) {
   }
 }
 
+// 第六条 makes 无生活来源 of income below the 低保标准 and property within the local
+// rules: the income half alone is not yet 无生活来源.
+constexpr const char* kIncomeHalf = "，符合无生活来源的收入条件";
+
 struct MemberDecision {
   Decision d;
   int met = 0;
@@ -34,10 +38,10 @@ std::string income_text(const std::string& who, std::optional<Fen> income, const
   if (!income) return who + "本人有无收入？";
   if (s.monthly)
     return who + "本人月收入" + yuan_text(*income) + "元，" + (no_income.is_yes() ? "低于" : "不低于") + s.text +
-           (no_income.is_yes() ? "，视为无生活来源" : "，有生活来源");
-  if (*income == 0) return who + "本人没有收入，视为无生活来源";
+           (no_income.is_yes() ? kIncomeHalf : "，有生活来源");
+  if (*income == 0) return who + "本人没有收入" + kIncomeHalf;
   if (no_income.is_yes())
-    return who + "本人月收入" + yuan_text(*income) + "元，低于低保标准可能的最低值" + yuan_text(*s.min_monthly) + "元/月，视为无生活来源";
+    return who + "本人月收入" + yuan_text(*income) + "元，低于低保标准可能的最低值" + yuan_text(*s.min_monthly) + "元/月" + kIncomeHalf;
   if (no_income.is_no())
     return who + "本人月收入" + yuan_text(*income) + "元，高于低保标准可能的最高值" + yuan_text(*s.max_monthly) + "元/月，有生活来源";
   return who + "本人月收入" + yuan_text(*income) + "元；是否算作无生活来源取决于当地低保标准（" + s.text + "）";
@@ -75,9 +79,14 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
   if (above_any) d.note(s.max_reason);
   if (below_any && *income > 0) d.note(s.min_reason);
   d.require(no_income, [&] { return income_text(who, income, s, no_income); }, kNoIncome);
-  // 第六条's other half: 财产符合当地特困人员财产状况规定 (the household's deposits).
-  const PropertyTest property = deposits_test(p, ctx, kNoIncome, explain);
-  d.require(property.fact, property.text, property.source);
+  // 第六条's other half: 财产符合当地特困人员财产状况规定, where the file has it (新密's
+  // 五保 rests on 《农村五保供养条例》, which has no property test).
+  Fact property = Fact::yes();
+  if (p.param("deposits_max_per_person")) {
+    PropertyTest t = deposits_test(p, ctx, kNoIncome, explain, /*per_head=*/false);
+    d.require(t.fact, t.text, t.source);
+    property = std::move(t.fact);
+  }
 
   Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
                                i, "has_capable_supporter");
@@ -85,7 +94,7 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
             {"无法定赡养、抚养、扶养义务人，或义务人无履行能力", "有能够履行义务的法定赡养、抚养、扶养义务人",
              "有没有能够赡养、抚养、扶养他的子女、配偶或父母？"},
             kArt14);
-  for (const Fact& f : {category, labor, no_income, property.fact, supporter}) md.met += f.is_yes();
+  for (const Fact& f : {category, labor, no_income, property, supporter}) md.met += f.is_yes();
   return md;
 }
 
