@@ -117,15 +117,25 @@ std::string_view cost_kind(std::string_view kind) {
   if (kind == "education_college") return "education";
   return kind;
 }
-bool may_qualify(const Household& h, std::string_view kind) {
-  const auto any = [&](auto&& may) { return std::any_of(h.members.begin(), h.members.end(), may); };
-  if (kind == "medical_serious_illness") return any([](const Member& m) { return m.serious_illness.value_or(true); });
-  if (kind == "education_college")
-    return any([](const Member& m) {
-      const auto s = assumed_school(m);
-      return !s || *s == School::college || *s == School::vocational;  // 大专、中专
-    });
-  return true;
+// Whether a member qualifies (yes / no / not answered); the unanswered go to `ask`.
+Tri qualifies(const Member& m, std::string_view kind) {
+  if (kind == "medical_serious_illness") return !m.serious_illness ? Tri::unknown : *m.serious_illness ? Tri::yes : Tri::no;
+  const auto s = assumed_school(m);
+  if (!s) return m.age >= 15 ? Tri::unknown : Tri::no;  // no one under 15 is at 中专 or above
+  return *s == School::college || *s == School::vocational ? Tri::yes : Tri::no;  // 大专、中专
+}
+// A qualified kind counts when a member qualifies or may; then `ask` names the
+// answers that would settle it, unless someone surely qualifies.
+bool may_qualify(const Household& h, std::string_view kind, Fields* ask) {
+  if (kind == cost_kind(kind)) return true;
+  Fields unanswered;
+  for (size_t i = 0; i < h.members.size(); ++i) {
+    const Tri q = qualifies(h.members[i], kind);
+    if (q == Tri::yes) return true;
+    if (q == Tri::unknown) unanswered.add(Context::field(i, kind == "medical_serious_illness" ? "serious_illness" : "school"));
+  }
+  ask->add(unanswered);
+  return !unanswered.empty();
 }
 }  // namespace
 
@@ -148,8 +158,8 @@ HouseholdIncome Context::compute_income() const {
   // 刚性支出: yearly costs over the last 12 months, deducted per month.
   Fen yearly = 0;
   for (const auto& kind : list_at(policy.income_param("deducted_expenses"), day)) {
-    if (!may_qualify(h, kind)) continue;
     const std::optional<Fen>* v = &expense(cost_kind(kind));
+    if ((*v && **v == 0) || !may_qualify(h, kind, &out.deductions_ask)) continue;  // (no cost: nothing to ask)
     if (*v) yearly += **v;
     else out.deductions_missing.add(expense_field(cost_kind(kind)));
   }

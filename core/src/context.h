@@ -22,6 +22,8 @@ struct HouseholdIncome {
   Fen deductions_cap = 0;          // …or the most they could take, when the policy deducts
                                    // them 按规定 without the rule (泉港): then none is in `deductions`
   Fen costs = 0;                   // the deductible costs per month (not cut to the income)
+  Fields deductions_ask;           // answers that would say whether a cost counts at all
+                                   // (鹤壁: a serious illness, a student at 大中专)
   Fields missing;             // fields that would settle `counted`
   Fields deductions_missing;  // deductible costs not given
   Fen employment_cost_cap = 0;     // the most 就业成本 could take, when the policy

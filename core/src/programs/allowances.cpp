@@ -136,9 +136,13 @@ void evaluate_disability_living(const Program& p, Context& ctx, Decision& d, Pro
   d.require(pk.fact, {"家中有持残疾人证的成员", "家中没有持残疾人证的成员", "家中是否有持残疾人证的成员？"}, kTwoSubsidies);
   // 对象为低保家庭中的残疾人; a household that would qualify for 低保 applies for both.
   Fact dibao = ctx.status_flag("dibao");
-  if (!dibao.is_yes()) {
-    const auto s = ctx.earlier("dibao");
-    if (s == Status::eligible || s == Status::maybe) dibao = Fact::unknown(dibao.missing);
+  if (!dibao.is_yes() && ctx.earlier("dibao")) {
+    const Fact applying = ctx.earlier_fact("dibao");  // with what 低保 still asks
+    if (!applying.is_no()) {
+      Fields ask = dibao.missing;
+      ask.add(applying.missing);
+      dibao = Fact::unknown(std::move(ask));
+    }
   }
   // 中卫: the document has the 县（区） raise the allowance of 建档立卡贫困残疾人, which
   // presumes they receive it; whether one outside 低保 does is the county's rule.

@@ -17,7 +17,17 @@ struct IncomeTest {
   std::string text;
   std::optional<Fen> net;     // counted income less deductions, monthly
   std::vector<Reason> bounds;  // cited bounds that decided an unstated figure
+  bool asks_costs = false;     // undecided for want of the deductible costs
 };
+
+// Undecided for want of the deductible costs (and whatever says whether they count).
+void ask_costs(const HouseholdIncome& inc, const std::string& head, const std::string& standard, bool say, IncomeTest* t) {
+  Fields ask = inc.deductions_missing;
+  ask.add(inc.deductions_ask);
+  t->fact = Fact::unknown(std::move(ask));
+  t->asks_costs = true;
+  if (say) t->text = head + "，未低于" + standard + "；扣除因病、因学等刚性支出后可能低于标准，请填写这些支出";
+}
 
 // The deductions whose rate the document leaves unstated, for a text: 就业成本 (its
 // rule is the county's) and 刚性支出 deducted 按规定 without the rule (泉港 二、4).
@@ -62,6 +72,8 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
         t.text = head + "；" + s.text + "；低保标准不会低于" + yuan_text(*s.min_monthly) + "元/月，本户低于此";
         t.bounds.push_back(s.min_reason);
       }
+    } else if (s.max_monthly && lowest >= *s.max_monthly * n && !inc.deductions_missing.empty()) {
+      ask_costs(inc, head, "低保标准可能的最高值" + yuan_text(*s.max_monthly) + "元/月", say, &t);
     } else if (s.max_monthly && lowest >= *s.max_monthly * n) {
       t.fact = Fact::no();
       if (say) {
@@ -81,11 +93,12 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
     if (say) t.text = head + "，低于" + s.text;
   } else if (lowest < limit) {
     // Only deductions the document leaves unstated could bring it below the standard.
-    t.fact = Fact::unknown(inc.employment_cost_missing);
+    Fields ask = inc.employment_cost_missing;
+    if (inc.deductions_cap > 0) ask.add(inc.deductions_ask);
+    t.fact = Fact::unknown(std::move(ask));
     if (say) t.text = head + "，未低于" + s.text + "；" + unstated_deductions(ctx) + "：扣减后可能低于标准";
   } else if (!inc.deductions_missing.empty()) {
-    t.fact = Fact::unknown(inc.deductions_missing);
-    if (say) t.text = head + "，未低于" + s.text + "；扣除因病、因学等刚性支出后可能低于标准，请填写这些支出";
+    ask_costs(inc, head, s.text, say, &t);
   } else {
     t.fact = Fact::no();
     const Fen over = div_round(net - limit, n);
@@ -286,31 +299,42 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
       return;
     }
   }
+  // Ask only about the routes this policy has (泉港: 建档立卡; 中卫: 新近就业).
+  std::string ask;
+  if (!tp.missing.empty()) {
+    ask = "（请确认是否为低保户";
+    if (p.param("taper_months_poverty_registered")) ask += "、是否建档立卡";
+    if (p.param("taper_months_employment")) ask += "、是否新近就业";
+    ask += "）";
+  }
+  // Property is asked only while the program may still apply (not for the wrong hukou).
   const PropertyTest property = deposits_test(p, ctx, kArt9, ctx.explain);
+  const auto require_property = [&] {
+    if (d.status() != Status::ineligible) d.require(property.fact, property.text, property.source);
+  };
   if ((t.fact.is_no() && !tp.is_no()) || kept) {
-    // Ask only about the routes this policy has (泉港: 建档立卡; 中卫: 新近就业).
-    std::string ask;
-    if (!tp.missing.empty()) {
-      ask = "（请确认是否为低保户";
-      if (p.param("taper_months_poverty_registered")) ask += "、是否建档立卡";
-      if (p.param("taper_months_employment")) ask += "、是否新近就业";
-      ask += "）";
-    }
     d.require(tp, [&](Tri v) { return v == Tri::unknown ? taper_text + ask : taper_text; }, taper_src);
-    d.require(property.fact, property.text, property.source);  // 动态管理 goes on in the 渐退期
-    d.note(t.text, income_src);
+    require_property();  // 动态管理 goes on in the 渐退期
+    if (!t.asks_costs) d.note(t.text, income_src);  // (kept whatever the costs)
     for (const Reason& b : t.bounds) d.note(b);
     deductions_note(ctx, t, d);
     out->taper = tp.is_yes() && t.fact.is_no();
     for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
     return;
   }
-  d.require(t.fact, t.text, income_src);
+  if (t.fact.is_unknown() && !tp.is_no() && ctx.income().counted) {
+    // The income is known but not whether it is below (unstated deductions or
+    // standard): above it, the 渐退期 would keep 低保, so its answers may settle it too.
+    d.require(any_of({t.fact, tp}), [&] { return t.text + "；如收入已超过低保标准：" + taper_text + ask; }, income_src);
+  } else {
+    d.require(t.fact, t.text, income_src);
+    // Undecided income: a 低保 household with a newly employed member would keep 低保 for
+    // a while even above the standard. Said only when those answers are given, not guessed.
+    if (t.fact.is_unknown() && !tp.is_no() && tp.missing.empty())
+      d.note([&] { return "如收入已超过低保标准：" + taper_text; }, taper_src);
+  }
   for (const Reason& b : t.bounds) d.note(b);
-  if (!t.fact.is_no()) d.require(property.fact, property.text, property.source);  // (no use asking otherwise)
-  // Undecided income: a 低保 household with a newly employed member would keep 低保 for a
-  // while even above the standard. Said only when those answers are given, not guessed.
-  if (t.fact.is_unknown() && !tp.is_no() && tp.missing.empty()) d.note([&] { return "如收入已超过低保标准：" + taper_text; }, taper_src);
+  if (!t.fact.is_no()) require_property();  // (no use asking once the income rules it out)
   if (t.fact.is_yes() && s.monthly && t.net) {
     const Fen n = static_cast<Fen>(ctx.size());
     const Fen gap = *s.monthly * n - *t.net;

@@ -25,16 +25,17 @@ bool deemed_without_labor(const Member& m) {
   }
 }
 
-// 第六条 makes 无生活来源 of income below the 低保标准 and property within the local
-// rules: the income half alone is not yet 无生活来源.
-constexpr const char* kIncomeHalf = "，符合无生活来源的收入条件";
 
 struct MemberDecision {
   Decision d;
   int met = 0;
 };
 
-std::string income_text(const std::string& who, std::optional<Fen> income, const Standard& s, const Fact& no_income) {
+// `halves`: 第六条 makes 无生活来源 of income below the 低保标准 *and* property within the
+// local rules, where the file has the latter: the income alone is then half of it.
+std::string income_text(const std::string& who, std::optional<Fen> income, const Standard& s, const Fact& no_income,
+                        bool halves) {
+  const char* kIncomeHalf = halves ? "，符合无生活来源的收入条件" : "，视为无生活来源";
   if (!income) return who + "本人有无收入？";
   if (s.monthly)
     return who + "本人月收入" + yuan_text(*income) + "元，" + (no_income.is_yes() ? "低于" : "不低于") + s.text +
@@ -48,7 +49,8 @@ std::string income_text(const std::string& who, std::optional<Fen> income, const
 }
 
 // `explain`: write the reasons' texts (only the member shown needs them).
-MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Standard& s, bool explain) {
+// `open`: the program's own conditions (a hukou) still hold, so property may be asked.
+MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Standard& s, bool explain, bool open) {
   const Member& m = ctx.h.members[i];
   const std::string who = explain ? ctx.who(i) : std::string();
   MemberDecision md{Decision(explain, ctx.facts), 0};
@@ -78,15 +80,8 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
                                           : Fact::unknown();
   if (above_any) d.note(s.max_reason);
   if (below_any && *income > 0) d.note(s.min_reason);
-  d.require(no_income, [&] { return income_text(who, income, s, no_income); }, kNoIncome);
-  // 第六条's other half: 财产符合当地特困人员财产状况规定, where the file has it (新密's
-  // 五保 rests on 《农村五保供养条例》, which has no property test).
-  Fact property = Fact::yes();
-  if (p.param("deposits_max_per_person")) {
-    PropertyTest t = deposits_test(p, ctx, kNoIncome, explain, /*per_head=*/false);
-    d.require(t.fact, t.text, t.source);
-    property = std::move(t.fact);
-  }
+  const bool halves = p.param("deposits_max_per_person") != nullptr;
+  d.require(no_income, [&] { return income_text(who, income, s, no_income, halves); }, kNoIncome);
 
   Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
                                i, "has_capable_supporter");
@@ -94,6 +89,16 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
             {"无法定赡养、抚养、扶养义务人，或义务人无履行能力", "有能够履行义务的法定赡养、抚养、扶养义务人",
              "有没有能够赡养、抚养、扶养他的子女、配偶或父母？"},
             kArt14);
+  // 第六条's other half: 财产符合当地特困人员财产状况规定, where the file has it (新密's
+  // 五保 rests on 《农村五保供养条例》, which has no property test); not asked of
+  // someone another condition already rules out.
+  Fact property = Fact::yes();
+  const bool ruled_out = category.is_no() || labor.is_no() || no_income.is_no() || supporter.is_no();
+  if (halves && open && !ruled_out) {
+    PropertyTest t = deposits_test(p, ctx, kNoIncome, explain, /*per_head=*/false);
+    d.require(t.fact, t.text, t.source);
+    property = std::move(t.fact);
+  }
   for (const Fact& f : {category, labor, no_income, property, supporter}) md.met += f.is_yes();
   return md;
 }
@@ -124,7 +129,8 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   const Standard& s = ctx.dibao_standard();
   std::vector<MemberDecision> all;
   all.reserve(ctx.size());
-  for (size_t i = 0; i < ctx.size(); ++i) all.push_back(judge(p, ctx, i, s, false));
+  const bool open = d.status() != Status::ineligible;
+  for (size_t i = 0; i < ctx.size(); ++i) all.push_back(judge(p, ctx, i, s, false, open));
   // Show the member closest to qualifying; list every member who qualifies.
   size_t best = 0;
   for (size_t i = 1; i < all.size(); ++i)
@@ -145,7 +151,7 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
     if (ctx.explain && bases.find(basis) == std::string::npos) bases += (bases.empty() ? "" : "、") + basis;
   }
   // The reasons of the member shown, written now that it is known who that is.
-  d.absorb(ctx.explain ? judge(p, ctx, best, s, true).d : std::move(all[best].d));
+  d.absorb(ctx.explain ? judge(p, ctx, best, s, true, open).d : std::move(all[best].d));
   const Param* disp = p.param("standard_dispersed");
   if (status != Status::ineligible && disp) {
     if (amount_known) {
