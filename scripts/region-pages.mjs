@@ -81,6 +81,9 @@ const WORDS = {
   dibao: '低保对象', tekun: '特困人员', low_income: '低收入家庭', dibao_marginal: '低保边缘家庭',
   poverty_registered: '建档立卡贫困户', medical: '医疗支出', education: '教育支出', disaster: '受灾损失',
   medical_serious_illness: '重大疾病医疗支出', education_college: '大中专教育支出',
+  wages: '工资', business: '经营收入', property: '财产收入', pension_basic: '城乡居民基本养老保险金',
+  pension_other: '其他养老金', honors: '荣誉津贴、抚恤补助、优待金', student_aid: '在校生生活津贴、困难补助',
+  transfers: '其他转移收入', other: '其他收入',
   preschool: '学前教育', primary: '小学', junior: '初中', senior: '普通高中', vocational: '中职', college: '大中专及本科',
 };
 const NOT_STATED = '文件未载明';
@@ -185,6 +188,38 @@ function clauseBlock(policy, sources) {
   return `<details class="dd-cite rg-clauses"><summary>文件原文（${items.length}处）</summary><ul class="rg-clause-list">${items.join('')}</ul></details>`;
 }
 
+// Parameters as a table, each with its value(s), note, clause and bound; their
+// sources go to `sources` for the clause texts below.
+function paramTable(params, label, sources) {
+  const rows = params.map(([key, x]) => {
+    sources.push(x.source);
+    const note = x.note ? `<p class="rg-note">${esc(x.note)}</p>` : '';
+    if (x.bound) sources.push(x.bound.source);
+    if (x.floor) sources.push(x.floor.source);
+    return `<tr data-param="${esc(key)}"><th scope="row">${esc(x.label)}</th><td>${valueHtml(x)}${note}<p class="rg-src">依据：${esc(cite(x.source))}</p>${boundHtml(x)}</td></tr>`;
+  }).join('\n');
+  return `<div class="rg-scroll" role="region" aria-label="${esc(label)}" tabindex="0">
+<table class="rg-table"><thead><tr><th scope="col">项目</th><th scope="col">标准（文件依据）</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></div>`;
+}
+
+// How the document counts a household's income for 低保 and the rest: what is left
+// out, what is deducted (and where the rule is not stated).
+function incomeSection(policy) {
+  const params = Object.entries(policy.income || {});
+  if (!params.length) return '';
+  const sources = [];
+  const table = paramTable(params, '家庭收入的算法', sources);
+  return `<section class="rg-income" id="rg-income" aria-labelledby="rg-income-title">
+<h2 id="rg-income-title">家庭收入怎么算</h2>
+<p>申请低保等项目时，哪些收入不算、哪些支出可以扣减：</p>
+${table}
+${clauseBlock(policy, sources)}
+</section>`;
+}
+
 function programSection(policy, p, i) {
   const params = Object.entries(p.params || {});
   const sources = [];
@@ -197,22 +232,7 @@ function programSection(policy, p, i) {
       return `<li>${esc(c.yes)} <span class="rg-src">（${esc(cite(c.source))}）</span></li>`;
     }).join('') + '</ul>');
   }
-  let table = '';
-  if (params.length) {
-    const rows = params.map(([key, x]) => {
-      sources.push(x.source);
-      const note = x.note ? `<p class="rg-note">${esc(x.note)}</p>` : '';
-      if (x.bound) sources.push(x.bound.source);
-      if (x.floor) sources.push(x.floor.source);
-      return `<tr data-param="${esc(key)}"><th scope="row">${esc(x.label)}</th><td>${valueHtml(x)}${note}<p class="rg-src">依据：${esc(cite(x.source))}</p>${boundHtml(x)}</td></tr>`;
-    }).join('\n');
-    table = `<h3>标准和金额</h3>
-<div class="rg-scroll" role="region" aria-label="${esc(p.name)}的标准" tabindex="0">
-<table class="rg-table"><thead><tr><th scope="col">项目</th><th scope="col">标准（文件依据）</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table></div>`;
-  }
+  const table = params.length ? `<h3>标准和金额</h3>\n${paramTable(params, `${p.name}的标准`, sources)}` : '';
   const notes = (p.notes || []).map((n) => { sources.push(n.source); return `<li>${esc(n.text)} <span class="rg-src">（${esc(cite(n.source))}）</span></li>`; });
   const a = p.apply || {};
   const basis = a.sources || [];
@@ -260,6 +280,7 @@ function regionPage(policy, css, js) {
 <h2>来源文件</h2>
 ${docBlock(d)}
 ${d.note ? `<p class="rg-note">说明：${esc(d.note)}</p>` : ''}
+${incomeSection(policy)}
 <h2 id="rg-toc-title">本地可以申请的项目（${policy.programs.length}项）</h2>
 <ol class="rg-toc" aria-labelledby="rg-toc-title">${toc}</ol>
 ${policy.programs.map((p, i) => programSection(policy, p, i)).join('\n')}
