@@ -126,19 +126,15 @@ Status Decision::status() const {
   return worst_ == Tri::no ? Status::ineligible : worst_ == Tri::unknown ? Status::maybe : Status::eligible;
 }
 
-Fields Decision::missing() const {
-  Fields fields;
-  for (const Item& c : criteria_)
-    if (c.fact.is_unknown()) fields.add(c.fact.missing);
-  return fields;
-}
-
-void Decision::finish(ProgramResult* out) {
+void Decision::finish(ProgramResult* out, Fields* missing) {
   out->status = status();
   if (explain_) write_reasons(out);
   if (out->status == Status::maybe && facts_) {
-    const Fields fields = missing();
+    Fields fields;
+    for (const Item& c : criteria_)
+      if (c.fact.is_unknown()) fields.add(c.fact.missing);
     for (size_t i = 0; i < fields.size(); ++i) out->missing.push_back(fields[i].path());
+    if (missing) *missing = std::move(fields);
   }
 }
 

@@ -193,10 +193,9 @@ class Decision {
   void absorb(Decision&& other);
 
   Status status() const;
-  // The fields that would settle the unknown criteria (kept when the decision keeps facts).
-  Fields missing() const;
-  // Orders reasons (failed, then unknown, then met, then notes) and fills the result.
-  void finish(ProgramResult* out);  // moves the reasons out: call once, last
+  // Orders reasons (failed, then unknown, then met, then notes) and fills the result;
+  // `missing` also gets the fields of a maybe as fields (for programs resting on it).
+  void finish(ProgramResult* out, Fields* missing = nullptr);  // moves the reasons out: call once, last
 
  private:
   struct Item {

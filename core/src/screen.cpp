@@ -77,8 +77,8 @@ ProgramResult evaluate_program(const Program& prog, Context& ctx) {
   const bool may_apply = d.status() != Status::ineligible;
   for (const ProgramNote& n : prog.notes)
     if (ctx.explain && (may_apply || !n.if_may_apply) && ctx.holds(n.when).is_yes()) d.note(Lasting(n.text), n.source);
-  Fields missing = d.status() == Status::maybe && (ctx.explain || ctx.facts) ? d.missing() : Fields();
-  d.finish(&r);
+  Fields missing;
+  d.finish(&r, &missing);
   if (r.status == Status::ineligible) {
     r.amount.reset();
     r.members.clear();

@@ -42,6 +42,17 @@ std::string unstated_deductions(const Context& ctx) {
   return parts;
 }
 
+// The costs deducted at an unstated share (泉港 二、4, 鹤壁 二、（三）): how much they are,
+// and that the rule is not in the document.
+void deductions_note(const Context& ctx, const IncomeTest& t, Decision& d) {
+  const Param* share = ctx.policy.income_param("deducted_expenses_share");
+  if (ctx.income().deductions_cap <= 0 || !share) return;
+  d.note([&] {
+    return "近12个月因病、因学等刚性支出每月约" + yuan_text(ctx.income().costs) + "元" +
+           (t.fact.is_yes() ? "（上面的补差未扣除这些支出）" : "") + "；" + share->unstated(ctx.day);
+  }, share->source);
+}
+
 // The texts are written only when the context explains (not for the roster).
 IncomeTest income_test(const Context& ctx, const Standard& s) {
   const HouseholdIncome& inc = ctx.income();
@@ -225,19 +236,6 @@ void pension_figure_note(const Context& ctx, Decision& d) {
 
 std::string per_head(Fen fen) { return yuan_text(fen) + "元"; }
 
-namespace {
-// The costs deducted at an unstated share (泉港 二、4, 鹤壁 二、（三）): how much they are,
-// and that the rule is not in the document.
-void deductions_note(const Context& ctx, const IncomeTest& t, Decision& d) {
-  const Param* share = ctx.policy.income_param("deducted_expenses_share");
-  if (ctx.income().deductions_cap <= 0 || !share) return;
-  d.note([&] {
-    return "近12个月因病、因学等刚性支出每月约" + yuan_text(ctx.income().costs) + "元" +
-           (t.fact.is_yes() ? "（上面的补差未扣除这些支出）" : "") + "；" + share->unstated(ctx.day);
-  }, share->source);
-}
-}  // namespace
-
 PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& rule, bool say, bool per_head) {
   const Param* limit = p.param("deposits_max_per_person");
   PropertyTest t{Fact::unknown({Field{"assets", "deposits"}}), {}, limit ? limit->source : rule};
@@ -301,7 +299,7 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   }
   // Ask only about the routes this policy has (泉港: 建档立卡; 中卫: 新近就业).
   std::string ask;
-  if (!tp.missing.empty()) {
+  if (ctx.explain && !tp.missing.empty()) {
     ask = "（请确认是否为低保户";
     if (p.param("taper_months_poverty_registered")) ask += "、是否建档立卡";
     if (p.param("taper_months_employment")) ask += "、是否新近就业";

@@ -25,7 +25,6 @@ bool deemed_without_labor(const Member& m) {
   }
 }
 
-
 struct MemberDecision {
   Decision d;
   int met = 0;
@@ -35,14 +34,14 @@ struct MemberDecision {
 // local rules, where the file has the latter: the income alone is then half of it.
 std::string income_text(const std::string& who, std::optional<Fen> income, const Standard& s, const Fact& no_income,
                         bool halves) {
-  const char* kIncomeHalf = halves ? "，符合无生活来源的收入条件" : "，视为无生活来源";
+  const char* no_living = halves ? "，符合无生活来源的收入条件" : "，视为无生活来源";
   if (!income) return who + "本人有无收入？";
   if (s.monthly)
     return who + "本人月收入" + yuan_text(*income) + "元，" + (no_income.is_yes() ? "低于" : "不低于") + s.text +
-           (no_income.is_yes() ? kIncomeHalf : "，有生活来源");
-  if (*income == 0) return who + "本人没有收入" + kIncomeHalf;
+           (no_income.is_yes() ? no_living : "，有生活来源");
+  if (*income == 0) return who + "本人没有收入" + no_living;
   if (no_income.is_yes())
-    return who + "本人月收入" + yuan_text(*income) + "元，低于低保标准可能的最低值" + yuan_text(*s.min_monthly) + "元/月" + kIncomeHalf;
+    return who + "本人月收入" + yuan_text(*income) + "元，低于低保标准可能的最低值" + yuan_text(*s.min_monthly) + "元/月" + no_living;
   if (no_income.is_no())
     return who + "本人月收入" + yuan_text(*income) + "元，高于低保标准可能的最高值" + yuan_text(*s.max_monthly) + "元/月，有生活来源";
   return who + "本人月收入" + yuan_text(*income) + "元；是否算作无生活来源取决于当地低保标准（" + s.text + "）";
