@@ -6,7 +6,8 @@
 // Payload: the contract household as positional arrays (short), deflated with
 // CompressionStream('deflate-raw') where that is shorter and available, then
 // base64url. First character: 'z' deflated, 'j' plain JSON.
-import qrcodegen from './vendor/qrcodegen.js';
+import { el } from './dom.js';
+import { qrSvg } from './qr.js';
 import { S } from './staff-text.js';
 
 const REL = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'];
@@ -149,44 +150,7 @@ export function payloadFromHash(hash) {
   return m ? m[1] : null;
 }
 
-// An SVG of the QR code (nayuki's generator; quiet zone of 4 modules).
-export function qrSvg(text, px) {
-  const qr = qrcodegen.QrCode.encodeText(text, qrcodegen.QrCode.Ecc.MEDIUM);
-  const n = qr.size + 8;
-  let d = '';
-  for (let y = 0; y < qr.size; y++) for (let x = 0; x < qr.size; x++) if (qr.getModule(x, y)) d += `M${x + 4},${y + 4}h1v1h-1z`;
-  const NS = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(NS, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${n} ${n}`);
-  svg.setAttribute('width', String(px || 240));
-  svg.setAttribute('height', String(px || 240));
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', S.handoff.qrLabel);
-  svg.setAttribute('shape-rendering', 'crispEdges');
-  svg.setAttribute('class', 'dd-qr');
-  svg.setAttribute('data-version', String(qr.version));
-  const bg = document.createElementNS(NS, 'rect');
-  bg.setAttribute('width', String(n)); bg.setAttribute('height', String(n)); bg.setAttribute('fill', '#fff');
-  const path = document.createElementNS(NS, 'path');
-  path.setAttribute('d', d); path.setAttribute('fill', '#000');
-  svg.appendChild(bg); svg.appendChild(path);
-  return svg;
-}
-
 // ------------------------------------------------------------------ the sheet
-
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const k of Object.keys(attrs || {})) {
-    const v = attrs[k];
-    if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  const add = (c) => { if (c === null || c === undefined || c === false) return; if (Array.isArray(c)) c.forEach(add); else e.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c))); };
-  children.forEach(add);
-  return e;
-}
 
 function amount(a) {
   if (!a || a.value === undefined || a.value === null) return '';
@@ -252,7 +216,7 @@ export function showHandoff(container, { household, result, regionName, base, on
     show.disabled = true;
     const url = await handoffUrl(household, base);
     qrSlot.textContent = '';
-    qrSlot.appendChild(qrSvg(url, 220));
+    qrSlot.appendChild(qrSvg(url, { px: 220, label: S.handoff.qrLabel, cls: 'dd-qr' }));
     qrSlot.appendChild(el('p', { class: 'dd-qr-caption' }, T.qrCaption));
     qrSlot.setAttribute('data-url', url);
     warn.remove();

@@ -3,31 +3,8 @@
 // page is served from (unknown at build time), a QR code of the self-check link
 // with this region chosen (?region=, which survives WeChat's share; # does not),
 // and the service worker where the browser has one (an optional enhancement).
-import qrcodegen from './vendor/qrcodegen.js';
+import { qrSvg } from './qr.js';
 import { registerOffline } from './offline.js';
-
-const NS = 'http://www.w3.org/2000/svg';
-
-function qrSvg(text, px, label) {
-  const qr = qrcodegen.QrCode.encodeText(text, qrcodegen.QrCode.Ecc.MEDIUM);
-  const n = qr.size + 8;
-  let d = '';
-  for (let y = 0; y < qr.size; y++) for (let x = 0; x < qr.size; x++) if (qr.getModule(x, y)) d += `M${x + 4},${y + 4}h1v1h-1z`;
-  const svg = document.createElementNS(NS, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${n} ${n}`);
-  svg.setAttribute('width', String(px));
-  svg.setAttribute('height', String(px));
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', label);
-  svg.setAttribute('shape-rendering', 'crispEdges');
-  svg.setAttribute('class', 'rg-qr-code');
-  const bg = document.createElementNS(NS, 'rect');
-  bg.setAttribute('width', String(n)); bg.setAttribute('height', String(n)); bg.setAttribute('fill', '#fff');
-  const path = document.createElementNS(NS, 'path');
-  path.setAttribute('d', d); path.setAttribute('fill', '#000');
-  svg.appendChild(bg); svg.appendChild(path);
-  return svg;
-}
 
 function share() {
   const box = document.getElementById('rg-share');
@@ -47,7 +24,7 @@ function share() {
   try {
     const fig = document.createElement('figure');
     fig.className = 'rg-qr-figure';
-    fig.appendChild(qrSvg(checkUrl, 200, `二维码：打开${name}社会救助自助测算`));
+    fig.appendChild(qrSvg(checkUrl, { px: 200, label: `二维码：打开${name}社会救助自助测算`, cls: 'rg-qr-code' }));
     const cap = document.createElement('figcaption');
     cap.textContent = `扫码打开测算（${name}）`;
     fig.appendChild(cap);

@@ -2,6 +2,7 @@
 // The file is read with FileReader/TextDecoder, never uploaded.
 import { ASSETS } from './assets.js';
 import { S, fill } from './staff-text.js';
+import { el } from './dom.js';
 
 // The file as text: UTF-8, else GB18030 as Excel saves it on Chinese systems.
 // Everything else about the CSV is the core's (doudi/roster.h), so the export is
@@ -19,20 +20,6 @@ const STEP = 250;          // households between progress reports from the worke
 const SHOW = 200;          // rows shown per list on the page (the export has all)
 const R = S.roster;
 const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const k of Object.keys(attrs || {})) {
-    const v = attrs[k];
-    if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
-    else if (k === 'value') e.value = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  const add = (c) => { if (c === null || c === undefined || c === false) return; if (Array.isArray(c)) c.forEach(add); else e.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c))); };
-  children.forEach(add);
-  return e;
-}
 
 const abs = (rel) => new URL(rel, document.baseURI).href;
 const worker = new Worker(new URL('./roster-worker.js', import.meta.url));

@@ -4,6 +4,7 @@
 // (staff.html#h=…) and scans its QR code where the browser can.
 import { T } from './text.js';
 import { S, fill } from './staff-text.js';
+import { el } from './dom.js';
 import { loadEngine } from './engine.js';
 import { showHandoff, decode, payloadFromHash } from './handoff.js';
 
@@ -20,20 +21,6 @@ let lastEsc = 0;
 let current = { household: null, result: null };
 
 const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const k of Object.keys(attrs || {})) {
-    const v = attrs[k];
-    if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
-    else if (k === 'value') e.value = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  const add = (c) => { if (c === null || c === undefined || c === false) return; if (Array.isArray(c)) c.forEach(add); else e.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c))); };
-  children.forEach(add);
-  return e;
-}
 
 function select(id, label, options, opts = {}) {
   const s = el('select', { id, name: id, class: 'dd-select' },
