@@ -73,6 +73,7 @@ Context::Context(const Household& hh, const Policy& p, Date d, bool e, bool f) :
   if (not_counted_[static_cast<int>(IncomeKind::pension_basic)])
     pension_max_ = monthly_money_at(policy.income_param("pension_basic_not_counted_max"), day);
   income_ = compute_income();
+  earlier_.reserve(policy.programs.size());  // every program records itself
 }
 
 std::string Context::who(size_t i) const {

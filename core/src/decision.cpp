@@ -50,15 +50,15 @@ void Fact::or_with(const Fact& f) {
   missing.add(f.missing);
 }
 
-Fact all_of(const std::vector<Fact>& facts) {
+Fact all_of(const Fact* facts, size_t n) {
   Fact out = Fact::yes();
-  for (size_t i = 0; i < facts.size() && !out.is_no(); ++i) out.and_with(facts[i]);
+  for (size_t i = 0; i < n && !out.is_no(); ++i) out.and_with(facts[i]);
   return out;
 }
 
-Fact any_of(const std::vector<Fact>& facts) {
+Fact any_of(const Fact* facts, size_t n) {
   Fact out = Fact::no();
-  for (size_t i = 0; i < facts.size() && !out.is_yes(); ++i) out.or_with(facts[i]);
+  for (size_t i = 0; i < n && !out.is_yes(); ++i) out.or_with(facts[i]);
   return out;
 }
 

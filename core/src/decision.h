@@ -78,8 +78,13 @@ struct Fact {
   bool is_unknown() const { return v == Tri::unknown; }
 };
 
-Fact all_of(const std::vector<Fact>& facts);  // no if any no; unknown if any unknown
-Fact any_of(const std::vector<Fact>& facts);  // yes if any yes; unknown if any unknown
+Fact all_of(const Fact* facts, size_t n);  // no if any no; unknown if any unknown
+Fact any_of(const Fact* facts, size_t n);  // yes if any yes; unknown if any unknown
+// all_of({a, b}) builds no vector: the facts stay on the stack.
+inline Fact all_of(std::initializer_list<Fact> facts) { return all_of(facts.begin(), facts.size()); }
+inline Fact any_of(std::initializer_list<Fact> facts) { return any_of(facts.begin(), facts.size()); }
+inline Fact all_of(const std::vector<Fact>& facts) { return all_of(facts.data(), facts.size()); }
+inline Fact any_of(const std::vector<Fact>& facts) { return any_of(facts.data(), facts.size()); }
 Fact negate(Fact f);
 
 enum class Status { ineligible, maybe, eligible };

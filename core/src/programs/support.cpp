@@ -174,15 +174,11 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
 void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   // Members a per-person program covers: those matching `members_where`.
   // Those who surely match, or failing that those who may.
-  std::vector<size_t> who;
-  if (p.members_where) {
-    for (Tri want : {Tri::yes, Tri::unknown}) {
-      if (!who.empty()) break;
-      for (size_t i = 0; i < ctx.size(); ++i)
-        if (ctx.member_matches(i, *p.members_where).v == want) who.push_back(i);
-    }
-  } else {
-    for (size_t i = 0; i < ctx.size(); ++i) who.push_back(i);
+  std::vector<int>& who = out->members;
+  for (Tri want : {Tri::yes, Tri::unknown}) {
+    if (!who.empty()) break;
+    for (size_t i = 0; i < ctx.size(); ++i)
+      if (!p.members_where || ctx.member_matches(i, *p.members_where).v == want) who.push_back(static_cast<int>(i));
   }
   if (const Param* a = p.param("amount")) {
     if (auto v = money_at(a, ctx.day)) {
@@ -197,7 +193,6 @@ void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult
       d.basis([&] { return a->label + "：" + a->unstated(ctx.day); }, a->source);
     }
   }
-  for (size_t i : who) out->members.push_back(static_cast<int>(i));
 }
 
 }  // namespace doudi
