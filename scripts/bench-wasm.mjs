@@ -168,8 +168,40 @@ function rosterStages(M, csv) {
   return { open: med('open'), step: med('step'), finish: med('finish'), total: med('total'), parse: med('parse'), n, chars, exportBytes };
 }
 
-let chromium = null;  // the page, kept open for the roster below
-if (args.includes('--chromium')) {
+const batch = regions.flatMap((r) => Array.from({ length: 400 }, () => household(r)));
+let t = performance.now();
+for (const h of batch) Module.screen(h);
+let secs = (performance.now() - t) / 1000;
+console.log(`batch (as screen --batch): ${batch.length} households in ${(secs * 1000).toFixed(0)} ms = ` +
+  `${((secs * 1e6) / batch.length).toFixed(0)} µs a household, ${Math.round(batch.length / secs)} households/s`);
+
+const csvPath = opt('--roster');
+if (csvPath) {
+  const csv = fs.readFileSync(csvPath, 'utf8');
+  // The median of five calls after one that grows the module's memory to fit the
+  // roster; the calls include handing the view to JavaScript as a string and the
+  // export as bytes (rosterFinish, rosterExport). The
+  // page then parses that JSON: timed apart, as it is JavaScript's work, not the module's.
+  const r = rosterStages(Module, csv);
+  secs = r.total / 1000;
+  console.log(`roster (台账比对: CSV in; statuses, amounts, flags and the export out), ${r.n} households, median of 5:`);
+  console.log('  ' + 'native'.padEnd(14) + (native.roster ? `${Math.round(native.roster)} households/s` : '—'));
+  targets.roster.push(['Node', r.n / secs]);
+  if (native.roster) targets.ratio.push(native.roster / (r.n / secs));
+  console.log('  ' + 'wasm'.padEnd(14) + `${Math.round(r.n / secs)} households/s (${(secs * 1000).toFixed(0)} ms)` +
+    (native.roster ? `, ${(native.roster / (r.n / secs)).toFixed(1)}× native's time` : ''));
+  console.log('  ' + ''.padEnd(14) + `read and group the rows ${r.open.toFixed(0)} ms, screen ${r.step.toFixed(0)} ms ` +
+    `(${((r.step * 1000) / r.n).toFixed(1)} µs a household), export and view to JavaScript ${r.finish.toFixed(0)} ms`);
+  if (speed) {
+    const s = rosterStages(speed.module, csv);
+    console.log('  ' + 'wasm -O2'.padEnd(14) + `${Math.round(s.n / (s.total / 1000))} households/s (${s.total.toFixed(0)} ms)`);
+  }
+  console.log(`  the view is ${(r.chars / 1e6).toFixed(1)} M characters (the page's JSON.parse of it takes ${r.parse.toFixed(0)} ms); ` +
+    `the export ${(r.exportBytes / 1e6).toFixed(1)} MB, handed over as its UTF-8 bytes`);
+}
+// The site's module in Chromium, after the Node figures: Chromium's processes
+// stay busy while it is open, and Node's (pinned to one CPU) would share it.
+async function inChromium(csv) {
   const { startServer, launch, openPage } = await import('../tests/browser/lib.mjs');
   const server = await startServer(path.resolve(site));
   // `./do bench` pins this process to one CPU (DOUDI_BENCH_CPU); Chromium, several
@@ -179,7 +211,6 @@ if (args.includes('--chromium')) {
   const browser = await launch();
   if (process.env.DOUDI_BENCH_CPU) cpus(process.env.DOUDI_BENCH_CPU);
   const { page } = await openPage(browser.context);
-  chromium = { close: async () => { await browser.close(); server.stop(); } };
   await page.goto(server.url);
   await page.waitForFunction(() => typeof window.createScreenModule === 'function');
   const start = await page.evaluate(async () => {
@@ -209,47 +240,16 @@ if (args.includes('--chromium')) {
   console.log(`The site's module in Chromium (headless, this machine): fetch, compile and instantiate ${start.startup.toFixed(1)} ms, ` +
     `the first call ${start.first.toFixed(1)} ms; one household through the JSON entry, median µs:`);
   for (const region of regions) console.log(region.padEnd(16) + cell(us[region]) + cell(native.screen[region] ? us[region] / native.screen[region] : null) + '× native');
-  chromium.roster = (csv) => page.evaluate(`(${rosterStages})(window.M, ${JSON.stringify(csv)})`);
-}
-
-const batch = regions.flatMap((r) => Array.from({ length: 400 }, () => household(r)));
-let t = performance.now();
-for (const h of batch) Module.screen(h);
-let secs = (performance.now() - t) / 1000;
-console.log(`batch (as screen --batch): ${batch.length} households in ${(secs * 1000).toFixed(0)} ms = ` +
-  `${((secs * 1e6) / batch.length).toFixed(0)} µs a household, ${Math.round(batch.length / secs)} households/s`);
-
-const csvPath = opt('--roster');
-if (csvPath) {
-  const csv = fs.readFileSync(csvPath, 'utf8');
-  // The median of five calls after one that grows the module's memory to fit the
-  // roster; the calls include handing the view to JavaScript as a string and the
-  // export as bytes (rosterFinish, rosterExport). The
-  // page then parses that JSON: timed apart, as it is JavaScript's work, not the module's.
-  const r = rosterStages(Module, csv);
-  secs = r.total / 1000;
-  console.log(`roster (台账比对: CSV in; statuses, amounts, flags and the export out), ${r.n} households, median of 5:`);
-  console.log('  ' + 'native'.padEnd(14) + (native.roster ? `${Math.round(native.roster)} households/s` : '—'));
-  targets.roster.push(['Node', r.n / secs]);
-  if (native.roster) targets.ratio.push(native.roster / (r.n / secs));
-  console.log('  ' + 'wasm'.padEnd(14) + `${Math.round(r.n / secs)} households/s (${(secs * 1000).toFixed(0)} ms)` +
-    (native.roster ? `, ${(native.roster / (r.n / secs)).toFixed(1)}× native's time` : ''));
-  console.log('  ' + ''.padEnd(14) + `read and group the rows ${r.open.toFixed(0)} ms, screen ${r.step.toFixed(0)} ms ` +
-    `(${((r.step * 1000) / r.n).toFixed(1)} µs a household), export and view to JavaScript ${r.finish.toFixed(0)} ms`);
-  if (speed) {
-    const s = rosterStages(speed.module, csv);
-    console.log('  ' + 'wasm -O2'.padEnd(14) + `${Math.round(s.n / (s.total / 1000))} households/s (${s.total.toFixed(0)} ms)`);
-  }
-  if (chromium) {
-    const c = await chromium.roster(csv);
-    targets.roster.push(['Chromium', r.n / (c.total / 1000)]);
-    console.log('  ' + 'Chromium'.padEnd(14) + `${Math.round(r.n / (c.total / 1000))} households/s (${c.total.toFixed(0)} ms: ` +
+  if (csv) {
+    const c = await page.evaluate(`(${rosterStages})(window.M, ${JSON.stringify(csv)})`);
+    targets.roster.push(['Chromium', c.n / (c.total / 1000)]);
+    console.log(`The roster in Chromium: ${Math.round(c.n / (c.total / 1000))} households/s (${c.total.toFixed(0)} ms: ` +
       `read ${c.open.toFixed(0)}, screen ${c.step.toFixed(0)}, export and view ${c.finish.toFixed(0)}; the page's JSON.parse ${c.parse.toFixed(0)} ms)`);
   }
-  console.log(`  the view is ${(r.chars / 1e6).toFixed(1)} M characters (the page's JSON.parse of it takes ${r.parse.toFixed(0)} ms); ` +
-    `the export ${(r.exportBytes / 1e6).toFixed(1)} MB, handed over as its UTF-8 bytes`);
+  await browser.close();
+  server.stop();
 }
-if (chromium) await chromium.close();
+if (args.includes('--chromium')) await inChromium(csvPath ? fs.readFileSync(csvPath, 'utf8') : null);
 
 const span = (xs, f) => (xs.length ? `${f(Math.min(...xs))}–${f(Math.max(...xs))}` : '—');
 const verdict = (ok) => (ok ? 'met' : 'NOT MET');
