@@ -95,6 +95,19 @@ function programCard(p, ctx) {
   return card;
 }
 
+// 低保, 特困供养 and 孤儿保障 each pay for the same basic living. The documents
+// do not say whether one person may have two of them (鹤壁 moves 低保 recipients
+// who qualify as 特困 over: 三、（二）, the 特困 card's note), and the engine screens
+// each on its own, so a family that may qualify for two is told the amounts are
+// separate estimates and the office decides, rather than left to add them up.
+const BASIC_LIVING = ['dibao', 'tekun', 'orphan_allowance'];
+function overlapNote(programs) {
+  const open = programs.filter((p) => BASIC_LIVING.includes(p.id) && p.status !== 'ineligible');
+  if (open.length < 2) return null;
+  const list = open.map((p) => '“' + p.name + '”').join(open.length === 2 ? '和' : '、');
+  return h('p', { class: 'dd-panel dd-overlap' }, fill(T.results.overlap, { list }));
+}
+
 function answersList(ctx) {
   const dl = h('dl', { class: 'dd-answers' });
   for (const page of ctx.flow) {
@@ -140,6 +153,8 @@ export function renderResults(main, ctx) {
     main.appendChild(h('p', { class: 'dd-summary', role: 'status' },
       fill(T.results.summary, { e: count('eligible'), m: count('maybe'), i: count('ineligible') })));
     if (!count('eligible')) main.appendChild(h('p', { class: 'dd-panel' }, T.results.noneEligible));
+    const overlap = overlapNote(programs);
+    if (overlap) main.appendChild(overlap);
   }
   for (const status of ORDER) {
     const list = programs.filter((p) => p.status === status);

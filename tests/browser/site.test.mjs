@@ -49,6 +49,11 @@ for (const { name, household } of HOUSEHOLDS) {
         if (p.threshold && p.threshold.gap < 0)
           assert.ok(shown[p.id].text.includes(`再低于 ${moneyText(p.threshold.limit)} 元`), `${p.id} distance to the threshold`);
       }
+      // Two basic-living programs open at once: said to be separate estimates, never when one is.
+      const basic = expected.programs.filter((p) => ['dibao', 'tekun', 'orphan_allowance'].includes(p.id) && p.status !== 'ineligible');
+      const overlap = await page.$('.dd-overlap');
+      if (basic.length < 2) assert.equal(overlap, null, 'no overlap note with one basic-living program');
+      else for (const p of basic) assert.ok((await overlap.textContent()).includes(`“${p.name}”`), `overlap note names ${p.name}`);
       const summary = await page.textContent('.dd-summary');
       const n = (s) => expected.programs.filter((p) => p.status === s).length;
       assert.ok(summary.includes(`符合 ${n('eligible')} 项，可能符合 ${n('maybe')} 项，不符合 ${n('ineligible')} 项`), summary);
