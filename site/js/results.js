@@ -105,7 +105,7 @@ function overlapNote(programs) {
   const open = programs.filter((p) => BASIC_LIVING.includes(p.id) && p.status !== 'ineligible');
   if (open.length < 2) return null;
   const list = open.map((p) => '“' + p.name + '”').join(open.length === 2 ? '和' : '、');
-  return h('p', { class: 'dd-panel dd-overlap' }, fill(T.results.overlap, { list }));
+  return h('p', { class: 'dd-panel dd-overlap' }, fill(T.results.overlap, { list, count: open.length === 2 ? '两' : '三' }));
 }
 
 function answersList(ctx) {

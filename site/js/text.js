@@ -289,7 +289,7 @@ export const T = {
     ineligible: '不符合',
     ineligibleLead: '按您的回答，暂不符合下面这些（情况变了可以再测）：',
     noneEligible: '按目前的回答，没有完全符合的项目。请看下面“可能符合”的项目，或直接到窗口咨询。',
-    overlap: '您家可能同时符合{list}。这几项是分别测算的，能否同时享受、金额能否相加，以审批部门认定为准。',
+    overlap: '您家可能同时符合{list}。这{count}项是分别测算的，能否同时享受、金额能否相加，以审批部门认定为准。',
     statusMark: { eligible: '✓ 符合', maybe: '？ 可能符合', ineligible: '✗ 不符合' },
     amount: {
       month: '约每月 {v} 元', year: '约每年 {v} 元', once: '一次性约 {v} 元',

@@ -53,7 +53,11 @@ for (const { name, household } of HOUSEHOLDS) {
       const basic = expected.programs.filter((p) => ['dibao', 'tekun', 'orphan_allowance'].includes(p.id) && p.status !== 'ineligible');
       const overlap = await page.$('.dd-overlap');
       if (basic.length < 2) assert.equal(overlap, null, 'no overlap note with one basic-living program');
-      else for (const p of basic) assert.ok((await overlap.textContent()).includes(`“${p.name}”`), `overlap note names ${p.name}`);
+      else {
+        const text = await overlap.textContent();
+        for (const p of basic) assert.ok(text.includes(`“${p.name}”`), `overlap note names ${p.name}`);
+        assert.ok(text.includes(basic.length === 2 ? '这两项是分别测算的' : '这三项是分别测算的'), text);
+      }
       const summary = await page.textContent('.dd-summary');
       const n = (s) => expected.programs.filter((p) => p.status === s).length;
       assert.ok(summary.includes(`符合 ${n('eligible')} 项，可能符合 ${n('maybe')} 项，不符合 ${n('ineligible')} 项`), summary);
