@@ -1,4 +1,4 @@
-// The element builder of the staff pages (roster, staff, the handoff sheet):
+// The element builder of every page (the resident page has it as ui.js's `h`):
 // el('p', {class: 'x', onclick: f}, 'text', child, [more]). Attributes that are
 // null, undefined or false are left out; true sets an empty attribute.
 export function el(tag, attrs, ...children) {

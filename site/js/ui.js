@@ -2,27 +2,8 @@
 import { T, fill } from './text.js';
 import { UNKNOWN, STATUS_KINDS } from './questions.js';
 
-// h('p', {class: 'x', onclick: fn}, 'text', child, [children]) -> element.
-// Attributes whose value is null or undefined are left out.
-export function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  if (attrs) {
-    for (const k of Object.keys(attrs)) {
-      const v = attrs[k];
-      if (v === null || v === undefined || v === false) continue;
-      if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
-      else if (k === 'value') el.value = v;
-      else el.setAttribute(k, v === true ? '' : v);
-    }
-  }
-  const add = (c) => {
-    if (c === null || c === undefined || c === false) return;
-    if (Array.isArray(c)) c.forEach(add);
-    else el.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
-  };
-  children.forEach(add);
-  return el;
-}
+// h('p', {class: 'x', onclick: fn}, 'text', child, [children]) -> element (dom.js).
+export { el as h } from './dom.js';
 
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
