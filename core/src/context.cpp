@@ -255,6 +255,7 @@ Standard Context::compute_standard() const {
 }
 
 Fact Context::status_flag(std::string_view n) const {
+  if (n == "low_income_urban") return h.hukou == Hukou::urban ? status_flag("low_income") : Fact::no();
   // The field is named by a literal, not by `n`: a Fact may outlive the string
   // it was asked with (a predicate compiled for one test, say).
   const auto [v, name] = n == "dibao"            ? std::pair(&h.status.dibao, "dibao")

@@ -88,6 +88,11 @@ bool is_standard_program_id(std::string_view id) {
   return false;
 }
 
+bool is_status_name(std::string_view n) {
+  return n == "dibao" || n == "tekun" || n == "low_income" || n == "low_income_urban" || n == "dibao_marginal" ||
+         n == "poverty_registered";
+}
+
 std::string check_member_where(const json& where) {
   if (!where.is_object()) return "member criteria must be an object";
   for (auto it = where.begin(); it != where.end(); ++it) {
@@ -138,8 +143,7 @@ std::string check_test(const json& test) {
     if (!strings(false)) return "status_any must list status names";
     for (const auto& s : v) {
       const auto& n = s.get_ref<const std::string&>();
-      if (n != "dibao" && n != "tekun" && n != "low_income" && n != "dibao_marginal" && n != "poverty_registered")
-        return "unknown status '" + n + "'";
+      if (!is_status_name(n)) return "unknown status '" + n + "'";
     }
     return "";
   }

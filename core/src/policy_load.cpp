@@ -323,6 +323,12 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
   static const json empty = json::object();
   const json* params = L.object(j, path, "params", false);
   if (spec) load_params(L, params ? *params : empty, path_key(path, "params"), spec, &p->params);
+  // Context::status_flag reads these names; it knows no other.
+  if (const Param* t = p->param("target_statuses"))
+    for (const auto& v : t->values)
+      for (const auto& n : v.value)
+        if (n.is_string() && !is_status_name(n.get<std::string>()))
+          L.problem(path_key(path_key(path, "params"), "target_statuses"), "unknown status '" + n.get<std::string>() + "'");
   if (j.contains("conditions")) {
     const json& c = j["conditions"];
     const std::string at = path_key(path, "conditions");

@@ -26,6 +26,9 @@ struct KindSpec {
 
 const KindSpec* find_kind(std::string_view kind);
 bool is_standard_program_id(std::string_view id);  // the contract's list
+// A name Context::status_flag knows: the household's status fields, and
+// low_income_urban, a 低收入家庭 with urban hukou (新密's 城市低收入家庭).
+bool is_status_name(std::string_view name);
 // Checks a criterion or `when` test of policy data; returns "" or what is wrong.
 std::string check_test(const json& test);
 std::string check_member_where(const json& where);
