@@ -141,6 +141,8 @@ struct Csv {
   std::vector<std::string_view> cells;
   std::vector<size_t> row_start;  // index of each row's first cell, and one past the last row
   std::deque<std::string> pool;
+  // Quoted cells never closed: {row, column} of each (parse_csv).
+  std::vector<std::pair<size_t, size_t>> bad_quotes;
 
   size_t rows() const { return row_start.size() - 1; }
   size_t size(size_t r) const { return row_start[r + 1] - row_start[r]; }
@@ -156,7 +158,12 @@ struct CsvSpecial {
 };
 constexpr CsvSpecial kCsvSpecial;
 
-Csv parse_csv(std::string_view s) {
+// A quote opens a quoted cell only as the cell's first character; elsewhere it
+// is text, as Excel and WPS read it (王"五). A quoted cell may span lines, but
+// when the file ends inside one, a quote was a mistake, and every row after it
+// would be one cell: the file is read again `strict`, with each quoted cell
+// ended at its line's end and listed in bad_quotes. Twice at most: linear.
+Csv parse_csv(std::string_view s, bool strict = false) {
   Csv csv;
   // A cell per separator and a row per line break, counted first: the vectors are
   // sized once (growing them by doubling copied and faulted in megabytes for a big roster).
@@ -188,13 +195,17 @@ Csv parse_csv(std::string_view s) {
     }
     const char c = s[i];
     any = true;
+    if (quoted && strict && (c == '\n' || c == '\r')) {
+      quoted = false;
+      csv.bad_quotes.emplace_back(csv.rows(), csv.cells.size() - csv.row_start.back());
+    }
     if (quoted) {
       if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') cell += '"', ++i;
       else if (c == '"') quoted = false;
       else cell += c;
     } else if (c == '"') {
-      if (plain) cell.assign(s.substr(start, i - start)), plain = false;
-      quoted = true;
+      if (plain && i == start) plain = false, quoted = true;
+      else if (!plain) cell += c;  // after a quoted part ("a"b"c): text
     } else if (c == ',') {
       end_cell(i);
       start = i + 1;
@@ -208,6 +219,8 @@ Csv parse_csv(std::string_view s) {
       cell += c;
     }
   }
+  if (quoted && !strict) return parse_csv(s, true);
+  if (quoted) csv.bad_quotes.emplace_back(csv.rows(), csv.cells.size() - csv.row_start.back());
   if (any) {
     end_cell(s.size());
     csv.row_start.push_back(csv.cells.size());
@@ -313,12 +326,30 @@ void append_amount(std::string* out, const Amount& a) {
   *out += per == "month" ? "元/月" : per == "year" ? "元/年" : "元/次";
 }
 
+// Whether a spreadsheet would run the cell as a formula (OWASP's CSV injection):
+// it starts with = + - @, a tab or a carriage return, and is not a plain number.
+// A roster's key and region come from the file as they are, and the export is
+// opened in Excel or WPS.
+bool formula_like(std::string_view v) {
+  if (v.empty() || std::string_view("=+-@\t\r").find(v[0]) == std::string_view::npos) return false;
+  if (v[0] != '+' && v[0] != '-') return true;
+  bool digit = false, point = false;
+  for (char c : v.substr(1)) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c == '.' && !point) point = true;
+    else return true;
+  }
+  return !digit;
+}
+
 void csv_cell(std::string* out, std::string_view v) {
-  if (v.find_first_of(",\"\n\r") == std::string_view::npos) {
+  const bool formula = formula_like(v);
+  if (!formula && v.find_first_of(",\"\n\r") == std::string_view::npos) {
     *out += v;
     return;
   }
   *out += '"';
+  if (formula) *out += '\'';  // kept as text (some programs show the ')
   for (char c : v) c == '"' ? *out += "\"\"" : *out += c;
   *out += '"';
 }
@@ -532,6 +563,13 @@ Roster::State::State(const PolicySet& policies, std::string csv_text, std::strin
         if (name == col.header || name == col.field) found = &col;
       if (!found && !name.empty())
         file_errors.push_back({1, name, "未知的列“" + name + "”，请使用模板的列名", "unknown column '" + name + "'"});
+      // Two columns for one field: which holds the answer is a guess, so the
+      // first is read and the file says so.
+      if (found && std::find(map.begin(), map.end(), found) != map.end()) {
+        file_errors.push_back({1, name, "“" + std::string(found->header) + "”列重复，只读取了第一列，请删去多余的列",
+                               "column '" + name + "' repeats " + std::string(found->header) + ": only the first is read"});
+        found = nullptr;
+      }
       map.push_back(found);
     }
   const Column* key_column = nullptr;
@@ -550,8 +588,21 @@ Roster::State::State(const PolicySet& policies, std::string csv_text, std::strin
   std::vector<size_t> key_at;  // the file's key columns: a row's key is in the last it has
   for (size_t c = 0; c < map.size(); ++c)
     if (map[c] == key_column) key_at.insert(key_at.begin(), c);
+  // A row with a quote never closed (parse_csv) is an error of its household,
+  // which is then not screened: its cells may be misread from the quote on.
+  auto bad_quote = csv.bad_quotes.begin();
+  auto quote_error = [&](size_t r) -> std::optional<CellError> {
+    while (bad_quote != csv.bad_quotes.end() && bad_quote->first < r) ++bad_quote;
+    if (bad_quote == csv.bad_quotes.end() || bad_quote->first != r) return std::nullopt;
+    const size_t c = bad_quote->second;
+    return CellError{static_cast<int>(r) + 1, c < csv.size(0) ? std::string(trim(csv.at(0, c))) : std::string(),
+                     "引号（\"）没有配对，这一行从引号起可能读错了，请在表格软件中检查后重新导出",
+                     "a quote (\") is not closed: the row may be misread from it on"};
+  };
+  if (auto e = quote_error(0)) file_errors.push_back(*e);
   for (size_t r = 1; has_key && r < csv.rows(); ++r) {
     const int line = static_cast<int>(r) + 1;
+    const std::optional<CellError> bad = quote_error(r);
     std::string_view key;
     for (size_t c : key_at)
       if (c < csv.size(r)) {
@@ -564,7 +615,8 @@ Roster::State::State(const PolicySet& policies, std::string csv_text, std::strin
       for (size_t c = 0; c < csv.size(r) && blank; ++c) blank = trim(csv.at(r, c)).empty();
       if (blank) continue;
       row_cells(csv, r, map, &cells);
-      if (std::any_of(cells.begin(), cells.end(), [](std::string_view v) { return !v.empty(); }))
+      if (bad) file_errors.push_back(*bad);
+      else if (std::any_of(cells.begin(), cells.end(), [](std::string_view v) { return !v.empty(); }))
         file_errors.push_back({line, "户编号", "户编号为空", "household key is empty"});
       continue;
     }
@@ -574,6 +626,7 @@ Roster::State::State(const PolicySet& policies, std::string csv_text, std::strin
       last = it->second;
     }
     households[last].rows.push_back(line);
+    if (bad) households[last].errors.push_back(*bad);
   }
   lines.reserve(households.size());
   builder = std::make_unique<HouseholdBuilder>(csv, map, has_income, region);

@@ -29,6 +29,7 @@ struct ParsedJson {
 struct JsonLimits {
   size_t max_bytes = 1 << 20;
   int max_depth = 32;
+  size_t max_members = 1000;  // of one object
 };
 
 ParsedJson parse_strict(std::string_view text, JsonLimits limits = {});

@@ -496,6 +496,24 @@ TEST(HouseholdValidation, NestingDeeperThan32IsRejectedBeforeParsing) {
   EXPECT_EQ(errors_at(hostile.result, "").size(), 1u);
 }
 
+std::string wide(int keys) {
+  std::string x;
+  for (int i = 0; i < keys; ++i) x += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+  return R"({"schema":1,"region":"quangang-2020","hukou":"rural","members":[{"age":45}],"x":{)" + x + "}}";
+}
+
+TEST(HouseholdValidation, AnObjectOfMoreThan1000MembersIsRejectedBeforeParsing) {
+  // 80,000 keys used to take seconds (the parser's ordered objects search linearly).
+  const auto w = screen_text(wide(80000));
+  ASSERT_EQ(errors_at(w.result, "").size(), 1u) << w.raw.substr(0, 300);
+  EXPECT_NE(str(errors_at(w.result, "")[0], "message_en").find("too many members (over 1000)"), std::string::npos);
+  EXPECT_NE(str(errors_at(w.result, "")[0], "message").find("字段过多"), std::string::npos);
+  // At 1000 the document is read: the complaint is the unknown field.
+  const auto ok = screen_text(wide(1000));
+  EXPECT_EQ(errors_at(ok.result, "x").size(), 1u) << ok.raw.substr(0, 300);
+  EXPECT_TRUE(errors_at(ok.result, "").empty());
+}
+
 TEST(HouseholdValidation, InputLargerThanOneMebibyteIsRejected) {
   const std::string h = minimal_household().dump();
   const auto big = screen_text(h + std::string((1u << 20) - h.size() + 1, ' '));

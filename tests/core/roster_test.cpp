@@ -245,6 +245,55 @@ TEST(Roster, UnknownColumnsAndAMissingKeyColumnAreFileErrors) {
   EXPECT_EQ(v["errors"][1]["column"], "户编号");
 }
 
+TEST(Roster, AQuoteInsideACellIsText) {
+  // 王"五: as Excel and WPS read it. Before, the quote opened a quoted cell that
+  // swallowed every later row, and those households were silently missing.
+  auto out = run(
+      "Q1,quangang-2020,农村,王\"五,户主,45,完全,100,,否,否,0,60\n"
+      "Q2,quangang-2020,农村,\"孙\"\"八\",户主,30,完全,100,,否,否,0,60\n"
+      "Q3,quangang-2020,农村,赵六,户主,30,完全,100,,否,否,0,60\n");
+  EXPECT_EQ(out.households, 3);
+  EXPECT_EQ(out.errors, 0);
+  EXPECT_EQ(exported(out, "Q3")["城乡最低生活保障"], "符合");
+}
+
+TEST(Roster, AnUnclosedQuoteIsThatRowsErrorAndTheRestAreScreened) {
+  auto out = run(
+      "U1,quangang-2020,农村,\"李四,户主,45,完全,100,,否,否,0,60\n"
+      "U2,quangang-2020,农村,赵六,户主,30,完全,100,,否,否,0,60\n"
+      "U3,quangang-2020,农村,钱七,户主,30,完全,100,,否,否,0,60\n");
+  const json v = view(out);
+  EXPECT_EQ(out.households, 3);
+  const json& u1 = row(v, "U1");
+  ASSERT_GE(u1["errors"].size(), 1u);
+  EXPECT_EQ(u1["errors"][0]["row"], 2);
+  EXPECT_EQ(u1["errors"][0]["column"], "姓名");
+  EXPECT_NE(u1["errors"][0]["message"].get<std::string>().find("引号（\"）没有配对"), std::string::npos);
+  EXPECT_EQ(exported(out, "U1")["城乡最低生活保障"], "");  // not screened: its cells may be misread
+  EXPECT_EQ(exported(out, "U3")["城乡最低生活保障"], "符合");
+}
+
+TEST(Roster, ExportWritesFormulaLikeCellsAsText) {
+  const std::string h = "户编号,地区,户籍,年龄,月工资\n";
+  auto out = doudi::screen_roster(doudi::embedded_policies(),
+                                  h + "=1+1,quangang-2020,农村,45,100\n"
+                                      "@SUM(A1),quangang-2020,农村,45,100\n"
+                                      "-12,quangang-2020,农村,45,100\n",
+                                  "");
+  EXPECT_NE(out.csv.find("\r\n\"'=1+1\",quangang-2020,"), std::string::npos);
+  EXPECT_NE(out.csv.find("\r\n\"'@SUM(A1)\",quangang-2020,"), std::string::npos);
+  EXPECT_NE(out.csv.find("\r\n-12,quangang-2020,"), std::string::npos);  // a number stays a number
+}
+
+TEST(Roster, ARepeatedColumnIsAFileErrorAndTheFirstIsRead) {
+  auto out = doudi::screen_roster(doudi::embedded_policies(), "户编号,地区,户籍,年龄,年龄\nD1,quangang-2020,农村,45,\n", "");
+  const json v = view(out);
+  ASSERT_EQ(v["errors"].size(), 1u);
+  EXPECT_EQ(v["errors"][0]["column"], "年龄");
+  EXPECT_NE(v["errors"][0]["message"].get<std::string>().find("列重复"), std::string::npos);
+  EXPECT_TRUE(row(v, "D1")["errors"].is_null() || row(v, "D1")["errors"].empty());  // 45 is read: no 缺少年龄
+}
+
 TEST(Roster, TemplateListsEveryColumnOnce) {
   const std::string t = doudi::roster_template();
   ASSERT_EQ(t.rfind("\xEF\xBB\xBF户编号,地区,户籍", 0), 0u);
