@@ -7,6 +7,7 @@
 //                                            a roster (UTF-8 or GBK) -> the export CSV
 //   screen --csv-template                    the roster template (UTF-8 with BOM)
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -89,18 +90,37 @@ doudi::PolicySet load_dir(const std::string& dir, std::vector<std::string>* erro
   return set;
 }
 
-// Excel on Chinese Windows saves CSV as GBK; GB18030 is its superset.
+// Excel on Chinese Windows saves CSV as GBK; GB18030 is its superset. Read as
+// the roster page's TextDecoder('gb18030') reads it (the WHATWG Encoding
+// Standard), so that the export is the site's byte for byte: byte 0x80 is €, and
+// what is not GB18030 is U+FFFD: a lead byte with the byte after it (unless that
+// is ASCII, which is read again), or the bytes the file ends short with.
 bool gb18030_to_utf8(const std::string& in, std::string* out) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
-  out->assign(in.size() * 2 + 16, '\0');
+  out->clear();
+  out->reserve(in.size() * 3 / 2 + 16);
   char* src = const_cast<char*>(in.data());
-  char* dst = out->data();
-  size_t left = in.size(), room = out->size();
-  const size_t r = iconv(cd, &src, &left, &dst, &room);
+  size_t left = in.size();
+  while (left > 0) {
+    char buf[16384];
+    char* dst = buf;
+    size_t room = sizeof buf;
+    const size_t r = iconv(cd, &src, &left, &dst, &room);
+    out->append(buf, static_cast<size_t>(dst - buf));
+    if (r != static_cast<size_t>(-1) || errno == E2BIG) continue;
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(src[k]); };
+    size_t skip = 1;
+    if (byte(0) == 0x80) {
+      out->append("\xE2\x82\xAC");
+    } else {
+      out->append("\xEF\xBF\xBD");
+      if (byte(0) >= 0x81 && byte(0) <= 0xFE && left >= 2 && byte(1) >= 0x80) skip = 2;
+    }
+    src += skip;
+    left -= skip;
+  }
   iconv_close(cd);
-  if (r == static_cast<size_t>(-1)) return false;
-  out->resize(out->size() - room);
   return true;
 }
 
@@ -149,9 +169,9 @@ int run(const Options& o) {
       std::cerr << "无法读取 cannot read " << o.input << "\n";
       return 2;
     }
-    if (!doudi::is_utf8(text)) {
+    if (!doudi::reads_as_utf8(text)) {
       if (!gb18030_to_utf8(text, &utf8)) {
-        std::cerr << "文件既不是 UTF-8 也不是 GBK/GB18030 编码 (neither UTF-8 nor GBK)\n";
+        std::cerr << "无法按 GBK/GB18030 读取 (no GB18030 converter)\n";
         return 2;
       }
       text.swap(utf8);
@@ -165,7 +185,7 @@ int run(const Options& o) {
     std::string line;
     while (std::getline(in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      // A blank line gets its error result too: result N answers line N.
       std::cout << doudi::screen(set, line).json << "\n";
     }
     return 0;

@@ -20,6 +20,7 @@
 #include <emscripten/em_macros.h>
 #include <emscripten/val.h>
 
+#include <climits>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -158,8 +159,12 @@ std::string regions() {
   }
 }
 
-emscripten::val policy(const std::string& region_id) {
+// A region id that is not a string reads as "": the unknown region's answer.
+// (Embind's std::string argument threw a BindingError for null.)
+emscripten::val policy(const emscripten::val& region) {
   try {
+    std::string region_id;
+    from_js(region, &region_id);
     return to_js(doudi::policy_json(doudi::embedded_policies(), region_id));
   } catch (...) {
     return to_js(kInternalError);
@@ -182,13 +187,15 @@ std::unique_ptr<doudi::Roster> open_roster;
 bool roster_failed = false;  // the last open failed unforeseen: finish answers an internal error
 std::string roster_export;   // the last finish's export, until rosterExport() takes it
 
-int roster_open(const emscripten::val& csv, const std::string& default_region) {
+// A default region that is not a string (undefined, null) is none.
+int roster_open(const emscripten::val& csv, const emscripten::val& region) {
   try {
     open_roster.reset();
     roster_failed = false;
     std::string().swap(roster_export);
-    std::string text;
+    std::string text, default_region;
     if (!from_js(csv, &text)) return 0;
+    from_js(region, &default_region);
     open_roster = std::make_unique<doudi::Roster>(doudi::embedded_policies(), std::move(text), default_region);
     return open_roster->households();
   } catch (...) {
@@ -198,9 +205,12 @@ int roster_open(const emscripten::val& csv, const std::string& default_region) {
   }
 }
 
-int roster_step(int n) {
+// n as a JavaScript number: Embind's int wrapped Infinity, 2**31 or 1e12 to 0
+// or below, so a `while (rosterStep(n) < total)` loop never ended.
+int roster_step(double n) {
   try {
-    return open_roster ? open_roster->step(n) : 0;
+    const int more = n >= INT_MAX ? INT_MAX : n > 0 ? static_cast<int>(n) : 0;
+    return open_roster ? open_roster->step(more) : 0;
   } catch (...) {
     return 0;
   }
@@ -235,7 +245,7 @@ emscripten::val roster_export_bytes() {
   return emscripten::val::take_ownership(doudi_js_bytes(bytes.data(), bytes.size()));
 }
 
-emscripten::val roster(const emscripten::val& csv, const std::string& default_region) {
+emscripten::val roster(const emscripten::val& csv, const emscripten::val& default_region) {
   roster_open(csv, default_region);
   const doudi::RosterOutput out = finish_roster();
   try {

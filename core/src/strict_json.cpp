@@ -150,6 +150,10 @@ ParsedJson parse_strict(std::string_view text, JsonLimits limits) {
     out.problems.push_back({"", "输入过大（超过 " + kb + " KB）", "input is too large (over " + kb + " KB)"});
     return out;
   }
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    out.problems.push_back({"", "输入为空，没有家庭数据", "input is empty: no household"});
+    return out;
+  }
   const Shape sh = shape(text);
   if (sh.depth > limits.max_depth) {
     const std::string d = std::to_string(limits.max_depth);

@@ -30,6 +30,25 @@ size_t char_at(std::string_view s, size_t i) {
   return 0;
 }
 
+// How many bytes at s[i], where no character starts, one U+FFFD stands for:
+// the lead byte and the tail bytes that still fit it ("maximal subpart", the
+// rule of Unicode and of the browsers' TextDecoder, so the site and the CLI agree).
+size_t ill_formed_length(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  unsigned lo = 0x80, hi = 0xBF;
+  size_t need = 0;
+  if (between(c, 0xC2, 0xDF)) need = 1;
+  else if (c == 0xE0) need = 2, lo = 0xA0;
+  else if (c == 0xED) need = 2, hi = 0x9F;
+  else if (between(c, 0xE1, 0xEF)) need = 2;
+  else if (c == 0xF0) need = 3, lo = 0x90;
+  else if (c == 0xF4) need = 3, hi = 0x8F;
+  else if (between(c, 0xF1, 0xF3)) need = 3;
+  size_t k = 1;
+  while (k <= need && i + k < s.size() && between(static_cast<unsigned char>(s[i + k]), lo, hi)) ++k, lo = 0x80, hi = 0xBF;
+  return k;
+}
+
 }  // namespace
 
 bool is_utf8(std::string_view s) {
@@ -46,11 +65,27 @@ std::string repair_utf8(std::string_view s) {
       out.append(s, i, n);
       i += n;
     } else {
-      out += "\xEF\xBF\xBD";  // U+FFFD for each byte that starts no character
-      ++i;
+      out += "\xEF\xBF\xBD";
+      i += ill_formed_length(s, i);
     }
   }
   return out;
+}
+
+bool reads_as_utf8(std::string_view s) {
+  if (is_utf8(s)) return true;
+  if (s.compare(0, 3, "\xEF\xBB\xBF") == 0) s.remove_prefix(3);  // TextDecoder drops it before counting
+  size_t good = 0, bad = 0;  // characters beyond ASCII; U+FFFD, read or put in
+  for (size_t i = 0; i < s.size();) {
+    if (const size_t n = char_at(s, i)) {
+      if (n > 1) ++(s.compare(i, n, "\xEF\xBF\xBD") == 0 ? bad : good);
+      i += n;
+    } else {
+      ++bad;
+      i += ill_formed_length(s, i);
+    }
+  }
+  return good > bad;
 }
 
 }  // namespace doudi

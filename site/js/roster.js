@@ -4,16 +4,23 @@ import { ASSETS } from './assets.js';
 import { S, fill } from './staff-text.js';
 import { el } from './dom.js';
 
-// The file as text: UTF-8, else GB18030 as Excel saves it on Chinese systems.
+// The file as text: UTF-8, or mostly UTF-8 (a damaged byte, read as U+FFFD),
+// else GB18030 as Excel saves it on Chinese systems: the CLI's rule
+// (doudi::reads_as_utf8: more characters beyond ASCII read well than not).
 // Everything else about the CSV is the core's (doudi/roster.h), so the export is
 // byte for byte what `screen --csv` writes.
 function decode(buf) {
   const bytes = new Uint8Array(buf);
+  const utf8 = new TextDecoder('utf-8').decode(bytes);  // drops a BOM
+  let valid = true, good = 0, bad = 0;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), encoding: 'UTF-8' };
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (e) {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030 (GBK)' };
+    valid = false;
+    for (const ch of utf8) if (ch === '\uFFFD') bad++; else if (ch > '\x7f') good++;
   }
+  if (valid || good > bad) return { text: utf8, encoding: bad ? 'UTF-8（有损坏的字节）' : 'UTF-8' };
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030 (GBK)' };
 }
 
 const STEP = 250;          // households between progress reports from the worker

@@ -143,6 +143,8 @@ test('roster(): the view and the export = screen --csv, for rosters good and bro
       'A,hebi-2017,城镇,"李""四""",70,0,3000,否,\r\n\r\nB,,农村,王五,abc,x,,maybe,\r\n,xinmi-2016,农村,赵六,30,0,,,\rC,zhongwei-2019,rural,😀,12,,,是,',
     'key,region,hukou,name,age,wages\nK1,mingxi-2019,urban,x,61,100\nK1,mingxi-2019,urban,y,8,0\nK2,,rural,z,75,0',
     '姓名,年龄\n甲,3\n', '', '户编号,未知列,年龄\nX,1,20\n"Y",2,"3',
+    // a quote inside a cell, one never closed, a formula, a repeated column
+    '户编号,地区,户籍,姓名,年龄,年龄\nQ1,quangang-2020,农村,王"五,45,\nQ2,quangang-2020,农村,"赵六,30,\n=1+1,quangang-2020,农村,x,30,\n',
   ];
   for (const [i, csv] of rosters.entries()) {
     for (const region of ['', 'quangang-2020']) {
@@ -180,6 +182,25 @@ test('roster(): the view and the export = screen --csv, for rosters good and bro
     assert.equal(r.households, 0);
     assert.deepEqual(r.rows, []);
     assert.match(r.errors[0].message, /CSV 文本/);
+  }
+});
+
+test('arguments of any kind: answers, not exceptions; rosterStep takes any count', () => {
+  for (const value of [null, undefined, 42]) assert.match(JSON.parse(M.policy(value)).errors[0].message, /^未知地区/);
+  // a lone surrogate is U+FFFD, as in screen(), not a character swallowed
+  assert.match(JSON.parse(M.policy('\ud800quangang-2020')).errors[0].message, /“\ufffdquangang-2020”/);
+  const csv = makeRoster(30);
+  assert.equal(M.roster(csv, null), M.roster(csv, ''));
+  assert.equal(M.roster(csv, undefined), M.roster(csv, ''));
+  for (const n of [Infinity, 2 ** 31, 1e12]) {
+    const total = M.rosterOpen(csv, '');
+    assert.equal(M.rosterStep(n), total, `rosterStep(${n})`);
+    M.rosterFinish();
+  }
+  for (const n of [-1, 0, NaN]) {
+    M.rosterOpen(csv, '');
+    assert.equal(M.rosterStep(n), 0, `rosterStep(${n})`);
+    M.rosterFinish();
   }
 });
 

@@ -127,6 +127,37 @@ test('1,000 households in UTF-8 and in GBK: the lists and statuses are what the 
   }
 });
 
+// Files as they come damaged: the page decodes them as the CLI does (doudi::reads_as_utf8,
+// then UTF-8 or GB18030 with U+FFFD where a character is broken), so the export is the same.
+test('damaged files are read as the CLI reads them: GBK with € and cut short, UTF-8 with a stray byte', async () => {
+  const gbk = (s) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: s });
+  const head = '户编号,地区,户籍,姓名,年龄,月工资\n';
+  const files = [
+    ['gbk-damaged', /GB18030/, Buffer.concat([gbk(head + 'A1,quangang-2020,农村,李'), Buffer.from([0x80]),
+      gbk('四,45,100\nA2,quangang-2020,农村,王五,45,100\nA3,quangang-2020,农村,赵'), Buffer.from([0xD5])])],
+    ['utf8-stray-byte', /UTF-8（有损坏的字节）/, Buffer.concat([Buffer.from(head + 'A1,quangang-2020,农村,Jos'), Buffer.from([0xE9]),
+      Buffer.from(',45,100\nA2,quangang-2020,农村,王五,45,100\n')])],
+  ];
+  const { page, log } = await openPage(browser.context);
+  try {
+    await page.goto(server.url + 'roster.html');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
+    for (const [name, encoding, bytes] of files) {
+      const file = path.join(TMP, name + '.csv');
+      fs.writeFileSync(file, bytes);
+      const cli = native(file);
+      assert.match(cli, /\r\nA2,quangang-2020,1,/, `${name}: the CLI reads it`);
+      await runPage(page, file);
+      assert.match(await page.textContent('#roster-encoding'), encoding, name);
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#roster-export')]);
+      assert.equal(fs.readFileSync(await dl.path()).toString('utf8'), cli, `${name}: export = screen --csv, byte for byte`);
+    }
+    assert.deepEqual(log.errors, [], 'console errors');
+  } finally {
+    await page.close();
+  }
+});
+
 test('the template has the Chinese headers the CLI writes', async () => {
   const { page } = await openPage(browser.context);
   try {

@@ -124,6 +124,16 @@ TEST(Cli, BatchWritesOneResultALineInOrder) {
   EXPECT_FALSE(third.contains("programs"));
 }
 
+TEST(Cli, BatchAnswersABlankLineWithAnErrorSoResultsStayInLine) {
+  const CliRun r = screen("--batch", kGood + "\n\n" + kGood + "\n");
+  const auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 3u) << r.out;
+  EXPECT_EQ(parse(out[0])["errors"], json::array());
+  ASSERT_EQ(errors_at(parse(out[1]), "").size(), 1u) << out[1];
+  EXPECT_EQ(errors_at(parse(out[1]), "")[0]["message_en"], "input is empty: no household");
+  EXPECT_EQ(parse(out[2])["errors"], json::array());
+}
+
 TEST(Cli, BatchAcceptsCrLfLineEndings) {
   const CliRun r = screen("--batch -", kGood + "\r\n" + kGood + "\r\n");
   const auto out = lines(r.out);

@@ -437,7 +437,7 @@ TEST(HouseholdValidation, UnknownRegionIsReportedWithTheOtherErrors) {
 // ---- input that is not a household ---------------------------------------------------------
 
 TEST(HouseholdValidation, TextThatIsNotJsonIsAnErrorForTheWholeInput) {
-  for (const std::string text : {"", "not json", "{\"schema\": 1,", "{\"schema\": 1} trailing", "[1,2", "nul"}) {
+  for (const std::string text : {"not json", "{\"schema\": 1,", "{\"schema\": 1} trailing", "[1,2", "nul"}) {
     const auto s = screen_text(text);
     SCOPED_TRACE(text);
     ASSERT_TRUE(s.result.is_object()) << s.raw;
@@ -448,6 +448,18 @@ TEST(HouseholdValidation, TextThatIsNotJsonIsAnErrorForTheWholeInput) {
     EXPECT_NE(str(hits[0], "message_en").find("not valid JSON"), std::string::npos);
     EXPECT_NE(str(hits[0], "message").find("不是有效的 JSON"), std::string::npos);
     EXPECT_TRUE(s.result["region"].is_null());
+  }
+}
+
+TEST(HouseholdValidation, EmptyInputSaysSo) {
+  for (const std::string text : {"", " ", "\r\n\t"}) {
+    const auto s = screen_text(text);
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(s.ok);
+    const auto hits = errors_at(s.result, "");
+    ASSERT_EQ(hits.size(), 1u) << s.raw;
+    EXPECT_EQ(str(hits[0], "message"), "输入为空，没有家庭数据");
+    EXPECT_EQ(str(hits[0], "message_en"), "input is empty: no household");
   }
 }
 

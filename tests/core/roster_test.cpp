@@ -146,6 +146,16 @@ TEST(Roster, Utf8IsStrict) {
   EXPECT_FALSE(doudi::is_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
   EXPECT_FALSE(doudi::is_utf8("\xE6\x88"));          // cut short
   EXPECT_EQ(doudi::repair_utf8("a\xFF" "b\xED\xA7\x93" "c"), "a\uFFFDb\uFFFD\uFFFD\uFFFDc");
+  // One U+FFFD for a character cut short, as TextDecoder puts it (the site's roster page)
+  EXPECT_EQ(doudi::repair_utf8("\xE6\x88," "\xF0\x9F\x98" "x"), "\uFFFD,\uFFFDx");
+}
+
+TEST(Roster, AFileIsReadAsUtf8WhenMostOfItsCharactersAre) {
+  EXPECT_TRUE(doudi::reads_as_utf8("户编号,姓名\r\n"));
+  EXPECT_TRUE(doudi::reads_as_utf8("户编号,姓名\r\nA,Jos\xE9\r\n"));  // a Latin-1 byte in a UTF-8 file
+  // 户编号,姓名 in GBK: read as UTF-8, every character is broken
+  EXPECT_FALSE(doudi::reads_as_utf8("\xBB\xA7\xB1\xE0\xBA\xC5,\xD0\xD5\xC3\xFB\r\n"));
+  EXPECT_FALSE(doudi::reads_as_utf8("A,Jos\xE9\r\n"));  // nothing read well: as GB18030, as the site
 }
 
 // Found by fuzz_roster: an encoded surrogate in a header passed into the view,

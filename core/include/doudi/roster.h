@@ -51,10 +51,17 @@ class Roster {
 };
 
 // Whether `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no encoded
-// surrogates), to tell a UTF-8 file from a GBK one; and `text` with U+FFFD for
-// every byte that starts no character.
+// surrogates); and `text` with U+FFFD for each run of bytes that starts no
+// character (as the browsers' TextDecoder puts them).
 bool is_utf8(std::string_view text);
 std::string repair_utf8(std::string_view text);
+
+// Whether a roster file's bytes are to be read as UTF-8: they are, or they are
+// mostly (more characters beyond ASCII read well than not: a UTF-8 file with a
+// damaged byte). Otherwise it is GB18030, as Excel saves CSV on Chinese Windows;
+// read as UTF-8, a GBK file has nearly every Chinese character broken. The
+// roster page (site/js/roster.js) decides by the same rule.
+bool reads_as_utf8(std::string_view bytes);
 
 // The header row of the template (UTF-8 with BOM), for staff to fill in.
 std::string roster_template();
