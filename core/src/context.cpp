@@ -76,8 +76,11 @@ Context::Context(const Household& hh, const Policy& p, Date d, bool e, bool f) :
   earlier_.reserve(policy.programs.size());  // every program records itself
 }
 
+// "户主（82岁）", "成员2（79岁）": the site asks about the first member as 您（或户主）.
 std::string Context::who(size_t i) const {
-  return "成员" + std::to_string(i + 1) + "（" + std::to_string(h.members[i].age) + "岁）";
+  const Member& m = h.members[i];
+  const bool head = i == 0 && m.relation.value_or(Relation::head) == Relation::head;
+  return (head ? std::string("户主") : "成员" + std::to_string(i + 1)) + "（" + std::to_string(m.age) + "岁）";
 }
 
 const std::optional<Fen>& Context::expense(std::string_view kind) const {

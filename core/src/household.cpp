@@ -237,6 +237,15 @@ void check_member_combinations(const Reader& r, const Member& m) {
   if (m.orphan.value_or(false) && m.unsupported_child.value_or(false))
     r.error(r.at("unsupported_child"), "孤儿与事实无人抚养儿童不能同时选择（父母双亡为孤儿）",
             "a member cannot be both an orphan and an unsupported child");
+  // Ages no answer can go with: a typo in the age, most likely, which would
+  // otherwise be screened as given (a one-year-old 五老 got the 五老 subsidy).
+  if (m.age < 16 && (m.employed.value_or(false) || m.newly_employed.value_or(false)))
+    r.error(r.at(m.employed.value_or(false) ? "employed" : "newly_employed"), "未满16周岁不能算就业（请核对年龄）",
+            "a member under 16 cannot be employed (check the age)");
+  if (m.age < 18 && m.veteran_5lao.value_or(false))
+    r.error(r.at("veteran_5lao"), "革命“五老”人员不会未满18周岁（请核对年龄）", "a 5lao veteran cannot be under 18 (check the age)");
+  if (m.age < 16 && m.relation == Relation::spouse)
+    r.error(r.at("relation"), "配偶不会未满16周岁（请核对年龄或与户主关系）", "a spouse cannot be under 16 (check the age or the relation)");
   if (m.disability_grade && *m.disability_grade == 0 && m.disability_kind)
     r.error(r.at("disability_kind"), "填写了残疾类别，但残疾等级为0（无残疾）",
             "disability_kind is given but disability_grade is 0 (no disability)");

@@ -387,6 +387,7 @@ CellError locate(const FieldError& e, const Group& h) {
   std::string column = field;
   for (const Column& c : columns())
     if (leaf == c.field) column = std::string(c.header);
+  if (field == "members") column = "户编号";  // 1 to 20 rows a household: its key holds them together
   return {row, column, e.message, e.message_en};
 }
 

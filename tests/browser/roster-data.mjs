@@ -16,7 +16,7 @@ export function roster(n, opts = {}) {
     const reg = rnd(7) === 0 ? '是' : '否';
     const bad = i % 97 === 13 ? (i / 97 | 0) % 4 : -1;
     for (let m = 0; m < size; m++) {
-      const age = m === 0 ? 30 + rnd(60) : rnd(80);
+      const age = m === 0 ? 30 + rnd(60) : m % 3 === 1 ? 20 + rnd(60) : rnd(80);  // a spouse is an adult
       const wages = rnd(3) === 0 ? 0 : rnd(4000);
       const row = [key, region, rnd(2) ? '农村' : '城镇', '某' + m, m === 0 ? '户主' : ['配偶', '子女', '父母'][m % 3], age,
         ['完全', '部分', '无'][rnd(3)], ['自理', '半失能', '失能'][rnd(8) === 0 ? 2 : 0], rnd(10) === 0 ? 1 + rnd(4) : 0,

@@ -386,6 +386,24 @@ TEST(HouseholdValidation, OrphanAndUnsupportedChildTogetherAreRejected) {
   expect_rejected(h, "members[0].unsupported_child", "both an orphan and an unsupported child", "孤儿与事实无人抚养儿童");
 }
 
+TEST(HouseholdValidation, AgesThatNoAnswerCanGoWithAreRejected) {
+  json h = minimal_household();
+  h["members"][0]["employed"] = true;
+  h["members"][0]["age"] = 16;
+  expect_accepted(h);
+  h["members"][0]["age"] = 15;
+  expect_rejected(h, "members[0].employed", "under 16 cannot be employed", "未满16周岁不能算就业");
+  h = minimal_household();
+  h["members"][0]["veteran_5lao"] = true;
+  h["members"][0]["age"] = 1;
+  expect_rejected(h, "members[0].veteran_5lao", "cannot be under 18", "五老");
+  h = minimal_household();
+  h["members"].push_back({{"age", 0}, {"relation", "spouse"}});
+  expect_rejected(h, "members[1].relation", "a spouse cannot be under 16", "配偶不会未满16周岁");
+  h["members"][1]["age"] = 16;
+  expect_accepted(h);
+}
+
 TEST(HouseholdValidation, DisabilityKindWithGradeZeroIsRejected) {
   json h = minimal_household();
   h["members"][0]["disability_grade"] = 0;

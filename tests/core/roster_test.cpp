@@ -295,6 +295,15 @@ TEST(Roster, ExportWritesFormulaLikeCellsAsText) {
   EXPECT_NE(out.csv.find("\r\n-12,quangang-2020,"), std::string::npos);  // a number stays a number
 }
 
+TEST(Roster, MoreThan20RowsUnderOneKeyIsAnErrorOfTheKeyColumn) {
+  std::string rows = "户编号,地区,户籍,年龄\n";
+  for (int i = 0; i < 21; ++i) rows += "K,quangang-2020,农村,40\n";
+  const json v = view(doudi::screen_roster(doudi::embedded_policies(), rows, ""));
+  ASSERT_EQ(row(v, "K")["errors"].size(), 1u);
+  EXPECT_EQ(row(v, "K")["errors"][0]["column"], "户编号");  // not the JSON field "members"
+  EXPECT_EQ(row(v, "K")["errors"][0]["message"], "家庭成员应为1到20人，实际21人");
+}
+
 TEST(Roster, ARepeatedColumnIsAFileErrorAndTheFirstIsRead) {
   auto out = doudi::screen_roster(doudi::embedded_policies(), "户编号,地区,户籍,年龄,年龄\nD1,quangang-2020,农村,45,\n", "");
   const json v = view(out);

@@ -88,7 +88,7 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
     } else if (s.max_monthly && lowest >= *s.max_monthly * n) {
       t.fact = Fact::no();
       if (say) {
-        t.text = head + "；" + s.text + "；低保标准最高不会超过" + yuan_text(*s.max_monthly) + "元/月，本户高于此";
+        t.text = head + "；" + s.text + "；低保标准最高不会超过" + yuan_text(*s.max_monthly) + "元/月，本户不低于此";
         t.bounds.push_back(s.max_reason);
       }
       with_cost_bound();
