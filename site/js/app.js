@@ -19,6 +19,7 @@ const state = {
   draft: null,        // what was typed on a page that had errors, shown again as typed
   notice: null,       // { text, warn }: a line shown once on the start page
   textSize: 0,
+  restoring: false,   // a reload back into the questions: shown once the engine is ready
 };
 
 let engine = null;
@@ -107,7 +108,9 @@ function flow() {
 }
 
 function persist() {
-  if (state.save) store.save({ region: state.region, answers: state.answers, textSize: state.textSize, reviewing: state.reviewing });
+  const data = { region: state.region, answers: state.answers, textSize: state.textSize, reviewing: state.reviewing };
+  if (state.region) store.saveSession(data);
+  if (state.save) store.save(data);
 }
 
 function regionsList() {
@@ -181,6 +184,7 @@ function clearAll() {
   state.reviewing = false;
   state.save = false;
   store.clear();
+  store.clearSession();
   state.notice = { text: T.store.cleared };
   go('start');
 }
@@ -220,10 +224,26 @@ function disclaimer() {
     h('p', null, T.disclaimer.privacy));
 }
 
-function clearButton() {
-  if (!Object.keys(state.answers).length && !store.load()) return null;
-  return h('p', { class: 'dd-clear' },
-    h('button', { type: 'button', class: 'dd-button dd-button-secondary', onclick: clearAll }, T.store.clear));
+// 清除我的信息 asks once more before it clears: it sits below 继续, and one
+// mis-tap took every answer with it.
+function clearButton(always) {
+  if (!always && !Object.keys(state.answers).length && !store.load()) return null;
+  const box = h('div', { class: 'dd-clear' });
+  const ask = () => {
+    clear(box);
+    const no = h('button', { type: 'button', class: 'dd-button dd-button-secondary', id: 'dd-clear-no', onclick: () => {
+      clear(box);
+      box.appendChild(first());
+      box.querySelector('button').focus();
+    } }, T.store.keep);
+    box.appendChild(h('p', { role: 'alert' }, T.store.confirmClear));
+    box.appendChild(h('div', { class: 'dd-actions' },
+      h('button', { type: 'button', class: 'dd-button dd-button-danger', id: 'dd-clear-yes', onclick: clearAll }, T.store.clearYes), no));
+    no.focus();
+  };
+  const first = () => h('button', { type: 'button', class: 'dd-button dd-button-secondary', id: 'dd-clear', onclick: ask }, T.store.clear);
+  box.appendChild(first());
+  return box;
 }
 
 // ---------------------------------------------------------------- pages
@@ -232,7 +252,8 @@ function render() {
   const root = app();
   clear(root);
   renderHeader();
-  if (state.view === 'start') renderStart(root);
+  if (state.restoring) root.appendChild(h('main', { id: 'dd-main' }, h('p', { role: 'status' }, T.loading)));
+  else if (state.view === 'start') renderStart(root);
   else if (state.view === 'failure') renderFailure(root);
   else if (state.view === 'results') renderResultsPage(root);
   else renderQuestion(root);
@@ -448,7 +469,8 @@ function readField(form, field) {
   }
   const unk = form.querySelector(`input[name="${field.id}-unknown"]`);
   const raw = form.querySelector(`input[name="${field.id}"]`).value.trim()
-    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '').replace(/元$/, '');
+    .replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '')
+    .replace(field.type === 'int' ? /(岁|周岁|人|口人|口)$/ : /元$/, '');
   if (unk && unk.checked && raw === '') return UNKNOWN;
   return raw;
 }
@@ -458,7 +480,8 @@ function validate(field, v) {
   if (field.type === 'choice' || field.type === 'multi') return v === undefined ? E.required : null;
   if (v === UNKNOWN) return null;
   if (v === '') return field.empty0 ? null : (field.type === 'money' ? E.requiredMoney : E.requiredNumber);
-  if (!/^\d+(\.\d+)?$/.test(v)) return E.notNumber;
+  if (/^-\d+(\.\d+)?$/.test(v)) return fill(E.tooSmall, { min: field.min !== undefined ? field.min : 0 });
+  if (!/^\d+(\.\d+)?$/.test(v)) return field.type === 'int' ? E.notCount : E.notNumber;
   const n = Number(v);
   if (field.type === 'int' && !/^\d+$/.test(v)) return E.notWhole;
   if (field.type === 'money' && /\.\d{3,}$/.test(v)) return E.moneyDecimals;
@@ -544,14 +567,18 @@ function renderResultsPage(root) {
   // 预审单 (handoff.js, loaded on demand): a printable sheet with a QR code for the window.
   if (result && result.programs) {
     const regionName = (regionsList().find((r) => r.id === state.region) || {}).name || '';
+    // Loaded when asked for: offline without the service worker's copy (some
+    // webviews have none) the import fails, and the resident is told why.
+    const status = h('p', { class: 'dd-hint', role: 'status' });
     main.appendChild(h('div', { class: 'dd-actions dd-no-print' }, h('button', { type: 'button', class: 'dd-button', id: 'dd-handoff-open', onclick: () => {
-      import('./handoff.js').then((m) => m.showHandoff(main, { household, result, regionName }));
-    } }, '生成预审单（带二维码，可打印）')));
+      status.textContent = '';
+      import('./handoff.js').then((m) => m.showHandoff(main, { household, result, regionName }),
+        () => { status.textContent = T.results.handoffOffline; });
+    } }, T.results.handoffOpen), status));
   }
   main.appendChild(saveBox());
   main.appendChild(disclaimer());
-  main.appendChild(h('p', { class: 'dd-clear' },
-    h('button', { type: 'button', class: 'dd-button dd-button-secondary', onclick: clearAll }, T.store.clear)));
+  main.appendChild(clearButton(true));
   root.appendChild(main);
 }
 
@@ -618,7 +645,19 @@ function init() {
   if (saved && saved.textSize) setTextSize(saved.textSize);
   const r = regionFromUrl();
   if (r) state.region = r;
-  try { history.replaceState({ view: 'start' }, ''); } catch (e) { /* ignore */ }
+  // A reload (the page's history entry has a view): back where the resident was,
+  // with this tab's answers. A new visit starts at the start page.
+  const session = store.loadSession();
+  const at = history.state && typeof history.state.view === 'string' ? history.state.view : null;
+  if (session && at && at !== 'start' && at !== 'failure') {
+    state.region = session.region; state.answers = session.answers; state.reviewing = !!session.reviewing;
+    state.save = !!(saved && saved.region === session.region);
+    if (session.textSize) setTextSize(session.textSize);
+    state.view = at;
+    state.restoring = !engine;
+  } else {
+    try { history.replaceState({ view: 'start' }, ''); } catch (e) { /* ignore */ }
+  }
   // A 预审单 link (#h=…, from its QR code): reopen those answers and the results.
   const handoff = /(?:^#|&)h=([A-Za-z0-9_-]+)/.exec(location.hash || '');
   if (handoff) {
@@ -634,6 +673,10 @@ function init() {
   }
   render();
   enginePromise.then((e) => {
+    if (state.restoring) {
+      state.restoring = false;
+      if (e) render();
+    }
     if (!e && state.view !== 'failure' && state.view !== 'start') go('failure');
     else if (!e && state.view === 'start') {
       // Say it now, before any question is answered in vain.

@@ -158,6 +158,12 @@ function amount(a) {
   return (a.up_to ? '最高 ' : '约 ') + a.value + ' ' + per;
 }
 
+// Each program lists its own documents: "书面申请" and "书面申请（可委托村委会代为提出）",
+// "身份证" and "家庭成员身份证". One list for the window keeps the fuller wording only.
+function broadest(items) {
+  return items.filter((d) => !items.some((e) => e !== d && e.includes(d)));
+}
+
 function today() {
   const d = new Date();
   const p = (n) => String(n).padStart(2, '0');
@@ -188,7 +194,8 @@ export function sheet(household, result, regionName) {
   const policy = result && result.policy ? result.policy : {};
   return el('section', { class: 'dd-sheet', 'aria-labelledby': 'dd-sheet-title' },
     el('h2', { id: 'dd-sheet-title' }, T.title),
-    el('p', { class: 'dd-sheet-meta' }, `${regionName || household.region} · 《${policy.title || ''}》 ${T.docNo}：${policy.doc || ''} · ${T.date}：${today()}`),
+    el('p', { class: 'dd-sheet-meta' }, `${regionName || household.region} · 《${policy.title || ''}》 ${T.docNo}：${policy.doc || ''} · ${T.date}：${today()}` +
+      (result && result.as_of ? ` · ${T.standards.replace('{date}', result.as_of)}` : '')),
     el('p', { class: 'dd-sheet-meta' }, T.household + '：' + (hh ? hh.size + '人' : household.members.length + '人') +
       (hh && hh.per_capita_monthly !== null && hh.per_capita_monthly !== undefined ? '，' + T.perCapita + ' ' + hh.per_capita_monthly + ' 元' : '') +
       (household.hukou ? '，' + (household.hukou === 'urban' ? '城镇户籍' : '农村户籍') : '') + '。' + people.join('；') + '。'),
@@ -198,7 +205,7 @@ export function sheet(household, result, regionName) {
         el('th', { scope: 'row' }, p.name), el('td', null, el('strong', null, S.status[p.status]), p.status !== 'ineligible' && amount(p.amount) ? el('span', { class: 'dd-sheet-amount' }, amount(p.amount)) : null),
         el('td', null, (p.reasons || []).slice(0, 2).map((r) => el('span', { class: 'dd-sheet-reason' }, r.text + (r.source ? `（${r.source.doc} ${r.source.clause}）` : ''))),
           p.missing && p.missing.length ? el('span', { class: 'dd-sheet-reason' }, T.missing + p.missing.join('、')) : null))))),
-    docs.size ? el('p', null, el('strong', null, T.documents + '：'), [...docs].join('、')) : null,
+    docs.size ? el('p', null, el('strong', null, T.documents + '：'), broadest([...docs]).join('；')) : null,  // items may hold a 、 themselves
     where.size ? el('p', null, el('strong', null, T.where + '：'), [...where].join('；')) : null,
     el('p', { class: 'dd-sheet-note' }, T.note));
 }

@@ -108,6 +108,20 @@ function overlapNote(programs) {
   return h('p', { class: 'dd-panel dd-overlap' }, fill(T.results.overlap, { list, count: open.length === 2 ? '两' : '三' }));
 }
 
+// The amounts are the document's own, as of its date (the contract's default
+// as_of). Read years later they are not today's: where the document's period has
+// ended (or, naming no end, a year after it was issued), say so beside them.
+const cnDate = (iso) => iso.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日');
+export function datedNote(policy, now = new Date()) {
+  const doc = policy && policy.document;
+  if (!doc || !doc.issued) return null;
+  const today = now.toISOString().slice(0, 10);
+  const yearOn = String(Number(doc.issued.slice(0, 4)) + 1) + doc.issued.slice(4);
+  if (doc.effective_to ? today <= doc.effective_to : today <= yearOn) return null;
+  const text = doc.effective_to ? fill(T.results.dated, { to: cnDate(doc.effective_to) }) : fill(T.results.datedOpen, { issued: cnDate(doc.issued) });
+  return h('p', { class: 'dd-panel dd-panel-warn dd-dated' }, text);
+}
+
 function answersList(ctx) {
   const dl = h('dl', { class: 'dd-answers' });
   for (const page of ctx.flow) {
@@ -130,6 +144,8 @@ export function renderResults(main, ctx) {
   if (r.policy) {
     main.appendChild(h('p', { class: 'dd-meta' }, fill(T.results.forRegion, { name: region ? region.name : r.region, title: r.policy.title, doc: r.policy.doc }),
       r.as_of ? '，' + fill(T.results.asOf, { date: r.as_of }) : '', '。'));
+    const dated = datedNote(ctx.policy);
+    if (dated) main.appendChild(dated);
   }
   if (r.errors && r.errors.length) {
     main.appendChild(h('div', { class: 'dd-error-summary', role: 'alert' }, h('h2', null, T.results.errorsTitle),

@@ -96,7 +96,7 @@ export const S = {
 
   handoff: {
     title: '社会救助预审单',
-    docNo: '文号', date: '测算日期',
+    docNo: '文号', date: '生成日期', standards: '金额按文件 {date} 的标准测算',
     household: '家庭', perCapita: '月人均收入约',
     program: '项目', status: '结果', amount: '金额', reasons: '理由和依据',
     missing: '待核实：',

@@ -59,7 +59,8 @@ export function fieldName(field, answers) {
   const t = fieldText(field, answers);
   if (field.member !== undefined) {
     const name = field.sub ? t.label : (T.fields[field.text] || t.label || t.title);
-    return memberWho(field.member, answers) + ' · ' + name;
+    const who = memberWho(field.member, answers);
+    return name.startsWith(who) ? name : who + ' · ' + name;  // "您（或户主）每月有没有收入？" names them already
   }
   if (field.sub) return t.label;
   return t.label || t.title;

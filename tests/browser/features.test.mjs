@@ -58,6 +58,9 @@ test('large-text mode: body at least 18pt up to 30pt, line height 1.3, targets 6
     await shot(page, 'large-02-hukou-largest');
     assert.ok(largest.font >= 40, `largest ${largest.font}px < 40px (30pt)`);
     assert.ok(largest.overflow <= 0, `horizontal overflow at 30pt: ${largest.overflow}px`);
+    // the header stays small, so the question starts on the first screen (it took 340 px of 740)
+    const header = await page.evaluate(() => document.querySelector('.dd-header').getBoundingClientRect().height);
+    assert.ok(header <= 140, `header ${header}px at the largest text`);
   });
 });
 
@@ -134,21 +137,58 @@ test('changing an answer on the results page updates the results without startin
   });
 });
 
-test('nothing is stored unless asked; 清除我的信息 forgets everything', async () => {
+test('a reload in the middle of the questions comes back to the same question, answers kept', async () => {
+  await withPage(async (page, log) => {
+    const h = resident('zhongwei-alone');
+    const title = () => page.textContent('#dd-main h1');
+    await page.goto(server.url + '#region=zhongwei-2019');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
+    await page.click('#dd-main button[type="submit"]');
+    for (let i = 0; i < 2; i++) {
+      await page.waitForSelector('#dd-main form input');
+      const before = await title();
+      await answerPage(page, h);
+      await page.click('#dd-main button[type="submit"]');
+      await page.waitForFunction((t) => document.querySelector('#dd-main h1').textContent !== t, before);
+    }
+    const third = await title();
+    await page.reload();
+    await page.waitForSelector('#dd-main form input');
+    assert.equal(await title(), third, 'the same question after the reload');
+    await page.click('#dd-main button:has-text("返回")');
+    await page.waitForFunction((t) => document.querySelector('#dd-main h1').textContent !== t, third);
+    assert.ok(await page.evaluate(() => [...document.querySelectorAll('#dd-main form input')].some((i) => (i.type === 'text' ? i.value !== '' : i.checked))),
+      'the page before still has its answer');
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing kept beyond the tab');
+    assert.deepEqual(log.errors, []);
+  });
+});
+
+test('nothing outlives the tab unless asked; 清除我的信息 asks, then forgets everything', async () => {
   await withPage(async (page, log) => {
     const h = resident('zhongwei-alone');
     await walk(page, log, server.url, h, 'store', { shots: false });
     const keys = () => page.evaluate(() => Object.keys(localStorage));
-    assert.deepEqual(await keys(), [], 'stored without being asked');
+    assert.deepEqual(await keys(), [], 'stored beyond the tab without being asked');
     await page.click('label[for="dd-save"]');
     assert.deepEqual(await keys(), ['doudi.v1']);
+    // Another tab (a later visit) is offered the saved answers.
+    const { page: other } = await openPage(browser.context);
+    await other.goto(server.url);
+    await other.waitForSelector('text=接着上次的回答');
+    await other.close();
     await page.reload();
-    await page.waitForSelector('text=接着上次的回答');
-    await page.click('text=接着上次的回答');
     await page.waitForSelector('.dd-results');
-    await page.click('text=清除我的信息');
+    // 清除我的信息 asks first: 不清除 keeps everything; 确定清除 clears.
+    await page.click('#dd-clear');
+    await page.click('#dd-clear-no');
+    assert.deepEqual(await keys(), ['doudi.v1']);
+    assert.ok(await page.$('.dd-results'));
+    await page.click('#dd-clear');
+    await page.click('#dd-clear-yes');
     await page.waitForSelector('input[name="region"]');
     assert.deepEqual(await keys(), []);
+    assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), []);
     assert.match(await page.textContent('#dd-main'), /您的信息已清除/);
     assert.equal(await page.$('text=接着上次的回答'), null);
     // Saved answers in another format, or damaged, are not offered (and break nothing).

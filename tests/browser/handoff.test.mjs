@@ -36,6 +36,14 @@ test('预审单 round trip: warning, QR, the URL reopens the same answers and re
       const sheet = await page.textContent('.dd-sheet');
       assert.ok(sheet.includes(expected.policy.doc), 'the sheet names the 文号');
       for (const p of expected.programs.filter((x) => x.status === 'eligible')) assert.ok(sheet.includes(p.name), p.name);
+      // documents to bring: every open program's, each once, none inside a fuller one
+      const docs = await page.$$eval('.dd-sheet p strong', (els) => {
+        const p = els.find((e) => e.textContent.startsWith('需带材料'));
+        return p ? p.parentElement.textContent.replace(/^[^：]*：/, '').split('；') : [];
+      });
+      for (const d of docs) assert.ok(!docs.some((e) => e !== d && e.includes(d)), `“${d}” is inside another item: ${docs.join(' / ')}`);
+      for (const p of expected.programs.filter((x) => x.status !== 'ineligible' && x.apply))
+        for (const d of p.apply.documents || []) assert.ok(docs.some((e) => e.includes(d)), `${p.id}: ${d}`);
       await page.click('#dd-qr-show');
       await page.waitForSelector('.dd-qr');
       const url = await page.getAttribute('.dd-qr-slot', 'data-url');

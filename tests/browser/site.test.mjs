@@ -58,6 +58,11 @@ for (const { name, household } of HOUSEHOLDS) {
         for (const p of basic) assert.ok(text.includes(`“${p.name}”`), `overlap note names ${p.name}`);
         assert.ok(text.includes(basic.length === 2 ? '这两项是分别测算的' : '这三项是分别测算的'), text);
       }
+      // Amounts by the document's standards, years ago: said beside them once its period is over.
+      const doc = policy(household.region).document;
+      const dated = await page.$('.dd-dated');
+      if (new Date().toISOString().slice(0, 10) <= doc.effective_to) assert.equal(dated, null, 'no dated note within the period');
+      else assert.ok(dated && (await dated.textContent()).includes(`执行到${doc.effective_to.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}为止`), 'dated note');
       const summary = await page.textContent('.dd-summary');
       const n = (s) => expected.programs.filter((p) => p.status === s).length;
       assert.ok(summary.includes(`符合 ${n('eligible')} 项，可能符合 ${n('maybe')} 项，不符合 ${n('ineligible')} 项`), summary);
