@@ -323,6 +323,11 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
   static const json empty = json::object();
   const json* params = L.object(j, path, "params", false);
   if (spec) load_params(L, params ? *params : empty, path_key(path, "params"), spec, &p->params);
+  if (const Param* nc = p->param("income_not_counted"))
+    for (const auto& v : nc->values)
+      for (const auto& k : v.value)
+        if (!k.is_string() || !income_kind_from(k.get<std::string>()))
+          L.problem(path_key(path_key(path, "params"), "income_not_counted"), "unknown income kind " + k.dump());
   // Context::status_flag reads these names; it knows no other.
   if (const Param* t = p->param("target_statuses"))
     for (const auto& v : t->values)

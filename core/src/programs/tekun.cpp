@@ -25,6 +25,32 @@ bool deemed_without_labor(const Member& m) {
   }
 }
 
+// 第六条: the 中央确定的城乡居民基本养老保险基础养老金, 优待抚恤金 and 高龄津贴 are not a
+// 特困 person's income (income_not_counted; the 基础养老金 up to the central minimum,
+// pension_basic_not_counted_max), beyond what the county leaves out of a 低保
+// family's income (Context::member_income). `left_out` is what this takes away,
+// `kinds` which kinds it came from (a bit per IncomeKind).
+std::optional<Fen> tekun_income(const Program& p, const Context& ctx, size_t i, Fen* left_out, unsigned* kinds) {
+  std::optional<Fen> income = ctx.member_income(i);
+  const auto& inc = ctx.h.members[i].income_monthly;
+  *left_out = 0;
+  *kinds = 0;
+  if (!income || !inc) return income;
+  for (const auto& name : list_at(p.param("income_not_counted"), ctx.day)) {
+    const auto k = income_kind_from(name);
+    if (!k || ctx.not_counted(*k)) continue;  // the county leaves it out already
+    Fen v = (*inc)[static_cast<int>(*k)];
+    if (*k == IncomeKind::pension_basic) {
+      const auto max = monthly_money_at(p.param("pension_basic_not_counted_max"), ctx.day);
+      v = max ? std::min(v, *max) : 0;  // no central figure for the day: nothing left out
+    }
+    *left_out += v;
+    if (v > 0) *kinds |= 1u << static_cast<int>(*k);
+  }
+  *income -= *left_out;
+  return income;
+}
+
 struct MemberDecision {
   Decision d;
   int met = 0;
@@ -67,7 +93,16 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
   d.require(labor, who, {"无劳动能力", "有劳动能力", "是否有劳动能力？"}, deem ? kNoLabor : kArt14);
 
   // 第六条: income below the local 低保标准 counts as 无生活来源.
-  const auto income = ctx.member_income(i);
+  Fen left_out = 0;
+  unsigned kinds = 0;
+  const auto income = tekun_income(p, ctx, i, &left_out, &kinds);
+  if (left_out > 0)
+    d.note([&] {
+      const bool pension = kinds & (1u << static_cast<int>(IncomeKind::pension_basic));
+      const bool honors = kinds & (1u << static_cast<int>(IncomeKind::honors));
+      return who + "的" + (pension ? "中央确定的基础养老金" : "") + (pension && honors ? "和" : "") + (honors ? "优待抚恤金" : "") +
+             "不计入收入，共" + yuan_text(left_out) + "元/月";
+    }, kNoIncome);
   // Above the highest the unstated standard could be: a means of living anywhere.
   const bool above_any = income && !s.monthly && *income > 0 && s.max_monthly && *income >= *s.max_monthly;
   const bool below_any = income && !s.monthly && s.min_monthly && *income < *s.min_monthly;
