@@ -162,6 +162,7 @@ void evaluate_disability_care(const Program& p, Context& ctx, Decision& d, Progr
   const bool extend = flag_at(p.param("extend_mental_intellectual"), ctx.day);
   std::vector<Fact> facts;
   facts.reserve(ctx.size());
+  bool extended = false;  // a 三、四级 精神 or 智力 member the county may cover
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Member& m = ctx.h.members[i];
     Fact severe = severe_disability(m, i);
@@ -169,15 +170,18 @@ void evaluate_disability_care(const Program& p, Context& ctx, Decision& d, Progr
       // 中卫: 县（区）可扩大有护理需求的精神、智力残疾人护理补贴范围.
       if (!m.disability_kind) severe = Fact::unknown({Context::field(i, "disability_kind")});
       else if (*m.disability_kind == DisabilityKind::mental || *m.disability_kind == DisabilityKind::intellectual)
-        severe = Fact::unknown();
+        severe = Fact::unknown(), extended = true;
     }
     Fact care = m.self_care ? Fact::of(*m.self_care != Ability::full) : Fact::unknown({Context::field(i, "self_care")});
     facts.push_back(all_of({severe, care}));
   }
   Pick pk = pick(facts);
+  // Unknown with nothing left to ask: only the county's extension could cover them.
+  const bool county_decides = extended && pk.fact.is_unknown() && pk.fact.missing.empty();
   d.require(pk.fact,
             {"家中有残疾等级为一级或二级、需要长期照护的重度残疾人", "家中没有残疾等级为一、二级且需要长期照护的重度残疾人",
-             "家中是否有一、二级重度残疾人，生活能否自理？"},
+             county_decides ? "家中的精神或智力残疾人不是一、二级，但需要照护：县（区）可以把护理补贴扩大到这样的精神、智力残疾人，是否纳入由县（区）决定"
+                            : "家中是否有一、二级重度残疾人，生活能否自理？"},
             kTwoSubsidies);
   if (extend) {
     const Param* e = p.param("extend_mental_intellectual");
