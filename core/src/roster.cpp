@@ -653,19 +653,58 @@ const Roster::State::Columns& Roster::State::columns_of(const Policy& policy) {
   return policy_columns.back();
 }
 
+namespace {
+
+// Whether a program's own conditions take in the household's hukou: 鹤壁, 新密 and
+// 中卫 write about 农村低保 only, so their 城镇 低保户 are under another document,
+// and "不符合" says nothing about whether they should leave 低保.
+bool covers_hukou(const Program& p, Hukou hukou) {
+  for (const Condition& c : p.conditions)
+    if ((c.test.op == Predicate::Op::hukou_rural && hukou != Hukou::rural) ||
+        (c.test.op == Predicate::Op::hukou_urban && hukou != Hukou::urban))
+      return false;
+  return true;
+}
+
+// A region as staff write it in a roster: its id, or its place (泉港区, 新密市,
+// 明溪) when exactly one document's region (福建省泉州市泉港区) contains it.
+const Policy* region_by_place(const PolicySet& set, std::string_view place) {
+  if (place.size() < 6) return nullptr;  // two Chinese characters at least
+  const Policy* found = nullptr;
+  for (const auto& p : set.all())
+    if (p->document.region.find(place) != std::string::npos) {
+      if (found) return nullptr;  // 福建省: two documents
+      found = p.get();
+    }
+  return found;
+}
+
+// "quangang-2020（福建省泉州市泉港区）、…": what an unknown region could have been.
+std::string region_choices(const PolicySet& set) {
+  std::string s;
+  for (const auto& p : set.all()) s += (s.empty() ? "" : "、") + p->id + "（" + p->document.region + "）";
+  return s;
+}
+
+}  // namespace
+
 void Roster::State::screen(Group& h) {
   HouseholdParse hp = read_household(builder->build(&h));
   Line line{&h, {}, h.errors, 0, 0, false, false, false, false};
   const Policy* policy = set.find(hp.household.region);
+  if (!policy && (policy = region_by_place(set, hp.household.region))) h.region = policy->id;
   if (!policy && !hp.household.region.empty())
-    hp.errors.push_back({"region", "未知地区“" + std::string(utf8_prefix(hp.household.region, 40)) + "”", "unknown region"});
+    hp.errors.push_back({"region", "未知地区“" + std::string(utf8_prefix(hp.household.region, 40)) + "”，请填地区编号或地名：" + region_choices(set),
+                         "unknown region; give one of: " + region_choices(set)});
   else if (hp.household.region.empty() && hp.errors.empty())
     hp.errors.push_back({"region", "缺少地区", "region is missing"});
   for (const FieldError& e : hp.errors) {
     // A missing region is the file's "地区" column.
     CellError ce = locate(e, h);
     if (e.field == "region") ce.column = "地区";
-    line.errors.push_back(ce);
+    // A cell that was not a value ("六十") is said once, not again as missing.
+    const auto said = [&](const CellError& x) { return x.row == ce.row && x.column == ce.column; };
+    if (std::none_of(h.errors.begin(), h.errors.end(), said)) line.errors.push_back(ce);
   }
   if (line.errors.empty() && policy) {
     HouseholdIncome income;
@@ -686,8 +725,10 @@ void Roster::State::screen(Group& h) {
       // 应保未保: meets 低保 or 特困 criteria but is not receiving it.
       if (dibao && r.status == Status::eligible && !r.taper && !st.dibao.value_or(false)) line.should_have = true;
       if (tekun && r.status == Status::eligible && !st.tekun.value_or(false)) line.should_have = true;
-      // 应退尽退: receiving 低保, above the standard, not in a 渐退期.
-      if (dibao && st.dibao.value_or(false) && r.status == Status::ineligible) line.should_exit = true;
+      // 应退尽退: receiving 低保, above the standard, not in a 渐退期; not one the document leaves out.
+      if (dibao && st.dibao.value_or(false) && r.status == Status::ineligible &&
+          covers_hukou(policy->programs[i], hp.household.hukou))
+        line.should_exit = true;
       if ((dibao || tekun) && r.status == Status::maybe) line.visit = true;
     }
   }

@@ -4,7 +4,8 @@
 // with a flag or an error, each with known statuses of 低保 and 特困 at most; its
 // summary counts no more households than there are; the export is UTF-8 with a
 // BOM, one line per household and file error plus the header; and screening in
-// steps gives the same outputs.
+// steps gives the same outputs. And the file's bytes repaired are UTF-8, which
+// reads as UTF-8.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -56,6 +57,9 @@ void check(const doudi::RosterOutput& out) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);  // not NUL-terminated
+  const std::string repaired = doudi::repair_utf8(text);
+  if (!doudi::is_utf8(repaired) || !doudi::reads_as_utf8(repaired)) doudi_fuzz::fail("repaired text is not UTF-8", repaired);
+  if (doudi::is_utf8(text) != (repaired == text)) doudi_fuzz::fail("repair changed UTF-8, or kept what is not", repaired);
   const doudi::RosterOutput whole = doudi::screen_roster(doudi::embedded_policies(), text, "");
   check(whole);
   check(doudi::screen_roster(doudi::embedded_policies(), text, "zhongwei-2019"));

@@ -76,7 +76,11 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
     std::string spending_text;
     const Fact spending = spending_beyond_income(ctx, &spending_text);
     if (!spending.is_no()) {
-      if (ctx.explain) event_text = event.is_no() ? spending_text : event_text + "；" + spending_text;
+      if (ctx.explain) {
+        // Two questions side by side need no ；between them ("…？近12个月…？").
+        const bool asks = event_text.size() >= 3 && event_text.compare(event_text.size() - 3, 3, "？") == 0;
+        event_text = event.is_no() ? spending_text : event_text + (asks ? "" : "；") + spending_text;
+      }
       event = any_of({event, spending});
     }
   }
