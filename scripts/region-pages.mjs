@@ -78,7 +78,7 @@ const UNITS = {
   'times/year': '次/年', 'yuan/person': '元/人',
 };
 const WORDS = {
-  dibao: '低保对象', tekun: '特困人员', low_income: '低收入家庭', dibao_marginal: '低保边缘家庭',
+  dibao: '低保对象', tekun: '特困人员', low_income: '低收入家庭', low_income_urban: '城市低收入家庭', dibao_marginal: '低保边缘家庭',
   poverty_registered: '建档立卡贫困户', medical: '医疗支出', education: '教育支出', disaster: '受灾损失',
   medical_serious_illness: '重大疾病医疗支出', education_college: '大中专教育支出',
   wages: '工资', business: '经营收入', property: '财产收入', pension_basic: '城乡居民基本养老保险金',
@@ -87,6 +87,12 @@ const WORDS = {
   preschool: '学前教育', primary: '小学', junior: '初中', senior: '普通高中', vocational: '中职', college: '大中专及本科',
 };
 const NOT_STATED = '文件未载明';
+// A list value or key of a parameter as residents read it; an id with no words
+// stops the build rather than reach a public page as "low_income_urban".
+const word = (id) => {
+  if (!(id in WORDS)) throw new Error(`region-pages.mjs: no Chinese for '${id}' (add it to WORDS)`);
+  return WORDS[id];
+};
 const num = (v) => (Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100));
 
 // One value of a parameter as text (unit included).
@@ -95,14 +101,14 @@ function valueText(v, param) {
   if (v === null || v === undefined) return NOT_STATED;
   if (unit === 'flag') return v ? '是' : '否';
   if (unit === 'date') return String(v);
-  if (unit === 'list' && Array.isArray(v)) return v.map((x) => WORDS[x] || x).join('、');
+  if (unit === 'list' && Array.isArray(v)) return v.map(word).join('、');
   if (unit === 'ratio') return /倍/.test(param.label) ? num(v) + ' 倍' : num(v * 100) + '%';
   if (Array.isArray(v)) {   // age bands
     return v.map((b) => (b.to_age === null || b.to_age === undefined ? `${b.from_age}周岁以上` : `${b.from_age}—${b.to_age}周岁`) +
       '：' + (b.amount === null ? NOT_STATED : num(b.amount) + ' ' + (UNITS[unit] || unit))).join('；');
   }
   if (typeof v === 'object') {
-    return Object.entries(v).map(([k, x]) => (WORDS[k] || k) + '：' + (x === null ? NOT_STATED : num(x) + ' ' + (UNITS[unit] || unit))).join('；');
+    return Object.entries(v).map(([k, x]) => word(k) + '：' + (x === null ? NOT_STATED : num(x) + ' ' + (UNITS[unit] || unit))).join('；');
   }
   let s = num(v) + ' ' + (UNITS[unit] || unit);
   if (unit === 'yuan/person/year' && Number.isInteger(v / 12)) s += `（合 ${v / 12} 元/人·月）`;

@@ -360,7 +360,9 @@ function renderQuestion(root) {
   if (idx < 0) { state.view = firstUnanswered(); render(); return; }
   const page = f[idx];
   const main = h('main', { id: 'dd-main' });
-  main.appendChild(h('p', { class: 'dd-progress' }, progressLabel(page, state.answers)));
+  // How far along, once the household's size (and so the number of pages) is known.
+  main.appendChild(h('p', { class: 'dd-progress' }, progressLabel(page, state.answers),
+    state.answers.size !== undefined ? fill(T.steps, { i: idx + 1, n: f.length }) : ''));
   const errs = state.errors || [];
   if (errs.length) main.appendChild(errorSummary(errs));
   const errFor = (id) => { const e = errs.find((x) => x.id === id); return e ? e.message : null; };

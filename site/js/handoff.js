@@ -9,6 +9,7 @@
 import { el } from './dom.js';
 import { qrSvg } from './qr.js';
 import { S } from './staff-text.js';
+import { T as R } from './text.js';
 
 const REL = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'];
 const LABOR = ['full', 'partial', 'none'];
@@ -158,6 +159,14 @@ function amount(a) {
   return (a.up_to ? '最高 ' : '约 ') + a.value + ' ' + per;
 }
 
+// A field of the contract as staff read it: "members[0].veteran_5lao" ->
+// "户主：是否革命“五老”人员", "assets.deposits" -> "家庭存款" (the resident page's names).
+export function fieldLabel(path) {
+  const m = /^members\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (m) return (m[1] === '0' ? '户主' : '成员' + (Number(m[1]) + 1)) + (m[2] ? '：' + (R.fields[m[2]] || m[2]) : '');
+  return R.fields[path] || R.fields[path.split('.')[0]] || path;
+}
+
 // Each program lists its own documents: "书面申请" and "书面申请（可委托村委会代为提出）",
 // "身份证" and "家庭成员身份证". One list for the window keeps the fuller wording only.
 function broadest(items) {
@@ -183,8 +192,9 @@ export function sheet(household, result, regionName) {
     if (m.self_care && m.self_care !== 'full') parts.push(m.self_care === 'none' ? '失能' : '半失能');
     return parts.join('，');
   });
-  const order = { eligible: 0, maybe: 1, ineligible: 2 };
-  const list = programs.slice().sort((x, y) => order[x.status] - order[y.status]);
+  // What may apply, with reasons; what does not, by name only: the sheet fits one A4 page.
+  const list = programs.filter((p) => p.status === 'eligible').concat(programs.filter((p) => p.status === 'maybe'));
+  const closed = programs.filter((p) => p.status === 'ineligible').map((p) => p.name);
   const docs = new Set();
   const where = new Set();
   for (const p of list) if (p.status !== 'ineligible' && p.apply) {
@@ -204,8 +214,10 @@ export function sheet(household, result, regionName) {
       el('tbody', null, list.map((p) => el('tr', { class: 'dd-sheet-' + p.status, 'data-program': p.id },
         el('th', { scope: 'row' }, p.name), el('td', null, el('strong', null, S.status[p.status]), p.status !== 'ineligible' && amount(p.amount) ? el('span', { class: 'dd-sheet-amount' }, amount(p.amount)) : null),
         el('td', null, (p.reasons || []).slice(0, 2).map((r) => el('span', { class: 'dd-sheet-reason' }, r.text + (r.source ? `（${r.source.doc} ${r.source.clause}）` : ''))),
-          p.missing && p.missing.length ? el('span', { class: 'dd-sheet-reason' }, T.missing + p.missing.join('、')) : null))))),
-    docs.size ? el('p', null, el('strong', null, T.documents + '：'), broadest([...docs]).join('；')) : null,  // items may hold a 、 themselves
+          p.missing && p.missing.length ? el('span', { class: 'dd-sheet-reason' }, T.missing + p.missing.map(fieldLabel).join('、')) : null))))),
+    closed.length ? el('p', { class: 'dd-sheet-closed' }, el('strong', null, S.status.ineligible + '：'), closed.join('、')) : null,
+    docs.size ? el('p', null, el('strong', null, T.documents + '：'),
+      broadest([...docs]).map((d, i) => [i ? '；' : '', el('span', { class: 'dd-sheet-doc' }, d)])) : null,  // items may hold a 、 themselves
     where.size ? el('p', null, el('strong', null, T.where + '：'), [...where].join('；')) : null,
     el('p', { class: 'dd-sheet-note' }, T.note));
 }

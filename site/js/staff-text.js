@@ -11,7 +11,7 @@ export const S = {
 
   staff: {
     title: '窗口快速测算',
-    lead: '一屏填完，右侧结果随填随算。用 Tab 键依次填写；下拉框可直接按键选择。留空表示“未了解”，相关项目会显示“可能符合”。',
+    lead: '一屏填完，右侧结果随填随算。用 Tab 键依次填写，下拉框用上下方向键选择。地区、户籍和年龄必填；其他留空表示“未了解”，相关项目会显示“可能符合”。',
     keys: '快捷键：Alt+C 或连按两次 Esc 清空，准备下一户；Alt+N 添加成员；Alt+P 生成预审单。',
     privacy: '所有信息只在本机计算，不上传。接待下一户前请清空。',
     region: '地区（政策文件）',
@@ -23,7 +23,7 @@ export const S = {
     members: '家庭成员（一人一行）',
     member: '成员',
     addMember: '添加成员',
-    removeMember: '删除此成员',
+    removeMember: '删除成员',
     cols: {
       relation: '关系', age: '年龄', labor: '劳动能力', self_care: '自理能力', disability_grade: '残疾等级',
       disability_kind: '残疾类别', serious_illness: '重病', school: '在读', orphan: '孤儿',

@@ -6,7 +6,7 @@ import { T } from './text.js';
 import { S, fill } from './staff-text.js';
 import { el } from './dom.js';
 import { loadEngine } from './engine.js';
-import { showHandoff, decode, payloadFromHash } from './handoff.js';
+import { showHandoff, decode, payloadFromHash, fieldLabel } from './handoff.js';
 
 const INCOME = ['wages', 'business', 'property', 'pension_basic', 'pension_other', 'honors', 'student_aid', 'transfers', 'other'];
 const FLAGS = ['serious_illness', 'orphan', 'unsupported_child', 'in_institution', 'has_capable_supporter', 'employed', 'newly_employed', 'veteran_5lao'];
@@ -212,7 +212,7 @@ function compute() {
   current = { household: h, result: r };
   if (r.errors && r.errors.length) {
     out.appendChild(el('div', { class: 'dd-error-summary', role: 'alert' }, el('h3', null, S.staff.errors),
-      el('ul', null, r.errors.map((e) => el('li', null, el('code', null, e.field), ' ', e.message)))));
+      el('ul', null, r.errors.map((e) => el('li', null, e.field ? fieldLabel(e.field) + '：' : '', e.message)))));
   }
   const programs = r.programs || [];
   if (r.household) out.appendChild(el('p', { class: 'dd-meta' }, `${r.household.size}人` +
@@ -230,7 +230,7 @@ function compute() {
       el('span', { class: 'dd-badge' }, S.status[p.status]), ' ', el('strong', null, p.name), amt ? el('span', { class: 'dd-staff-amount' }, ' ' + amt) : null,
       el('details', null, el('summary', null, S.staff.why),
         el('ul', null, (p.reasons || []).map((x) => el('li', null, x.text, x.source ? el('span', { class: 'dd-cite' }, `（${x.source.doc} ${x.source.clause}）`) : null))),
-        p.missing && p.missing.length ? el('p', null, S.staff.missing + p.missing.join('、')) : null)));
+        p.missing && p.missing.length ? el('p', null, S.staff.missing + p.missing.map(fieldLabel).join('、')) : null)));
   }
   out.appendChild(list);
   document.documentElement.setAttribute('data-result', r.errors && r.errors.length ? 'errors' : 'ok');

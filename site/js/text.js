@@ -46,6 +46,8 @@ export const T = {
     resumeClear: '清除，重新开始',
   },
 
+  steps: '（第 {i} 步，共约 {n} 步）',
+
   errors: {
     summaryTitle: '请先改正下面的问题',
     required: '请选择一项',
