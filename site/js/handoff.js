@@ -253,7 +253,9 @@ export function showHandoff(container, { household, result, regionName, base, on
   if (old) old.remove();
   container.appendChild(box);
   document.body.classList.add('dd-has-handoff');
-  box.focus();
+  // From its top: focus alone scrolled a tall sheet to its middle on a desktop.
+  box.focus({ preventScroll: true });
+  box.scrollIntoView({ block: 'start' });
   return box;
 }
 

@@ -251,7 +251,10 @@ function clearAll() {
 }
 
 function openHandoff() {
-  if (!current.household || !current.result || !current.result.programs) return;
+  if (!current.household || !current.result || !current.result.programs) {
+    $('dd-notice').textContent = S.staff.handoffNeedsResult;  // (Alt+P did nothing, unsaid)
+    return;
+  }
   const region = regions.find((r) => r.id === current.household.region);
   showHandoff($('dd-handoff-slot'), { household: current.household, result: current.result, regionName: region ? region.name : '' });
 }
@@ -318,6 +321,8 @@ function build() {
   renderMembers();
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
+  // "已清空" and the like are for the moment they happen, not for the next household.
+  form.addEventListener('input', () => { $('dd-notice').textContent = ''; });
   form.addEventListener('submit', (e) => e.preventDefault());
   $('dd-clear').addEventListener('click', clearAll);
   $('dd-handoff-open').addEventListener('click', openHandoff);

@@ -77,6 +77,14 @@ test('Esc twice clears; the results update as fields change', async () => {
     assert.equal(await page.inputValue('[name="m0.age"]'), '');
     await page.click('#dd-clear');
     assert.equal(await page.inputValue('[name="region"]'), 'quangang-2020', 'the region stays for the next household');
+    assert.equal(await page.textContent('#dd-notice'), '已清空。');
+    // Alt+P with no result says why nothing opens; typing the next household clears notices
+    await page.focus('[name="m0.age"]');
+    await page.keyboard.press('Alt+P');
+    assert.match(await page.textContent('#dd-notice'), /还没有测算结果/);
+    assert.equal(await page.$('#dd-handoff'), null);
+    await page.keyboard.type('4');
+    assert.equal(await page.textContent('#dd-notice'), '');
   } finally {
     await page.close();
   }
