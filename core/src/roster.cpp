@@ -693,10 +693,11 @@ void Roster::State::screen(Group& h) {
   Line line{&h, {}, h.errors, 0, 0, false, false, false, false};
   const Policy* policy = set.find(hp.household.region);
   if (!policy && (policy = region_by_place(set, hp.household.region))) h.region = policy->id;
-  if (!policy && !hp.household.region.empty())
-    hp.errors.push_back({"region", "未知地区“" + std::string(utf8_prefix(hp.household.region, 40)) + "”，请填地区编号或地名：" + region_choices(set),
-                         "unknown region; give one of: " + region_choices(set)});
-  else if (hp.household.region.empty() && hp.errors.empty())
+  if (!policy && !hp.household.region.empty()) {
+    const std::string choices = region_choices(set);
+    hp.errors.push_back({"region", "未知地区“" + std::string(utf8_prefix(hp.household.region, 40)) + "”，请填地区编号或地名：" + choices,
+                         "unknown region; give one of: " + choices});
+  } else if (hp.household.region.empty() && hp.errors.empty())
     hp.errors.push_back({"region", "缺少地区", "region is missing"});
   for (const FieldError& e : hp.errors) {
     // A missing region is the file's "地区" column.
