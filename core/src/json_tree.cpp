@@ -1,7 +1,6 @@
 #include "json_tree.h"
 
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 
 namespace doudi {
@@ -118,13 +117,9 @@ class FastParser {
       *out = static_cast<double>(s_[start] == '-' ? -v : v);
       return true;
     }
-    char buf[64];
-    const size_t n = i_ - start;
-    if (n >= sizeof buf) return false;
-    std::memcpy(buf, s_.data() + start, n);
-    buf[n] = '\0';
-    *out = std::strtod(buf, nullptr);
-    return std::isfinite(*out);  // the library refuses overflow
+    // As the strict parser reads it (json_value.h), so both give the same bits.
+    *out = read_json_number(s_.substr(start, i_ - start)).value;
+    return std::isfinite(*out);  // the strict parser refuses overflow
   }
 
   // An object or an array: its members in order up to the closing bracket.

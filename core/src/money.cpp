@@ -21,10 +21,6 @@ std::optional<Fen> fen_from_yuan(double yuan) {
   return static_cast<Fen>(whole);
 }
 
-nlohmann::ordered_json yuan_json(Fen fen) {
-  if (fen % kFenPerYuan == 0) return nlohmann::ordered_json(fen / kFenPerYuan);
-  return nlohmann::ordered_json(static_cast<double>(fen) / 100.0);
-}
 
 size_t integer_chars(long long v, char* out) {
   char digits[20];

@@ -6,8 +6,6 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 namespace doudi {
 
 using Fen = std::int64_t;
@@ -21,9 +19,6 @@ Fen div_round(Fen num, Fen den);
 
 // A JSON number of yuan with at most two decimals, as fen; nullopt otherwise.
 std::optional<Fen> fen_from_yuan(double yuan);
-
-// Fen as a JSON number of yuan: 660, 267.5, 0.01.
-nlohmann::ordered_json yuan_json(Fen fen);
 
 // Fen as yuan for Chinese text: "660", "267.5", "0.01".
 // The same text into a buffer of at least kYuanChars bytes; returns its length.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -280,11 +281,9 @@ bool convert(const Column& col, std::string_view v, JsonNode* out, const char** 
         out->type = JsonType::number;
         return (out->number = static_cast<double>(n)), true;
       }
-      // Otherwise decimal notation only: strtod alone would also take "0x1A", "inf" or " 5".
-      const auto decimal = [&](char c) { return digit(c) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'; };
-      char* end = nullptr;
-      const double d = std::all_of(digits->begin(), digits->end(), decimal) ? std::strtod(digits->c_str(), &end) : 0;
-      if (digits->empty() || end != digits->c_str() + digits->size()) {
+      // Otherwise decimal notation only ("0x1A", "inf" or " 5" are not numbers here).
+      double d = 0;
+      if (!decimal_number(*digits, &d) || !std::isfinite(d)) {
         *why = "应填数字";
         return false;
       }

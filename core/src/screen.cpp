@@ -1,6 +1,7 @@
 // The public entry points: parse, validate, evaluate every program of the
 // region's policy in order, and write the contract's result JSON.
 #include "doudi/screen.h"
+#include "doudi/roster.h"  // repair_utf8
 
 #include <algorithm>
 
@@ -10,8 +11,6 @@
 
 namespace doudi {
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 void write_amount(JsonWriter& w, const Amount& a) {
   w.key("amount").begin_object();
@@ -54,7 +53,18 @@ std::string apply_json(const Apply& a) {
   return w.take();
 }
 
-ojson error_json(const FieldError& e) { return {{"field", e.field}, {"message", e.message}, {"message_en", e.message_en}}; }
+// The contract's error result. Messages may quote the input: escaped.
+std::string refusal(std::string_view region, const std::vector<FieldError>& errors) {
+  JsonWriter w;
+  w.begin_object().key("schema").number(1).key("region");
+  if (region.empty()) w.null();
+  else w.string(region);
+  w.key("errors").begin_array();
+  for (const FieldError& e : errors)
+    w.begin_object().key("field").string(e.field).key("message").string(e.message).key("message_en").string(e.message_en).end_object();
+  w.end_array().end_object();
+  return w.take();
+}
 
 std::string known_regions(const PolicySet& set) {
   std::string s;
@@ -177,15 +187,7 @@ Reading read(const PolicySet& set, std::string_view text) {
   if (!h.region.empty() && !r.policy)
     r.hp.errors.insert(r.hp.errors.begin(), FieldError{"region", "未知地区“" + std::string(utf8_prefix(h.region, 60)) + "”，可选：" + known_regions(set),
                                                        "unknown region '" + std::string(utf8_prefix(h.region, 60)) + "'; known: " + known_regions(set)});
-  if (!r.hp.errors.empty() || !r.policy) {
-    ojson out;
-    out["schema"] = 1;
-    out["region"] = h.region.empty() ? ojson(nullptr) : ojson(h.region);
-    ojson errors = ojson::array();
-    for (const auto& e : r.hp.errors) errors.push_back(error_json(e));
-    out["errors"] = errors;
-    r.refused = out.dump(-1, ' ', false, ojson::error_handler_t::replace);
-  }
+  if (!r.hp.errors.empty() || !r.policy) r.refused = refusal(h.region, r.hp.errors);
   return r;
 }
 
@@ -244,28 +246,34 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
 }
 
 std::string regions_json(const PolicySet& set) {
-  ojson list = ojson::array();
+  JsonWriter w;
+  w.begin_array();
   for (const auto& p : set.all()) {
     const auto& d = p->document;
-    ojson r = {{"id", p->id},         {"name", d.region},   {"title", d.title},
-               {"doc", d.doc},        {"issuer", d.issuer}, {"issued", d.issued.iso()},
-               {"effective_from", d.effective_from.iso()}};
-    r["effective_to"] = d.effective_to ? ojson(d.effective_to->iso()) : ojson(nullptr);
-    list.push_back(r);
+    w.begin_object().key("id").string(p->id).key("name").text(d.region).key("title").text(d.title);
+    w.key("doc").text(d.doc).key("issuer").text(d.issuer).key("issued").text(d.issued.iso());
+    w.key("effective_from").text(d.effective_from.iso()).key("effective_to");
+    if (d.effective_to) w.text(d.effective_to->iso());
+    else w.null();
+    w.end_object();
   }
-  return list.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  w.end_array();
+  return w.take();
 }
 
 std::string policy_json(const PolicySet& set, std::string_view region_id) {
   const Policy* p = set.find(region_id);
   if (!p) {
-    const std::string id(utf8_prefix(region_id, 60));
-    ojson e = {{"errors", ojson::array({{{"field", "region"},
-                                          {"message", "未知地区“" + id + "”，可选：" + known_regions(set)},
-                                          {"message_en", "unknown region '" + id + "'; known: " + known_regions(set)}}})}};
-    return e.dump(-1, ' ', false, ojson::error_handler_t::replace);
+    const std::string asked = repair_utf8(region_id);  // the caller's text: it may be anything
+    const std::string id(utf8_prefix(asked, 60));
+    JsonWriter w;
+    w.begin_object().key("errors").begin_array().begin_object().key("field").text("region");
+    w.key("message").string("未知地区“" + id + "”，可选：" + known_regions(set));
+    w.key("message_en").string("unknown region '" + id + "'; known: " + known_regions(set));
+    w.end_object().end_array().end_object();
+    return w.take();
   }
-  return dump(p->raw);
+  return p->raw.dump();
 }
 
 }  // namespace doudi

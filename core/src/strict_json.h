@@ -7,13 +7,12 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "json_value.h"
 
 namespace doudi {
 
-// Objects keep their order (policy files read as written) and live in vectors,
-// which parse faster than std::map for the small objects of a household.
-using json = nlohmann::ordered_json;
+// Objects keep their order (policy files read as written): json_value.h.
+using json = Json;
 
 struct JsonProblem {
   std::string path;        // "" for the whole document, else "members[0].age"
@@ -34,8 +33,6 @@ struct JsonLimits {
 
 ParsedJson parse_strict(std::string_view text, JsonLimits limits = {});
 
-// Serialises without ever failing: invalid UTF-8 is replaced, not thrown.
-std::string dump(const json& j, int indent = -1);
 
 // "members" + 0 -> "members[0]"; "" + "age" -> "age"; "members[0]" + "age" -> "members[0].age"
 std::string path_index(const std::string& base, size_t i);

@@ -114,7 +114,7 @@ TEST(PolicyMetadata, EveryProgramIdIsAContractIdOrMarkedLocal) {
   for (const auto& p : loaded().all()) {
     ASSERT_TRUE(p->raw.contains("programs"));
     for (const auto& prog : p->raw["programs"]) {
-      const std::string id = prog.value("id", std::string());
+      const std::string id = prog["id"].get<std::string>();
       const bool local = prog.contains("local") && prog["local"] == true;
       EXPECT_TRUE(doudi::is_standard_program_id(id) != local)
           << p->id << ": '" << id << "' must be a contract id, or marked \"local\": true (and only then)";

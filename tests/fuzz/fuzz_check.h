@@ -4,13 +4,17 @@
 // cites a clause. A broken invariant traps, so libFuzzer records the input.
 #pragma once
 
+#include <cmath>
 #include <cstdio>
+#include <limits>
+#include <string_view>
 #include <cstdlib>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "doudi/screen.h"
+#include "json_value.h"
 
 namespace doudi_fuzz {
 
@@ -54,6 +58,61 @@ inline void check_result(const doudi::ScreenOutput& out) {
         fail("a reason without its source", out.json);
     }
   }
+}
+
+
+// The core's own JSON reader (json_value.h) against nlohmann/json, an
+// independent implementation: the same texts accepted, read as the same values.
+// Numbers with at most 15 significant digits and exponents within ±22 must be
+// the same double; others within a few units in the last place (documented).
+inline bool same_value(const nlohmann::ordered_json& want, const doudi::Json& got) {
+  using T = nlohmann::ordered_json::value_t;
+  switch (want.type()) {
+    case T::null: return got.is_null();
+    case T::boolean: return got.is_boolean() && got.get<bool>() == want.get<bool>();
+    case T::string: return got.is_string() && got.get_ref<const std::string&>() == want.get_ref<const std::string&>();
+    case T::number_unsigned: return got.is_number_unsigned() && got.get<unsigned long long>() == want.get<unsigned long long>();
+    case T::number_integer: return got.is_number_integer() && !got.is_number_unsigned() && got.get<long long>() == want.get<long long>();
+    case T::number_float: {
+      if (got.is_number_integer()) return false;
+      const double a = want.get<double>(), b = got.get<double>();
+      return a == b || std::fabs(a - b) <= 4 * std::numeric_limits<double>::epsilon() * std::fabs(a) ||
+             std::fabs(a - b) < 1e-300;
+    }
+    case T::array: {
+      if (!got.is_array() || got.size() != want.size()) return false;
+      for (size_t i = 0; i < want.size(); ++i)
+        if (!same_value(want[i], got[i])) return false;
+      return true;
+    }
+    case T::object: {
+      if (!got.is_object() || got.size() != want.size()) return false;
+      auto g = got.begin();
+      for (auto w = want.begin(); w != want.end(); ++w, ++g)
+        if (w.key() != g.key() || !same_value(w.value(), g.value())) return false;
+      return true;
+    }
+    default: return false;
+  }
+}
+
+inline void check_reader(std::string_view text) {
+  // The core's reader recurses (the public entry checks the depth first): keep the stack small.
+  size_t opens = 0;
+  for (char c : text) opens += c == '[' || c == '{';
+  if (text.size() > (64u << 10) || opens > 500) return;
+  const doudi::JsonParse mine = doudi::parse_json(text, 1000);
+  // nlohmann stops at a NUL byte as at the end of the text ("10\0…" reads as 10);
+  // JSON allows none outside strings, and none unescaped inside them.
+  if (text.find('\0') != std::string_view::npos) {
+    if (mine.ok) fail("the core reads a text with a NUL byte", std::string(text));
+    return;
+  }
+  const auto theirs = nlohmann::ordered_json::parse(text, nullptr, false);
+  if (mine.ok == theirs.is_discarded()) fail(mine.ok ? "the core reads what nlohmann refuses" : "the core refuses what nlohmann reads", std::string(text));
+  // A repeated key: nlohmann keeps one member, the core reports it (and the value is discarded).
+  if (mine.ok && mine.duplicates.empty() && !same_value(theirs, mine.value))
+    fail("the core and nlohmann read different values", std::string(text));
 }
 
 }  // namespace doudi_fuzz

@@ -25,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       for (const char* key : {"name", "members", "reasons", "apply", "threshold", "taper"}) p.erase(key);
     if (got != want) doudi_fuzz::fail("brief differs from screen less its reasons", brief.json);
   }
+  doudi_fuzz::check_reader(text);
   // Differential: whatever the fast parser takes, the strict one takes too, as the same tree.
   doudi::JsonTree fast;
   if (fast.parse(text)) {

@@ -32,6 +32,7 @@ std::string region_id(std::string_view text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  doudi_fuzz::check_reader(text);
   const std::string id = region_id(text);
   doudi::PolicySet set;
   const auto errors = set.add(id + ".json", text);

@@ -83,9 +83,9 @@ void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramRe
   if (max) {
     Fact f = have ? Fact::of(*have / n <= *max) : Fact::unknown({Field{"assets", "housing_area_m2"}});
     d.require(f, [&](Tri v) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%g", *max);
-      if (v == Tri::unknown) return "家庭住房总面积是多少？（人均" + std::string(buf) + "平方米以下可申请）";
+      // Square metres with up to two decimals, as money is written (13, 13.5).
+      const std::string buf = yuan_text(static_cast<Fen>(std::llround(*max * 100)));
+      if (v == Tri::unknown) return "家庭住房总面积是多少？（人均" + buf + "平方米以下可申请）";
       // Two decimals, trailing zeros dropped: 13.01 must not read as "13.0, over 13".
       const std::string per = "人均住房面积" + yuan_text(static_cast<Fen>(std::llround(*have / n * 100))) + "平方米，";
       return v == Tri::yes ? per + "在" + buf + "平方米以下" : per + "超过" + buf + "平方米";
@@ -133,7 +133,7 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
       if (m.school) causes.push_back(Fact::of(*m.school != School::none));
     }
     static const Predicate kHardshipEvent =
-        compile_test({{"event_any", {"disaster", "fire", "lightning", "illness", "injury", "accident"}}});
+        compile_test(parse_json(R"({"event_any":["disaster","fire","lightning","illness","injury","accident"]})", 4).value);
     causes.push_back(ctx.holds(kHardshipEvent));
     spending = all_of({low, any_of(causes)});
     if (ctx.explain)
