@@ -313,7 +313,24 @@ struct Group {
   std::string_view key, region;
   std::vector<int> rows;  // file line of each member (CSV row + 1)
   std::vector<CellError> errors;
+  bool scattered = false;  // its key met again after other households' rows
 };
+
+// A key met again after other households' rows. Rosters joined from several
+// villages, each numbering its households from 1, look like this; merged, two
+// families would be screened as one, and both results would be wrong. Which it
+// is cannot be known, so the household is not screened and staff are told how
+// to settle it (said once, at the first row out of place).
+void scattered(Group* g, int line) {
+  if (g->scattered) return;
+  g->scattered = true;
+  const std::string key(utf8_prefix(g->key, 40)), before = std::to_string(g->rows.back()), at = std::to_string(line);
+  g->errors.push_back({line, "户编号",
+                       "户编号“" + key + "”在第" + before + "行之后隔着其他户又出现在第" + at +
+                           "行，未测算：同一户的成员请排在相邻的行；不是同一户的，请改用不同的户编号",
+                       "household key '" + key + "' appears again at row " + at + " after other households (last at row " +
+                           before + "); not screened: keep one household's rows together, or give different households different keys"});
+}
 
 const char* status_zh(Status s) { return s == Status::eligible ? "符合" : s == Status::maybe ? "可能符合" : "不符合"; }
 
@@ -622,7 +639,8 @@ Roster::State::State(const PolicySet& policies, std::string csv_text, std::strin
     }
     if (households.empty() || !same_key(households[last].key, key)) {
       auto [it, fresh] = index.emplace(key, households.size());
-      if (fresh) households.push_back({key, {}, {}, {}});
+      if (fresh) households.push_back({key, {}, {}, {}, false});
+      else scattered(&households[it->second], line);
       last = it->second;
     }
     households[last].rows.push_back(line);
@@ -698,6 +716,9 @@ void Roster::State::screen(Group& h) {
                          "unknown region; give one of: " + choices});
   } else if (hp.household.region.empty() && hp.errors.empty())
     hp.errors.push_back({"region", "缺少地区", "region is missing"});
+  // A scattered key's members are two households or one: what the merged rows
+  // break (two heads) is not for staff to read as well.
+  if (h.scattered) hp.errors.clear();
   for (const FieldError& e : hp.errors) {
     // A missing region is the file's "地区" column.
     CellError ce = locate(e, h);

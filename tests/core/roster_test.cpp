@@ -252,7 +252,7 @@ TEST(Roster, ScreeningInStepsGivesTheSameOutputs) {
   EXPECT_EQ(stepped.json, whole.json);
   EXPECT_EQ(stepped.households, 3);
   EXPECT_EQ(stepped.errors, whole.errors);
-  EXPECT_EQ(stepped.errors, 2);  // C3's wages; the row with cells but no key
+  EXPECT_EQ(stepped.errors, 3);  // A1 met again after B2; C3's wages; the row with cells but no key
 }
 
 TEST(Roster, UnknownColumnsAndAMissingKeyColumnAreFileErrors) {
@@ -311,6 +311,30 @@ TEST(Roster, MoreThan20RowsUnderOneKeyIsAnErrorOfTheKeyColumn) {
   ASSERT_EQ(row(v, "K")["errors"].size(), 1u);
   EXPECT_EQ(row(v, "K")["errors"][0]["column"], "户编号");  // not the JSON field "members"
   EXPECT_EQ(row(v, "K")["errors"][0]["message"], "家庭成员应为1到20人，实际21人");
+}
+
+// Two villages' rosters joined, each numbering from 1: a key met again after
+// other households is not merged silently, and its household is not screened.
+TEST(Roster, AKeyMetAgainAfterOtherHouseholdsIsAnErrorNotAMerge) {
+  auto out = run(
+      "1,quangang-2020,农村,张三,户主,45,完全,1000,,否,否,0,60\n"
+      "1,quangang-2020,农村,李四,配偶,44,完全,,,否,否,0,60\n"
+      "2,quangang-2020,农村,王五,户主,70,无,,,否,否,0,60\n"
+      "1,quangang-2020,农村,赵六,户主,50,完全,3000,,否,否,0,60\n"
+      "1,quangang-2020,农村,钱七,配偶,50,完全,3000,,否,否,0,60\n"
+      "3,quangang-2020,农村,孙八,户主,60,完全,,,否,否,0,60\n");
+  ASSERT_EQ(out.households, 3);
+  const json v = view(out);
+  const json& one = row(v, "1");
+  ASSERT_EQ(one["errors"].size(), 1u);  // said once, though two rows are out of place
+  EXPECT_EQ(one["errors"][0]["row"], 5);
+  EXPECT_EQ(one["errors"][0]["column"], "户编号");
+  EXPECT_EQ(one["errors"][0]["message"],
+            "户编号“1”在第3行之后隔着其他户又出现在第5行，未测算：同一户的成员请排在相邻的行；不是同一户的，请改用不同的户编号");
+  EXPECT_TRUE(one["programs"].empty());  // not screened
+  EXPECT_EQ(exported(out, "1")["人数"], "4");
+  EXPECT_EQ(exported(out, "2")["城乡最低生活保障"], "符合");  // the others are screened as usual
+  EXPECT_EQ(exported(out, "3")["错误"], "");
 }
 
 TEST(Roster, ARegionMayBeWrittenAsItsPlace) {
