@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "json_tree.h"
 #include "json_value.h"
 #include "strict_json.h"
 
@@ -149,6 +150,23 @@ TEST(JsonValue, RepeatedKeysAreNamedByPath) {
   ASSERT_EQ(s.problems.size(), 1u);
   EXPECT_EQ(s.problems[0].path, "a");
   EXPECT_EQ(s.problems[0].message, "字段重复出现");
+}
+
+// What fuzz_household found while the reader was written: the one-pass reader
+// and the strict one must give the same bits ("-0" is the integer 0; a 20-digit
+// integer is rounded once, not through a 19-digit decimal), and a huge exponent
+// must not index past the powers of ten.
+TEST(JsonValue, BothReadersGiveTheSameBitsForFuzzFindings) {
+  const std::string text = "[18446744002143431374, -0, 1e+300, 123456789012345678901, 0.000001]";
+  doudi::JsonTree fast;
+  ASSERT_TRUE(fast.parse(text));
+  doudi::ParsedJson strict = doudi::parse_strict(text);
+  ASSERT_TRUE(strict.problems.empty());
+  doudi::JsonTree copy;
+  copy.from(strict.value);
+  EXPECT_TRUE(doudi::same_tree(fast.nodes(), copy.nodes()));
+  EXPECT_EQ(fast.root().child(0)->number, static_cast<double>(18446744002143431374ULL));
+  EXPECT_FALSE(parse_json("[1e+700]", 32).ok);
 }
 
 TEST(JsonValue, StopsAtTheDepthItIsGiven) {
