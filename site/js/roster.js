@@ -74,11 +74,18 @@ function exportBlock(name, csv, label, textLabel) {
   return wrap;
 }
 
-function table(caption, cols, rows, id) {
-  return el('table', { class: 'dd-table', id },
+// A list (`stack`) becomes one card a household on a phone (staff.css): a table
+// of six columns there was read by scrolling sideways, with its messages cut.
+// Its cells carry their column's name for the card, and their roles, which
+// screen readers drop from a table whose display CSS changes.
+function table(caption, cols, rows, id, stack) {
+  const role = (r) => (stack ? { role: r } : {});
+  const cell = (c, i, r) => el(i === 0 ? 'th' : 'td', Object.assign(i === 0 ? { scope: 'row' } : {},
+    role(i === 0 ? 'rowheader' : 'cell'), stack ? { 'data-label': c.label } : {}), c.get(r));
+  return el('table', Object.assign({ class: stack ? 'dd-table dd-table-stack' : 'dd-table', id }, role('table')),
     el('caption', { class: 'dd-visually-hidden' }, caption),
-    el('thead', null, el('tr', null, cols.map((c) => el('th', { scope: 'col' }, c.label)))),
-    el('tbody', null, rows.map((r) => el('tr', null, cols.map((c, i) => el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : null, c.get(r)))))));
+    el('thead', role('rowgroup'), el('tr', role('row'), cols.map((c) => el('th', Object.assign({ scope: 'col' }, role('columnheader')), c.label)))),
+    el('tbody', role('rowgroup'), rows.map((r) => el('tr', role('row'), cols.map((c, i) => cell(c, i, r))))));
 }
 
 function list(id, title, lead, rows, cols) {
@@ -86,7 +93,7 @@ function list(id, title, lead, rows, cols) {
     el('h2', { id: id + '-title' }, `${title}（${rows.length}）`), el('p', { class: 'dd-hint' }, lead));
   if (!rows.length) sec.appendChild(el('p', null, R.none));
   else {
-    sec.appendChild(el('div', { class: 'dd-table-wrap', tabindex: '0', role: 'region', 'aria-label': title }, table(title, cols, rows.slice(0, SHOW))));
+    sec.appendChild(el('div', { class: 'dd-table-wrap', tabindex: '0', role: 'region', 'aria-label': title }, table(title, cols, rows.slice(0, SHOW), undefined, true)));
     if (rows.length > SHOW) sec.appendChild(el('p', { class: 'dd-hint' }, fill(R.more, { n: SHOW })));
   }
   return sec;

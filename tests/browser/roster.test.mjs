@@ -120,6 +120,11 @@ test('1,000 households in UTF-8 and in GBK: the lists and statuses are what the 
     assert.match(await page.textContent('#roster-encoding'), /GB18030/);
     await page.evaluate(() => document.getElementById('list-errors').scrollIntoView());
     await shot(page, 'roster-02-errors');
+    // At phone width the lists are cards: nothing to scroll sideways, every value under its column's name.
+    const wide = await page.evaluate(() => [...document.querySelectorAll('.dd-roster-list .dd-table-wrap')]
+      .filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.closest('section').id));
+    assert.deepEqual(wide, [], 'lists wider than the phone');
+    assert.match(await page.evaluate(() => getComputedStyle(document.querySelector('#list-errors td'), '::before').content), /问题|列|户编号/);
     assert.deepEqual(log.requests.filter((u) => !u.startsWith('blob:')), [], 'requests after load');
     assert.deepEqual(log.errors, [], 'console errors');
   } finally {
