@@ -138,11 +138,15 @@ void Decision::finish(ProgramResult* out, Fields* missing) {
   }
 }
 
+// A program already refused asks nothing more. Its open criteria cannot change
+// it, and read as questions under “不符合” (困难残疾人生活补贴 asked “家庭是否为低保
+// 家庭？” of a family with no 残疾人证). Its `missing` is empty for the same reason.
 void Decision::write_reasons(ProgramResult* out) {
   out->reasons.reserve(criteria_.size() + basis_.size() + notes_.size());
+  const bool refused = out->status == Status::ineligible;
   for (Tri want : {Tri::no, Tri::unknown, Tri::yes})
     for (Item& c : criteria_)
-      if (c.fact.v == want) out->reasons.push_back(std::move(c.reason));
+      if (c.fact.v == want && !(refused && want == Tri::unknown)) out->reasons.push_back(std::move(c.reason));
   if (out->status != Status::ineligible)
     for (Reason& b : basis_) out->reasons.push_back(std::move(b));
   for (Reason& n : notes_) out->reasons.push_back(std::move(n));
