@@ -2,6 +2,7 @@
 // halves apart (parsing + validation, evaluation on structs), for each region.
 // Prints figures; it is not a test and asserts nothing about speed.
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <fstream>
@@ -64,10 +65,16 @@ void BM_EvaluateStatuses(benchmark::State& state) {
   state.SetLabel(kRegions[state.range(0)]);
 }
 
-// The JSON library alone, for scale: how much of parsing is not ours.
+// For scale: the JSON library's DOM, and the core's strict reader (json_value.h:
+// policies, and households the one-pass reader declines), on the same household.
 void BM_JsonLibraryParse(benchmark::State& state) {
   const std::string in = household("quangang-2020");
   for (auto _ : state) benchmark::DoNotOptimize(nlohmann::ordered_json::parse(in, nullptr, false));
+}
+
+void BM_StrictReaderParse(benchmark::State& state) {
+  const std::string in = household("quangang-2020");
+  for (auto _ : state) benchmark::DoNotOptimize(doudi::parse_json(in, 32));
 }
 
 // 台账比对: the roster scripts/bench-wasm.mjs writes (DOUDI_BENCH_ROSTER), through
@@ -96,6 +103,7 @@ void BM_Roster(benchmark::State& state) {
 BENCHMARK(BM_ScreenJson)->DenseRange(0, 4);
 BENCHMARK(BM_Roster)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_JsonLibraryParse);
+BENCHMARK(BM_StrictReaderParse);
 BENCHMARK(BM_ParseHousehold)->DenseRange(0, 4);
 BENCHMARK(BM_EvaluateStructs)->DenseRange(0, 4);
 BENCHMARK(BM_EvaluateStatuses)->DenseRange(0, 4);

@@ -499,7 +499,7 @@ PolicyLoad load_policy(std::string_view id, std::string_view text) {
   }
   L.check_citations(p);
   if (!out.problems.empty()) return out;
-  p.raw = j;
+  p.raw = std::move(parsed.value);  // (j views it: last use above)
   p.texts = L.take_texts();
   out.policy = std::move(p);
   return out;
