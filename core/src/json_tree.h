@@ -5,7 +5,7 @@
 // Its parser takes only plain input (ASCII strings without escapes, numbers in
 // JSON's grammar, no repeated keys, within the size and depth limits) and
 // declines everything else. The caller then parses with parse_strict
-// (nlohmann), which either names the problem or yields a document that
+// (json_value.h), which either names the problem or yields a document that
 // JsonTree::from copies: so every error message has one source, and the fast
 // parser can only ever be stricter than the library, never more lenient.
 #pragma once

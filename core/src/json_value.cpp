@@ -7,64 +7,9 @@
 namespace doudi {
 namespace {
 
-constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// m × 10^e. Exact when m < 2^53 and |e| <= 22: both factors are exact doubles and
-// one multiplication or division rounds once (Clinger's fast path). Otherwise in
-// steps of 10^22, each rounding once.
-double scale(std::uint64_t m, int e) {
-  double d = static_cast<double>(m);
-  while (e > 22 && std::isfinite(d)) d *= kPow10[22], e -= 22;
-  while (e < -22 && d != 0) d /= kPow10[22], e += 22;
-  if (!std::isfinite(d) || d == 0) return d;
-  if (e >= 0) return d * kPow10[e];
-  return d / kPow10[-e];
-}
-
 }  // namespace
-
-bool decimal_number(std::string_view s, double* out) {
-  size_t i = 0;
-  bool negative = false;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
-  std::uint64_t m = 0;  // the first 19 significant digits
-  int kept = 0, exp10 = 0;
-  bool any = false;
-  auto digit = [&](char c, bool fraction) {
-    any = true;
-    if (m == 0 && c == '0') {  // a leading zero
-      if (fraction) --exp10;
-      return;
-    }
-    if (kept < 19) {
-      m = m * 10 + static_cast<std::uint64_t>(c - '0');
-      ++kept;
-      if (fraction) --exp10;
-    } else if (!fraction) {
-      ++exp10;  // a digit beyond what m holds: only its place counts
-    }
-  };
-  for (; i < s.size() && is_digit(s[i]); ++i) digit(s[i], false);
-  if (i < s.size() && s[i] == '.')
-    for (++i; i < s.size() && is_digit(s[i]); ++i) digit(s[i], true);
-  if (!any) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    bool minus = false;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) minus = s[i++] == '-';
-    if (i >= s.size() || !is_digit(s[i])) return false;
-    int e = 0;
-    for (; i < s.size() && is_digit(s[i]); ++i) e = std::min(e * 10 + (s[i] - '0'), 100000);
-    exp10 += minus ? -e : e;
-  }
-  if (i != s.size()) return false;
-  const double d = m == 0 ? 0.0 : scale(m, exp10);
-  *out = negative ? -d : d;
-  return true;
-}
 
 // ---------------------------------------------------------------------------
 // The document.
@@ -179,6 +124,11 @@ size_t Json::size() const {
     case value_t::object: return members_.size();
     default: return 1;
   }
+}
+
+const std::string& Json::const_iterator::key() const {
+  static const std::string kNone;
+  return member_ ? member_->first : kNone;
 }
 
 Json::const_iterator Json::begin() const {
@@ -298,6 +248,7 @@ class Parser {
   Parser(std::string_view s, int max_depth, JsonParse* out) : s_(s), max_depth_(max_depth), out_(*out) {}
 
   bool document() {
+    if (s_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;  // a byte-order mark
     if (!value(&out_.value, 0)) return false;
     skip_space();
     if (i_ < s_.size()) return fail(i_);

@@ -12,17 +12,16 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace doudi {
 
-// A decimal number ([+-]digits[.digits][e[+-]digits], "5." and ".5" too) as a
-// double, without strtod, which pulls softfloat long doubles into the module.
-// Exact (correctly rounded) for up to 15 significant digits and exponents
-// within ±22, which covers every figure of a household or a policy; beyond
-// that within a few units in the last place. False when `text` is not such a
-// number; an overflow gives infinity.
+// A decimal number ([+-]digits[.digits][e[+-]digits], "5." and ".5" too) as the
+// nearest double (ties to even), as strtod gives it, without strtod
+// (decimal.cpp says why). False when `text` is not such a number; a number too
+// large gives infinity, one too small zero.
 bool decimal_number(std::string_view text, double* out);
 
 // A number in JSON's grammar as JSON readers take it: a whole number that fits
@@ -76,7 +75,7 @@ class Json {
     const Json& operator*() const { return member_ ? member_->second : *item_; }
     const Json* operator->() const { return &**this; }
     const Json& value() const { return **this; }
-    const std::string& key() const { return member_->first; }
+    const std::string& key() const;  // "" for an array's item
     const_iterator& operator++() {
       if (member_) ++member_;
       else ++item_;
@@ -113,7 +112,9 @@ class Json {
   friend bool operator!=(const Json& j, std::string_view s) { return !(j == s); }
   friend bool operator==(const Json& j, const char* s) { return j == std::string_view(s); }
   friend bool operator!=(const Json& j, const char* s) { return !(j == std::string_view(s)); }
-  friend bool operator==(const Json& j, bool b) { return j.is_boolean() && j.boolean_ == b; }
+  // Only a bool itself: `j == 1` must not compile as `j == true`.
+  template <typename B, typename = std::enable_if_t<std::is_same_v<B, bool>>>
+  friend bool operator==(const Json& j, B b) { return j.is_boolean() && j.boolean_ == b; }
 
  private:
   const std::string& text_ref() const;
@@ -150,11 +151,12 @@ struct JsonParse {
   Json value;
   bool ok = false;                        // false: `error` says where
   JsonSyntaxError error;
-  std::vector<JsonDuplicate> duplicates;  // ok, but these keys were repeated (the later value kept)
+  std::vector<JsonDuplicate> duplicates;  // ok, but these keys were repeated (both members kept: refuse the document)
 };
 
 // RFC 8259 JSON: strings must be valid UTF-8 (escapes included: no lone
-// surrogates), numbers must be finite. Nesting deeper than `max_depth` stops
+// surrogates), numbers must be finite. A leading byte-order mark is skipped, as
+// the RFC allows (Windows editors write one; the library took it too). Nesting deeper than `max_depth` stops
 // the parse (the caller checks depth first and says so; this keeps the stack safe).
 JsonParse parse_json(std::string_view text, int max_depth);
 
