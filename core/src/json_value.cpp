@@ -422,16 +422,25 @@ class Parser {
     }
   }
 
-  bool object(Json* out, int depth) {
+  // '{' or '[' at `depth`: false when too deep, else *empty when it closes at once.
+  bool open(int depth, char close, bool* empty) {
     const size_t start = i_++;
     if (depth > max_depth_) return fail(start);
-    *out = Json::object();
     skip_space();
-    if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
+    *empty = i_ < s_.size() && s_[i_] == close;
+    i_ += *empty ? 1 : 0;
+    return true;
+  }
+
+  bool object(Json* out, int depth) {
+    *out = Json::object();
+    bool empty = false;
+    if (!open(depth, '}', &empty)) return false;
+    if (empty) return true;
     frames_.push_back({true, nullptr, 0});
     std::set<std::string> wide;  // the keys of an object past kNarrow members
     size_t members = 0;
-    for (;;) {
+    for (bool more = true; more;) {
       skip_space();
       std::string key;
       if (i_ >= s_.size() || s_[i_] != '"') return fail(i_);
@@ -444,13 +453,19 @@ class Parser {
       Json v;
       if (!value(&v, depth)) return false;
       out->add(std::move(key), std::move(v));
-      skip_space();
-      if (i_ >= s_.size()) return fail(i_);
-      const char c = s_[i_++];
-      if (c == '}') break;
-      if (c != ',') return --i_, fail(i_);
+      if (!after_member('}', &more)) return false;
     }
     frames_.pop_back();
+    return true;
+  }
+
+  // After a member: a ',' (*more) or the container's `close`; anything else fails.
+  bool after_member(char close, bool* more) {
+    skip_space();
+    if (i_ >= s_.size()) return fail(i_);
+    const char c = s_[i_++];
+    if (c != close && c != ',') return --i_, fail(i_);
+    *more = c == ',';
     return true;
   }
 
@@ -465,22 +480,17 @@ class Parser {
   }
 
   bool array(Json* out, int depth) {
-    const size_t start = i_++;
-    if (depth > max_depth_) return fail(start);
     *out = Json::array();
-    skip_space();
-    if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
+    bool empty = false;
+    if (!open(depth, ']', &empty)) return false;
+    if (empty) return true;
     frames_.push_back({false, nullptr, 0});
-    for (;;) {
+    for (bool more = true; more;) {
       Json v;
       if (!value(&v, depth)) return false;
       out->push_back(std::move(v));
       ++frames_.back().index;
-      skip_space();
-      if (i_ >= s_.size()) return fail(i_);
-      const char c = s_[i_++];
-      if (c == ']') break;
-      if (c != ',') return --i_, fail(i_);
+      if (!after_member(']', &more)) return false;
     }
     frames_.pop_back();
     return true;
