@@ -84,6 +84,16 @@ TEST(Cli, AHouseholdFromAFileIsReadToo) {
   EXPECT_TRUE(parse(r.out).contains("programs")) << r.out;
 }
 
+// Notepad on Windows saves UTF-8 with a byte-order mark; the result is the same.
+TEST(Cli, AHouseholdFileWithAByteOrderMarkIsReadAsWithout) {
+  const std::string file = temp_path("household-bom.json");
+  std::ofstream(file, std::ios::binary) << "\xEF\xBB\xBF" << kGood;
+  const CliRun r = screen("'" + file + "'");
+  std::remove(file.c_str());
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out, doudi::screen(doudi::embedded_policies(), kGood).json + "\n");
+}
+
 TEST(Cli, AValidationErrorExitsTwoWithAResultAndNoPrograms) {
   const CliRun r = screen("", kBad);
   EXPECT_EQ(r.exit_code, 2);
