@@ -1,5 +1,7 @@
 #include "json_value.h"
 
+#include "strict_json.h"  // path_key, path_index
+
 #include <cmath>
 #include <limits>
 #include <set>
@@ -499,14 +501,7 @@ class Parser {
   // "members[0].age": the containers open now, with the key being read.
   std::string path() const {
     std::string p;
-    for (const Frame& f : frames_) {
-      if (!f.object) {
-        p += "[" + std::to_string(f.index) + "]";
-      } else {
-        if (!p.empty()) p += '.';
-        p += *f.key;
-      }
-    }
+    for (const Frame& f : frames_) p = f.object ? path_key(p, *f.key) : path_index(p, f.index);
     return p;
   }
 

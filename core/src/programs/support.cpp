@@ -132,8 +132,12 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
       causes.push_back(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
       if (m.school) causes.push_back(Fact::of(*m.school != School::none));
     }
-    static const Predicate kHardshipEvent =
-        compile_test(parse_json(R"({"event_any":["disaster","fire","lightning","illness","injury","accident"]})", 4).value);
+    static const Predicate kHardshipEvent = [] {
+      Predicate p;
+      p.op = Predicate::Op::event_any;
+      p.names = {"disaster", "fire", "lightning", "illness", "injury", "accident"};
+      return p;
+    }();
     causes.push_back(ctx.holds(kHardshipEvent));
     spending = all_of({low, any_of(causes)});
     if (ctx.explain)
