@@ -1,5 +1,6 @@
 #include "decision.h"
 
+#include <algorithm>
 #include <iterator>
 
 namespace doudi {
@@ -138,6 +139,18 @@ void Decision::finish(ProgramResult* out, Fields* missing) {
   }
 }
 
+namespace {
+
+// Two criteria of a file may say the same (泉港's 安居工程 gives “面向农村低保户和特困
+// 人员” for its hukou and for its statuses); a reader is told it once.
+bool said_before(const std::vector<Reason>& said, const Reason& r) {
+  return std::any_of(said.begin(), said.end(), [&](const Reason& s) {
+    return s.text() == r.text() && s.source.clause == r.source.clause && s.source.doc == r.source.doc;
+  });
+}
+
+}  // namespace
+
 // A program already refused asks nothing more. Its open criteria cannot change
 // it, and read as questions under “不符合” (困难残疾人生活补贴 asked “家庭是否为低保
 // 家庭？” of a family with no 残疾人证). Its `missing` is empty for the same reason.
@@ -146,7 +159,8 @@ void Decision::write_reasons(ProgramResult* out) {
   const bool refused = out->status == Status::ineligible;
   for (Tri want : {Tri::no, Tri::unknown, Tri::yes})
     for (Item& c : criteria_)
-      if (c.fact.v == want && !(refused && want == Tri::unknown)) out->reasons.push_back(std::move(c.reason));
+      if (c.fact.v == want && !(refused && want == Tri::unknown) && !said_before(out->reasons, c.reason))
+        out->reasons.push_back(std::move(c.reason));
   if (out->status != Status::ineligible)
     for (Reason& b : basis_) out->reasons.push_back(std::move(b));
   for (Reason& n : notes_) out->reasons.push_back(std::move(n));

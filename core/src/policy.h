@@ -114,6 +114,9 @@ struct Condition {
   Predicate test;
   std::string yes, no, unknown;
   Source source;
+  // The condition narrows the ones before it (中卫 集中养护: of the severely disabled,
+  // those not in 特困供养): once an earlier one is refused, it has nothing to say.
+  bool narrows = false;
 };
 
 // A note shown with a program's result when its `when` predicate holds.

@@ -35,6 +35,14 @@ class Loader {
     return &*it;
   }
 
+  // An optional true/false; false when absent.
+  bool flag(const json& parent, const std::string& path, const char* key) {
+    auto it = parent.find(key);
+    if (it == parent.end()) return false;
+    if (!it->is_boolean()) problem(path_key(path, key), "must be true or false");
+    return it->is_boolean() && it->get<bool>();
+  }
+
   std::string text(const json& parent, const std::string& path, const char* key, bool required = true) {
     auto it = parent.find(key);
     if (it == parent.end()) {
@@ -309,11 +317,7 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
   p->kind = L.text(j, path, "kind");
   p->name = L.text(j, path, "name");
   p->summary = L.text(j, path, "summary");
-  bool local = false;
-  if (auto it = j.find("local"); it != j.end()) {
-    if (it->is_boolean()) local = it->get<bool>();
-    else L.problem(path_key(path, "local"), "must be true or false");
-  }
+  const bool local = L.flag(j, path, "local");
   if (!p->id.empty() && !local && !is_standard_program_id(p->id))
     L.problem(path_key(path, "id"), "'" + p->id + "' is not a contract program id; mark a local program with \"local\": true");
   if (!p->id.empty() && local && is_standard_program_id(p->id))
@@ -344,11 +348,13 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
         L.problem(ci, "must be an object");
         continue;
       }
-      L.only(c[i], ci, {"test", "yes", "no", "unknown", "source"});
+      L.only(c[i], ci, {"test", "yes", "no", "unknown", "source", "narrows"});
       if (auto e = check_test(c[i].value("test", json())); !e.empty()) L.problem(path_key(ci, "test"), e);
       else require_earlier(L, c[i]["test"], path_key(ci, "test"), before);
       Condition cond{compile_test(c[i].value("test", json())), L.text(c[i], ci, "yes"), L.text(c[i], ci, "no", false),
                      L.text(c[i], ci, "unknown", false), L.source(c[i], ci)};
+      cond.narrows = L.flag(c[i], ci, "narrows");
+      if (cond.narrows && i == 0) L.problem(path_key(ci, "narrows"), "the first condition has none before it to narrow");
       if (cond.no.empty()) cond.no = cond.yes;
       if (cond.unknown.empty()) cond.unknown = cond.yes;
       p->conditions.push_back(std::move(cond));
@@ -369,11 +375,7 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
       }
       L.only(n[i], ni, {"text", "source", "when", "if_may_apply"});
       const json when = n[i].value("when", json());
-      ProgramNote note{L.text(n[i], ni, "text"), L.source(n[i], ni), compile_test(when), false};
-      if (n[i].contains("if_may_apply")) {
-        if (n[i]["if_may_apply"].is_boolean()) note.if_may_apply = n[i]["if_may_apply"].get<bool>();
-        else L.problem(path_key(ni, "if_may_apply"), "must be true or false");
-      }
+      ProgramNote note{L.text(n[i], ni, "text"), L.source(n[i], ni), compile_test(when), L.flag(n[i], ni, "if_may_apply")};
       if (!when.is_null()) {
         if (auto e = check_test(when); !e.empty()) L.problem(path_key(ni, "when"), e);
         else require_earlier(L, when, path_key(ni, "when"), before);

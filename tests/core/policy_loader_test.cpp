@@ -265,6 +265,20 @@ TEST(PolicyLoader, IfMayApplyIsAFlag) {
   EXPECT_TRUE(set.add(kFile, p.dump()).empty());
 }
 
+// `narrows`: a condition that narrows the ones before it; the first has none to narrow.
+TEST(PolicyLoader, NarrowsIsAFlagAfterTheFirstCondition) {
+  json p = valid_policy();
+  json& conditions = p["programs"][1]["conditions"];
+  conditions.push_back(conditions[0]);
+  conditions[1]["narrows"] = "yes";
+  expect_error(p, "programs[1].conditions[1].narrows", "true or false");
+  conditions[1]["narrows"] = true;
+  doudi::PolicySet set;
+  EXPECT_TRUE(set.add(kFile, p.dump()).empty()) << describe(set.add(kFile, p.dump()));
+  conditions[0]["narrows"] = true;
+  expect_error(p, "programs[1].conditions[0].narrows", "none before it");
+}
+
 TEST(PolicyLoader, AMemberCriterionMayTestTheHousehold) {
   json p = valid_policy();
   p["programs"][1]["members_where"] = {{"household", {{"status_any", {"dibao"}}}}};

@@ -198,13 +198,16 @@ void run_case(const Case& c) {
   ASSERT_TRUE(result.is_object()) << "the result is not JSON: " << out.json;
   expect_brief_is_the_result_less_reasons(household.dump(), result);
 
-  // Every reason rests on a cited clause.
-  for (const auto& p : result.value("programs", json::array()))
+  // Every reason rests on a cited clause, and is said once.
+  for (const auto& p : result.value("programs", json::array())) {
+    std::set<std::string> said;
     for (const auto& r : p.value("reasons", json::array())) {
       const json src = r.value("source", json::object());
       EXPECT_FALSE(str(src, "doc").empty() || str(src, "clause").empty())
           << str(p, "id") << ": a reason without source doc and clause: " << r.dump();
+      EXPECT_TRUE(said.insert(r.dump()).second) << str(p, "id") << ": a reason given twice: " << r.dump();
     }
+  }
 
   if (expect.contains("errors")) {
     EXPECT_FALSE(out.ok);

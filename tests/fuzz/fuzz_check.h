@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string_view>
 #include <cstdlib>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -50,11 +51,13 @@ inline void check_result(const doudi::ScreenOutput& out) {
       const std::string per = a.value("per", std::string());
       if (per != "month" && per != "year" && per != "once") fail("amount.per is not month/year/once", out.json);
     }
+    std::set<std::string> said;
     for (const auto& reason : p["reasons"]) {
       if (!nonempty_string(reason, "text")) fail("a reason without text", out.json);
       if (!reason.contains("source") || !nonempty_string(reason["source"], "doc") ||
           !nonempty_string(reason["source"], "clause"))
         fail("a reason without its source", out.json);
+      if (!said.insert(reason.dump()).second) fail("a reason given twice", out.json);
     }
   }
 }

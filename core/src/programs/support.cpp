@@ -26,8 +26,11 @@ const char* school_zh(const std::string& key) {
 
 // Criteria written in the policy file (`conditions`), for any kind.
 void apply_conditions(const Program& p, const Context& ctx, Decision* d) {
+  bool refused = false;
   for (const Condition& c : p.conditions) {
+    if (c.narrows && refused) continue;  // the program is refused already; its "no" text would presume the earlier
     const Fact f = ctx.holds(c.test);
+    refused = refused || f.is_no();
     d->require(f, Lasting(f.is_yes() ? c.yes : f.is_no() ? c.no : c.unknown), c.source);
   }
 }
