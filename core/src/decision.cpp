@@ -151,15 +151,18 @@ bool said_before(const std::vector<Reason>& said, const Reason& r) {
 
 }  // namespace
 
-// A program already refused asks nothing more. Its open criteria cannot change
-// it, and read as questions under “不符合” (困难残疾人生活补贴 asked “家庭是否为低保
-// 家庭？” of a family with no 残疾人证). Its `missing` is empty for the same reason.
+// A program already refused says what refused it, and nothing more (the contract:
+// reasons say which criterion failed). Its open criteria cannot change it, and read
+// as questions under “不符合” (困难残疾人生活补贴 asked “家庭是否为低保家庭？” of a
+// family with no 残疾人证); criteria it meets read as grounds for the refusal (泉港's
+// 安居工程 told an urban 低保 family “家庭为低保户或有特困人员” under “不符合”). Its
+// `missing` is empty for the same reason.
 void Decision::write_reasons(ProgramResult* out) {
   out->reasons.reserve(criteria_.size() + basis_.size() + notes_.size());
   const bool refused = out->status == Status::ineligible;
   for (Tri want : {Tri::no, Tri::unknown, Tri::yes})
     for (Item& c : criteria_)
-      if (c.fact.v == want && !(refused && want == Tri::unknown) && !said_before(out->reasons, c.reason))
+      if (c.fact.v == want && !(refused && want != Tri::no) && !said_before(out->reasons, c.reason))
         out->reasons.push_back(std::move(c.reason));
   if (out->status != Status::ineligible)
     for (Reason& b : basis_) out->reasons.push_back(std::move(b));

@@ -207,6 +207,8 @@ void run_case(const Case& c) {
           << str(p, "id") << ": a reason without source doc and clause: " << r.dump();
       EXPECT_TRUE(said.insert(r.dump()).second) << str(p, "id") << ": a reason given twice: " << r.dump();
     }
+    // A refusal says why.
+    if (str(p, "status") == "ineligible") EXPECT_FALSE(said.empty()) << str(p, "id") << ": refused without a reason";
   }
 
   if (expect.contains("errors")) {

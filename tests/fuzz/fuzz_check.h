@@ -59,6 +59,7 @@ inline void check_result(const doudi::ScreenOutput& out) {
         fail("a reason without its source", out.json);
       if (!said.insert(reason.dump()).second) fail("a reason given twice", out.json);
     }
+    if (status == "ineligible" && said.empty()) fail("a program refused without a reason", out.json);
   }
 }
 
