@@ -76,11 +76,38 @@ Context::Context(const Household& hh, const Policy& p, Date d, bool e, bool f) :
   earlier_.reserve(policy.programs.size());  // every program records itself
 }
 
-// "户主（82岁）", "成员2（79岁）": the site asks about the first member as 您（或户主）.
+namespace {
+
+// A member as the questionnaire names them ("子女（15岁）"), shortened where its
+// label is long; none for a relation not given.
+const char* relation_word(const std::optional<Relation>& r) {
+  if (!r) return nullptr;
+  switch (*r) {
+    case Relation::spouse: return "配偶";
+    case Relation::child: return "子女";
+    case Relation::parent: return "父母";
+    case Relation::grandchild: return "孙子女";
+    case Relation::grandparent: return "祖父母";
+    case Relation::sibling: return "兄弟姐妹";
+    case Relation::other: return "其他亲属";
+    case Relation::head: return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// "户主（82岁）", "父母（79岁）": the site asks about the first member as 您（或户主）
+// and about the others by relation and age. Two of the same relation and age (twins)
+// or a relation not given: "成员3（9岁）", by their place in the household.
 std::string Context::who(size_t i) const {
   const Member& m = h.members[i];
-  const bool head = i == 0 && m.relation.value_or(Relation::head) == Relation::head;
-  return (head ? std::string("户主") : "成员" + std::to_string(i + 1)) + "（" + std::to_string(m.age) + "岁）";
+  const std::string age = "（" + std::to_string(m.age) + "岁）";
+  if (i == 0 && m.relation.value_or(Relation::head) == Relation::head) return "户主" + age;
+  const char* word = relation_word(m.relation);
+  for (size_t j = 0; word && j < h.members.size(); ++j)
+    if (j != i && h.members[j].relation == m.relation && h.members[j].age == m.age) word = nullptr;
+  return (word ? std::string(word) : "成员" + std::to_string(i + 1)) + age;
 }
 
 const std::optional<Fen>& Context::expense(std::string_view kind) const {
