@@ -72,6 +72,7 @@ Context::Context(const Household& hh, const Policy& p, Date d, bool e, bool f) :
     if (const auto k = income_kind_from(name)) not_counted_[static_cast<int>(*k)] = true;
   if (not_counted_[static_cast<int>(IncomeKind::pension_basic)])
     pension_max_ = monthly_money_at(policy.income_param("pension_basic_not_counted_max"), day);
+  nobody_at_school_ = std::all_of(h.members.begin(), h.members.end(), [](const Member& m) { return assumed_school(m) == School::none; });
   income_ = compute_income();
   earlier_.reserve(policy.programs.size());  // every program records itself
 }
@@ -110,9 +111,13 @@ std::string Context::who(size_t i) const {
   return (word ? std::string(word) : "成员" + std::to_string(i + 1)) + age;
 }
 
+// A household with nobody at school has no school costs to ask about (a 74-year-old
+// living alone was asked for her 教育支出 before 支出型低保 could be decided).
 const std::optional<Fen>& Context::expense(std::string_view kind) const {
+  static const std::optional<Fen> kNone = 0;
   const auto& e = h.expenses_yearly;
-  return kind == "medical" ? e.medical : kind == "education" ? e.education : e.disaster;
+  if (kind == "education") return !e.education && nobody_at_school_ ? kNone : e.education;
+  return kind == "medical" ? e.medical : e.disaster;
 }
 
 // The field of an expense kind, named by a literal (as in status_flag).

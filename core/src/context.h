@@ -104,6 +104,7 @@ class Context {
   mutable std::optional<Standard> standard_;
   HouseholdIncome income_;
   bool not_counted_[kIncomeKinds] = {};  // income kinds the policy leaves out, on `day`
+  bool nobody_at_school_ = false;        // every member is (assumed) not at school
   std::optional<Fen> pension_max_;
   struct Earlier {
     std::string_view id;

@@ -143,8 +143,10 @@ Fact taper(const Program& p, const Context& ctx, std::string* text, Source* src)
   if (const Param* m = p.param("taper_months_employment")) {
     if (auto months = number_at(m, ctx.day)) {
       std::vector<Fact> newly;
+      // Nobody under 16 works (the household is refused if one is said to): a
+      // child's new job is not asked.
       for (size_t i = 0; i < ctx.size(); ++i)
-        newly.push_back(Fact::given(ctx.h.members[i].newly_employed, i, "newly_employed"));
+        newly.push_back(ctx.h.members[i].age < 16 ? Fact::no() : Fact::given(ctx.h.members[i].newly_employed, i, "newly_employed"));
       std::vector<Fact> facts{ctx.status_flag("dibao"), any_of(newly)};
       const bool discretionary = flag_at(p.param("taper_employment_discretionary"), ctx.day);
       if (discretionary) facts.push_back(Fact::unknown());
