@@ -176,7 +176,8 @@ function nextAfter(key) {
     const next = f.slice(idx + 1).find(unanswered);
     return next ? next.key : 'results';
   }
-  return idx >= 0 && idx + 1 < f.length ? f[idx + 1].key : 'results';
+  if (idx < 0) return firstUnanswered();  // a page asked at the end (`…+later`), answered: it moved to its place
+  return idx + 1 < f.length ? f[idx + 1].key : 'results';
 }
 
 function clearAll() {
@@ -360,9 +361,11 @@ function renderQuestion(root) {
   if (idx < 0) { state.view = firstUnanswered(); render(); return; }
   const page = f[idx];
   const main = h('main', { id: 'dd-main' });
-  // How far along, once the household's size (and so the number of pages) is known.
+  // How far along; the number of pages only once everyone's age is in (before that
+  // the flow ends at the ages, and "共约 4 步" would turn into 17 a tap later).
+  const counted = f.length > 0 && !/^(hukou|size|basic:)/.test(f[f.length - 1].key);
   main.appendChild(h('p', { class: 'dd-progress' }, progressLabel(page, state.answers),
-    state.answers.size !== undefined ? fill(T.steps, { i: idx + 1, n: f.length }) : ''));
+    state.answers.size === undefined ? '' : counted ? fill(T.steps, { i: idx + 1, n: f.length }) : fill(T.stepOnly, { i: idx + 1 })));
   const errs = state.errors || [];
   if (errs.length) main.appendChild(errorSummary(errs));
   const errFor = (id) => { const e = errs.find((x) => x.id === id); return e ? e.message : null; };

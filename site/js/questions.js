@@ -20,6 +20,21 @@ export { INCOME_KINDS, STATUS_KINDS };
 // Field: id, text (key into T.q), type, options, unknown (offer 不清楚), rel (the
 // household path whose presence in `missing` makes it worth asking), jpath (where
 // validation errors about it point), when (a structural condition on answers).
+const has = (a, id) => a[id] !== undefined && a[id] !== '';
+const known = (a, id) => has(a, id) && a[id] !== UNKNOWN;
+const schoolAge = (age) => parseInt(age, 10) >= 2 && parseInt(age, 10) <= 35;
+// Whether a member may be at school: as answered, else by age (nobody asks a toddler
+// or anyone of 30 and over; the core's assumed_school).
+function mayBeAtSchool(a, i) {
+  if (known(a, `m${i}.school`)) return a[`m${i}.school`] !== 'none';
+  const age = parseInt(a[`m${i}.age`], 10);
+  return !(age < 3 || age >= 30);
+}
+function anyMember(a, test) {
+  for (let i = 0; i < memberCount(a); i++) if (test(i)) return true;
+  return false;
+}
+
 function memberFields(i) {
   const m = `m${i}.`;
   const p = `members[${i}]`;
@@ -36,10 +51,13 @@ function memberFields(i) {
     self_care: f('self_care', { type: 'choice', options: ['full', 'partial', 'none'] }),
     serious_illness: f('serious_illness', { type: 'choice', options: bool }),
     school: f('school', { type: 'choice', options: ['none', 'preschool', 'primary', 'junior', 'senior', 'vocational', 'college'],
-      when: (a) => age(a) >= 2 && age(a) <= 35 }),
+      when: (a) => schoolAge(a[m + 'age']) }),
     labor: f('labor', { type: 'choice', options: ['full', 'partial', 'none'] }),
-    employed: f('employed', { type: 'choice', options: bool }),
-    newly_employed: f('newly_employed', { type: 'choice', options: bool }),
+    // Work from 16, the lawful working age; "found work while on 低保" only of a 低保 household
+    // (or one that has not said).
+    employed: f('employed', { type: 'choice', options: bool, when: (a) => age(a) >= 16 }),
+    newly_employed: f('newly_employed', { type: 'choice', options: bool,
+      when: (a) => age(a) >= 16 && (!known(a, 'status') || a.status.split(',').indexOf('dibao') >= 0) }),
     has_capable_supporter: f('has_capable_supporter', { type: 'choice', options: bool }),
     orphan: f('orphan', { type: 'choice', options: bool, when: (a) => age(a) <= 24 }),
     unsupported_child: f('unsupported_child', { type: 'choice', options: bool, when: (a) => age(a) <= 24 }),
@@ -59,7 +77,9 @@ const household = {
   owns_home: { id: 'owns_home', text: 'owns_home', type: 'choice', options: bool, unknown: true, rel: 'assets.owns_home', jpath: 'assets.owns_home' },
   housing_area_m2: { id: 'housing_area_m2', text: 'housing_area_m2', type: 'money', probe: ['5', '500'], unknown: true, rel: 'assets.housing_area_m2', jpath: 'assets.housing_area_m2', labelKey: 'label' },
   expenses: ['medical', 'education', 'disaster'].map((k) => ({ id: `exp.${k}`, text: 'expenses', sub: k, type: 'money', unknown: true,
-    rel: `expenses_yearly.${k}`, jpath: `expenses_yearly.${k}` })),
+    rel: `expenses_yearly.${k}`, jpath: `expenses_yearly.${k}`,
+    // School costs only where someone may be at school (as the core assumes: context.cpp).
+    when: k === 'education' ? (a) => anyMember(a, (i) => mayBeAtSchool(a, i)) : undefined })),
   has_event: { id: 'has_event', text: 'has_event', type: 'choice', options: ['yes', 'no'], probe: ['no'], unknown: true, rel: 'events', jpath: 'events' },
   event: [
     { id: 'ev.kind', text: 'event', sub: 'kind', type: 'choice', options: EVENT_KINDS, unknown: false, rel: 'events', jpath: 'events[0].kind' },
@@ -89,6 +109,10 @@ function allPages(n) {
       ? { key: 'basic:0', section: 'members', member: 0, fields: [mf[0].age], titleKey: 'age.titleFirst' }
       : { key: `basic:${i}`, section: 'members', member: i, fields: [mf[i].relation, mf[i].age], title: 'memberNth', always: true });
   }
+  // What the household receives now (低保, 特困, 建档立卡) decides what its members are
+  // asked: a 低保 family's new job (渐退期) matters, another's does not.
+  pages.push({ key: 'status', section: 'household', fields: [household.status] });
+  pages.push({ key: 'months_on_dibao', section: 'household', fields: [household.months_on_dibao] });
   for (let i = 0; i < n; i++) {
     const f = mf[i];
     const p = (key, fields, extra) => pages.push(Object.assign({ key: `${key}:${i}`, section: 'members', member: i, fields }, extra));
@@ -112,8 +136,6 @@ function allPages(n) {
   pages.push({ key: 'has_event', section: 'household', fields: [household.has_event] });
   pages.push({ key: 'event', section: 'household', fields: household.event, titleKey: 'event.title', forceTitle: true });
   pages.push({ key: 'temporary', section: 'household', fields: [household.temporary] });
-  pages.push({ key: 'status', section: 'household', fields: [household.status] });
-  pages.push({ key: 'months_on_dibao', section: 'household', fields: [household.months_on_dibao] });
   return pages;
 }
 
@@ -122,8 +144,6 @@ export function memberCount(answers) {
   return n >= 1 && n <= 20 ? n : 0;
 }
 
-const has = (a, id) => a[id] !== undefined && a[id] !== '';
-const known = (a, id) => has(a, id) && a[id] !== UNKNOWN;
 
 function num(s) {
   return Number(String(s).trim());
@@ -162,6 +182,7 @@ function householdOf(region, n, get) {
   const h = { schema: 1, region, hukou: given('hukou') ? get('hukou') : undefined, members: [] };
   if (!h.hukou) delete h.hukou;
   const setBool = (o, key, v) => { if (v === 'true' || v === 'false') o[key] = v === 'true'; };
+  const notDibao = given('status') && get('status').split(',').indexOf('dibao') < 0;
   for (let i = 0; i < n; i++) {
     const ids = idsOf(i);
     if (!given(ids.age)) continue;
@@ -176,6 +197,9 @@ function householdOf(region, n, get) {
     for (const k of BOOL_FACTS) setBool(x, k, get(ids[k]));
     if (age <= 24) { setBool(x, 'orphan', get(ids.orphan)); setBool(x, 'unsupported_child', get(ids.unsupported_child)); }
     if (age < 40) delete x.veteran_5lao;
+    // What the pages no longer ask (an age or the 低保 answer changed since) is left out.
+    if (age < 16) { delete x.employed; delete x.newly_employed; }
+    if (notDibao) delete x.newly_employed;
     const hasIncome = get(ids.has_income);
     if (hasIncome === 'no') x.income_monthly = {};
     else if (hasIncome === 'yes' && ids.income.some(([, k]) => get(k) !== undefined)) {
@@ -228,10 +252,12 @@ function missingOf(result) {
 const HARDEST = { disability_grade: '1', self_care: 'none', serious_illness: 'true', labor: 'none', employed: 'false',
   has_capable_supporter: 'false', in_institution: 'false', has_income: 'no' };
 
-// What a result says that a resident acts on: each program's status and amount.
+// What a result says that a resident acts on: each program's status and amount, and
+// whom it covers (a second 残疾人证 holder adds a person to 两项补贴, not a status).
 function signature(result) {
   if (!result || !result.programs) return 'errors';
-  return result.programs.map((p) => p.id + ':' + p.status + ':' + (p.amount ? p.amount.value + p.amount.per + p.amount.up_to : '')).join('|');
+  return result.programs.map((p) => p.id + ':' + p.status + ':' + (p.amount ? p.amount.value + p.amount.per + p.amount.up_to : '') +
+    ':' + (p.members || [])).join('|');
 }
 
 // Answers to try when checking whether a question could change the result.
@@ -297,10 +323,37 @@ export function buildFlow(region, answers, screen) {
     for (const f of shown) accepted.add(f.id);
     flow.push(Object.assign({}, page, { fields: shown }));
   }
+  if (basicsDone()) askLater(flow, pages, answers, missingOf(screen(householdOf(region, n, through(answers, accepted)))));
   return flow;
 }
 
+// A page is decided on the answers before it, and a later answer can make it matter:
+// a 低保 family's new job (渐退期) once its income and costs are known. What the result
+// then still lists as missing is asked at the end (key `…+later`), so that every
+// “还需要确认” can be answered; once answered, it is shown on its own page.
+function askLater(flow, pages, answers, missing) {
+  if (!missing || !missing.length) return;
+  const shownIds = new Set(flow.flatMap((p) => p.fields.map((f) => f.id)));
+  for (const page of pages) {
+    if (page.key === 'hukou' || page.key === 'size' || page.key.startsWith('basic:')) continue;
+    const later = page.fields.filter((f) => !shownIds.has(f.id) && (!f.when || f.when(answers)) &&
+      missing.some((m) => concerns(m, f.rel)));
+    if (later.length) flow.push(Object.assign({}, page, { key: page.key + '+later', fields: later }));
+  }
+}
+
+// The page that asks a `missing` path: the one whose field is nearest to it. The
+// household size's `members` is no page for a member's fact (members[0].newly_employed
+// was sent to “家里一起生活的共有几口人？”).
 export function findPageForPath(flow, path) {
-  for (const page of flow) for (const f of page.fields) if (concerns(path, f.rel)) return page;
-  return null;
+  let best = null;
+  let bestScore = -1;
+  for (const page of flow)
+    for (const f of page.fields) {
+      if (!concerns(path, f.rel)) continue;
+      // the field itself; else the nearest field above the path; else the first below it
+      const score = f.rel === path ? Infinity : path.startsWith(f.rel) ? (f.id === 'size' ? -1 : f.rel.length) : 0;
+      if (score > bestScore) { best = page; bestScore = score; }
+    }
+  return best;
 }

@@ -60,7 +60,9 @@ const screenRoster = (text, region, progress) => new Promise((resolve, reject) =
 // text into it took 160 ms on this machine, a long freeze on a phone.
 function exportBlock(name, csv, label, textLabel) {
   const wrap = el('div', { class: 'dd-export' });
-  const blob = typeof csv === 'string' ? new Blob([csv], { type: 'text/csv;charset=utf-8' }) : csv;
+  // A byte-order mark, as the export has: Excel on Chinese Windows reads a CSV without
+  // one as GBK, and the template's headers would open garbled.
+  const blob = typeof csv === 'string' ? new Blob([csv.startsWith('\uFEFF') ? csv : '\uFEFF' + csv], { type: 'text/csv;charset=utf-8' }) : csv;
   let url = null;
   try { url = URL.createObjectURL(blob); } catch (e) { url = null; }
   if (url) wrap.appendChild(el('a', { class: 'dd-button', href: url, download: name, id: name.startsWith('台账') ? 'roster-template-link' : 'roster-export' }, label));
@@ -99,6 +101,9 @@ function list(id, title, lead, rows, cols) {
   return sec;
 }
 
+// Region ids as staff know them (“福建省泉州市泉港区”), once the list has loaded.
+const regionNames = new Map();
+
 function render(res, seconds, encoding) {
   const out = $('roster-out');
   out.textContent = '';
@@ -110,7 +115,7 @@ function render(res, seconds, encoding) {
     table(R.summary, [{ label: R.program, get: (s) => s.name }, { label: S.status.eligible, get: (s) => s.eligible },
       { label: S.status.maybe, get: (s) => s.maybe }, { label: S.status.ineligible, get: (s) => s.ineligible }], res.summary, 'roster-summary')));
   const money = (v) => (v === null || v === undefined ? '—' : String(v));
-  const hhCols = (extra) => [{ label: R.key, get: (r) => r.key }, { label: R.regionCol, get: (r) => r.region }, { label: R.size, get: (r) => r.size },
+  const hhCols = (extra) => [{ label: R.key, get: (r) => r.key }, { label: R.regionCol, get: (r) => regionNames.get(r.region) || r.region }, { label: R.size, get: (r) => r.size },
     { label: R.perCapita, get: (r) => money(r.per_capita_monthly) }, ...extra, { label: R.line, get: (r) => r.line }];
   const prog = (id, name) => ({ label: name, get: (r) => (r.programs[id] ? S.status[r.programs[id].status] + (r.programs[id].amount ? ' ' + r.programs[id].amount : '') : '—') });
   out.appendChild(list('list-should-have', R.shouldHave, R.shouldHaveLead, res.rows.filter((r) => r.should_have), hhCols([prog('dibao', '低保'), prog('tekun', '特困')])));
@@ -166,7 +171,10 @@ async function init() {
   // Regions: from the same module, through the page's own copy of the list.
   try {
     const info = await (await fetch(ASSETS.info)).json();
-    for (const r of info.regions) $('roster-region').appendChild(el('option', { value: r.id }, `${r.name}（${r.doc}）`));
+    for (const r of info.regions) {
+      $('roster-region').appendChild(el('option', { value: r.id }, `${r.name}（${r.doc}）`));
+      regionNames.set(r.id, r.name);
+    }
   } catch (e) { /* the 地区 column still works */ }
   document.documentElement.setAttribute('data-engine', 'ready');
 }

@@ -47,6 +47,7 @@ export const T = {
   },
 
   steps: '（第 {i} 步，共约 {n} 步）',
+  stepOnly: '（第 {i} 步）',
 
   errors: {
     summaryTitle: '请先改正下面的问题',

@@ -90,6 +90,30 @@ test('a whole household in large-text mode at 320 px with 200% text: no page scr
   }, { width: 320, height: 640 });
 });
 
+// A phone's own font setting at 200% (WeChat and the system browser scale the root
+// font; the page's rem sizes follow), without the page's 大字 mode: the header's
+// “非官方” was cut off and the page scrolled sideways.
+test('the phone\'s font at 200%, without 大字 mode: nothing scrolls sideways, the header says 非官方 whole', async () => {
+  await withPage(async (page, log) => {
+    for (const url of ['', 'staff.html', 'roster.html']) {
+      await page.goto(server.url + url);
+      await page.waitForSelector('.dd-brand-tag');
+      // through the CSSOM, which the page's CSP allows (a <style> it would block)
+      await page.evaluate(() => { document.documentElement.style.fontSize = '32px'; });
+      const m = await page.evaluate(() => {
+        const tag = document.querySelector('.dd-brand-tag');
+        const r = tag.getBoundingClientRect();
+        return { overflow: document.documentElement.scrollWidth - window.innerWidth, right: r.right, width: window.innerWidth,
+          text: tag.textContent };
+      });
+      assert.ok(m.overflow <= 0, `${url || 'index'}: ${m.overflow}px sideways`);
+      assert.ok(m.right <= m.width && m.text.includes('非官方'), `${url || 'index'}: header tag ${JSON.stringify(m)}`);
+      await shot(page, `font200-${url.replace('.html', '') || 'index'}`);
+    }
+    assert.deepEqual(log.errors, []);
+  }, { width: 360, height: 740 });
+});
+
 test('errors are summarised at the top on 继续 and point at the field', async () => {
   await withPage(async (page) => {
     const h = resident('quangang-three');

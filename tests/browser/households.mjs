@@ -81,4 +81,15 @@ export const HOUSEHOLDS = [
     assets: { deposits: 8000, housing_area_m2: 50, owns_home: true }, expenses_yearly: { medical: 0, education: 0, disaster: 20000 },
     status: Object.assign({}, none, { dibao: false }), events: [{ kind: 'fire', months_ago: 1, cost: 30000, compensated: 5000 }],
     aid_this_year: { temporary: 0 } } },
+  // Income risen above what 低保 may allow, from a job found while on it: the 渐退期 hangs on
+  // 新就业, asked at the end, after the income and costs that make it matter.
+  { name: 'zhongwei-dibao-new-job', household: { schema: 1, region: 'zhongwei-2019', hukou: 'rural', members: [
+    m(45, 'head', { labor: 'full', employed: true, newly_employed: true, disability_grade: 0, serious_illness: false, self_care: 'full',
+      has_capable_supporter: true, income_monthly: { wages: 2500 } }),
+    m(43, 'spouse', { labor: 'full', employed: false, newly_employed: false, disability_grade: 0, serious_illness: false, self_care: 'full',
+      has_capable_supporter: true, income_monthly: noIncome }),
+    m(12, 'child', { labor: 'none', school: 'primary', disability_grade: 0, serious_illness: false, self_care: 'full',
+      has_capable_supporter: true, income_monthly: noIncome })],
+    assets: { deposits: 0, housing_area_m2: 80, owns_home: true }, expenses_yearly: { medical: 0, education: 0, disaster: 0 },
+    status: Object.assign({}, none, { dibao: true, months_on_dibao: 30 }), events: [], aid_this_year: { temporary: 0 } } },
 ];

@@ -210,6 +210,7 @@ export async function shownPrograms(page) {
     status: (/dd-status-(\w+)/.exec(e.className) || [])[1],
     amount: e.querySelector('.dd-amount') ? e.querySelector('.dd-amount').textContent : null,
     text: e.textContent,
+    missing: [...e.querySelectorAll('.dd-missing li')].map((li) => li.firstChild.textContent),
     // the apply block's 办理依据: each citation's label, and whether its clause text is there to open
     basis: [...e.querySelectorAll('.dd-apply-basis .dd-cite')].map((c) => ({
       label: (c.querySelector('summary') ? c.querySelector('summary').firstChild : c).textContent,

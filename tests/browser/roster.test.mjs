@@ -163,7 +163,7 @@ test('damaged files are read as the CLI reads them: GBK with € and cut short, 
   }
 });
 
-test('the template has the Chinese headers the CLI writes', async () => {
+test('the template has the Chinese headers the CLI writes, a byte-order mark for Excel, and every column explained', async () => {
   const { page } = await openPage(browser.context);
   try {
     await page.goto(server.url + 'roster.html');
@@ -172,6 +172,13 @@ test('the template has the Chinese headers the CLI writes', async () => {
     const cli = execFileSync(CLI, ['--csv-template'], { encoding: 'utf8' }).replace(/^\uFEFF/, '');
     assert.equal(t, cli.replace(/\r\n/g, '\n'));
     assert.match(t, /^户编号,地区,户籍/);
+    // The download: Excel on Chinese Windows reads a CSV without a BOM as GBK.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#roster-template-link')]);
+    const head = [...fs.readFileSync(await download.path()).subarray(0, 6)];
+    assert.deepEqual(head, [0xEF, 0xBB, 0xBF, 0xE6, 0x88, 0xB7], 'BOM, then 户');
+    // The page's guide names every column of the template.
+    const guide = await page.$$eval('#roster-columns dt', (dts) => dts.map((d) => d.textContent.split('、')).flat());
+    assert.deepEqual(t.trim().split(',').filter((c) => !guide.includes(c)), [], 'columns the guide does not explain');
   } finally {
     await page.close();
   }

@@ -39,6 +39,8 @@ for (const { name, household } of HOUSEHOLDS) {
       assert.deepEqual(Object.keys(shown).sort(), expected.programs.map((p) => p.id).sort(), 'programs');
       for (const p of expected.programs) {
         assert.equal(shown[p.id].status, p.status, `${p.id} status`);
+        // The questions reached every fact the household has that a program needs.
+        if (!p.missing.length) assert.deepEqual(shown[p.id].missing, [], `${p.id}: still to confirm, though the household says`);
         if (p.amount && p.status !== 'ineligible')
           assert.ok(shown[p.id].amount && shown[p.id].amount.includes(moneyText(p.amount.value)), `${p.id} amount ${p.amount.value}: ${shown[p.id].amount}`);
         // where and how to apply, with the clauses it rests on (the policy file's apply.sources)
