@@ -57,7 +57,7 @@ const std::vector<KindSpec>& registry() {
       {"disability_care_allowance", {{"amount", "yuan/person/month", true}, {"extend_mental_intellectual", "flag", false}},
        true, evaluate_disability_care},
       {"education_aid", {{"amounts", "yuan/student/year", true}}, true, evaluate_education_aid},
-      {"housing_aid", {{"area_max_per_person", "m2/person", false}, {"rent_subsidy", "yuan/person/month", false}}, true,
+      {"housing_aid", {{"area_max_per_person", "m2/person", false}, {"rent_subsidy", "yuan/person/month", false}, {"no_home_qualifies", "flag", false}}, true,
        evaluate_housing_aid},
       {"urban_hardship", {{"min_wage_ratio", "ratio", false}, {"expenditure_multiple", "ratio", false}}, true,
        evaluate_urban_hardship},

@@ -78,22 +78,41 @@ void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, Program
   if (any.is_yes() && !known && amounts && !amounts->note.empty()) d.note(Lasting(amounts->note), amounts->source);
 }
 
-void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+// The area test of 住房保障. Where the file says so (`no_home_qualifies`, the national
+// rule of 公共租赁住房: 在本地无住房或者住房面积低于规定标准), a family without a home
+// of its own qualifies whatever it rents, and an area over the line is its own only
+// when it owns its home.
+namespace {
+void housing_area_test(const Program& p, const Context& ctx, Decision& d) {
   const Param* area = p.param("area_max_per_person");
   const auto max = number_at(area, ctx.day);
+  if (!max) return;
+  const Param* no_home = p.param("no_home_qualifies");
+  const bool renters = flag_at(no_home, ctx.day);
+  const auto owns = ctx.h.assets.owns_home;
+  if (renters && owns == false) {
+    d.require(Fact::yes(), Lasting(no_home->label), no_home->source);
+    return;
+  }
   const auto have = ctx.h.assets.housing_area_m2;
   const double n = static_cast<double>(ctx.size());
-  if (max) {
-    Fact f = have ? Fact::of(*have / n <= *max) : Fact::unknown({Field{"assets", "housing_area_m2"}});
-    d.require(f, [&](Tri v) {
-      // Square metres with up to two decimals, as money is written (13, 13.5).
-      const std::string buf = yuan_text(static_cast<Fen>(std::llround(*max * 100)));
-      if (v == Tri::unknown) return "家庭住房总面积是多少？（人均" + buf + "平方米以下可申请）";
-      // Two decimals, trailing zeros dropped: 13.01 must not read as "13.0, over 13".
-      const std::string per = "人均住房面积" + yuan_text(static_cast<Fen>(std::llround(*have / n * 100))) + "平方米，";
-      return v == Tri::yes ? per + "在" + buf + "平方米以下" : per + "超过" + buf + "平方米";
-    }, area->source);
-  }
+  Fact f = have ? Fact::of(*have / n <= *max) : Fact::unknown({Field{"assets", "housing_area_m2"}});
+  const bool maybe_rented = renters && !owns && f.is_no();
+  if (maybe_rented) f = Fact::unknown({Field{"assets", "owns_home"}});
+  d.require(f, [&](Tri v) {
+    // Square metres with up to two decimals, as money is written (13, 13.5).
+    const std::string buf = yuan_text(static_cast<Fen>(std::llround(*max * 100)));
+    if (v == Tri::unknown && !maybe_rented) return "家庭住房总面积是多少？（人均" + buf + "平方米以下可申请）";
+    // Two decimals, trailing zeros dropped: 13.01 must not read as "13.0, over 13".
+    const std::string per = "人均住房面积" + yuan_text(static_cast<Fen>(std::llround(*have / n * 100))) + "平方米，";
+    if (maybe_rented) return per + "超过" + buf + "平方米；这是自己家的房子吗？租住、借住的不算，没有自有住房的也可申请";
+    return v == Tri::yes ? per + "在" + buf + "平方米以下" : per + "超过" + buf + "平方米";
+  }, maybe_rented ? no_home->source : area->source);
+}
+}  // namespace
+
+void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
+  housing_area_test(p, ctx, d);
   if (const Param* rent = p.param("rent_subsidy")) {
     if (auto v = monthly_money_at(rent, ctx.day)) {
       out->amount = Amount{*v * static_cast<Fen>(ctx.size()), "month", false};
