@@ -2,7 +2,7 @@
 // in questions.js, the result page in results.js. Household data stays in this
 // page's memory (and in localStorage only if the resident ticks "保存").
 import { T, fill } from './text.js';
-import { UNKNOWN, buildFlow, buildHousehold, memberCount } from './questions.js';
+import { UNKNOWN, buildFlow, buildHousehold, memberCount, structural } from './questions.js';
 import { loadEngine, loadCompatEngine, compatAvailable } from './engine.js';
 import { ASSETS } from './assets.js';
 import * as store from './store.js';
@@ -363,7 +363,7 @@ function renderQuestion(root) {
   const main = h('main', { id: 'dd-main' });
   // How far along; the number of pages only once everyone's age is in (before that
   // the flow ends at the ages, and "共约 4 步" would turn into 17 a tap later).
-  const counted = f.length > 0 && !/^(hukou|size|basic:)/.test(f[f.length - 1].key);
+  const counted = f.length > 0 && !structural(f[f.length - 1]);
   main.appendChild(h('p', { class: 'dd-progress' }, progressLabel(page, state.answers),
     state.answers.size === undefined ? '' : counted ? fill(T.steps, { i: idx + 1, n: f.length }) : fill(T.stepOnly, { i: idx + 1 })));
   const errs = state.errors || [];

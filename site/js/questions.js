@@ -17,9 +17,6 @@ const STATUS_KINDS = ['dibao', 'tekun', 'low_income', 'dibao_marginal', 'poverty
 const EVENT_KINDS = ['illness', 'injury', 'accident', 'fire', 'lightning', 'disaster', 'epidemic', 'unemployment', 'other'];
 export { INCOME_KINDS, STATUS_KINDS };
 
-// Field: id, text (key into T.q), type, options, unknown (offer 不清楚), rel (the
-// household path whose presence in `missing` makes it worth asking), jpath (where
-// validation errors about it point), when (a structural condition on answers).
 const has = (a, id) => a[id] !== undefined && a[id] !== '';
 const known = (a, id) => has(a, id) && a[id] !== UNKNOWN;
 const schoolAge = (age) => parseInt(age, 10) >= 2 && parseInt(age, 10) <= 35;
@@ -35,6 +32,9 @@ function anyMember(a, test) {
   return false;
 }
 
+// Field: id, text (key into T.q), type, options, unknown (offer 不清楚), rel (the
+// household path whose presence in `missing` makes it worth asking), jpath (where
+// validation errors about it point), when (a structural condition on answers).
 function memberFields(i) {
   const m = `m${i}.`;
   const p = `members[${i}]`;
@@ -143,7 +143,6 @@ export function memberCount(answers) {
   const n = parseInt(answers.size, 10);
   return n >= 1 && n <= 20 ? n : 0;
 }
-
 
 function num(s) {
   return Number(String(s).trim());
@@ -271,6 +270,9 @@ function probes(field) {
   return ['1000000'];
 }
 
+// Who is in the household: asked of everyone, before anything else.
+export const structural = (page) => page.key === 'hukou' || page.key === 'size' || page.key.startsWith('basic:');
+
 // The pages to ask, in order, each with the fields shown on it. A question is
 // asked when, given the answers before it, a program lists its fact as
 // `missing`, or some answer to it would change a status or an amount (e.g. the
@@ -311,9 +313,8 @@ export function buildFlow(region, answers, screen) {
     return changes(f, (k) => (hardest.has(k) ? hardest.get(k) : asked(k)));
   };
   for (const page of pages) {
-    const structural = page.key === 'hukou' || page.key === 'size' || page.key.startsWith('basic:');
     let shown;
-    if (structural) shown = page.fields.slice();
+    if (structural(page)) shown = page.fields.slice();
     else {
       if (!basicsDone()) break;  // the rest depends on who is in the household
       const candidates = page.fields.filter((f) => !f.when || f.when(answers));
@@ -335,7 +336,7 @@ function askLater(flow, pages, answers, missing) {
   if (!missing || !missing.length) return;
   const shownIds = new Set(flow.flatMap((p) => p.fields.map((f) => f.id)));
   for (const page of pages) {
-    if (page.key === 'hukou' || page.key === 'size' || page.key.startsWith('basic:')) continue;
+    if (structural(page)) continue;
     const later = page.fields.filter((f) => !shownIds.has(f.id) && (!f.when || f.when(answers)) &&
       missing.some((m) => concerns(m, f.rel)));
     if (later.length) flow.push(Object.assign({}, page, { key: page.key + '+later', fields: later }));
