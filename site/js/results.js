@@ -72,6 +72,8 @@ function programCard(p, ctx) {
     card.appendChild(h('p', { class: 'dd-members' }, fill(T.results.members, { list: p.members.map((i) => memberWho(i, ctx.answers)).join('、') })));
   const th = thresholdText(p.threshold);
   if (th) card.appendChild(h('p', { class: 'dd-threshold' }, th));
+  const ended = p.status !== 'ineligible' ? endedNote(p, ctx.policy) : null;
+  if (ended) card.appendChild(ended);
   if (p.status === 'eligible') card.appendChild(applyBlock(p, ctx, true));
   if (p.reasons && p.reasons.length) {
     const list = h('ul', { class: 'dd-reasons' }, p.reasons.map((r) => h('li', null, h('p', null, r.text), citation(r.source, ctx.policy))));
@@ -120,6 +122,19 @@ export function datedNote(policy, now = new Date()) {
   if (doc.effective_to ? today <= doc.effective_to : today <= yearOn) return null;
   const text = doc.effective_to ? fill(T.results.dated, { to: cnDate(doc.effective_to) }) : fill(T.results.datedOpen, { issued: cnDate(doc.issued) });
   return h('p', { class: 'dd-panel dd-panel-warn dd-dated' }, text);
+}
+
+// A program paid only in a stated window (泉港's 价格临时补贴, March to June 2020) that
+// has ended by today: its 符合 is the document's, screened at its date, and the
+// resident is told it is no longer paid, beside it.
+export function endedNote(p, policy, now = new Date()) {
+  const own = policy && (policy.programs || []).find((x) => x.id === p.id);
+  const params = (own && own.params) || {};
+  const to = params.window_to && params.window_to.value;
+  if (typeof to !== 'string' || now.toISOString().slice(0, 10) <= to) return null;
+  const from = params.window_from && params.window_from.value;
+  return h('p', { class: 'dd-panel dd-panel-warn dd-ended' },
+    fill(typeof from === 'string' ? T.results.ended : T.results.endedTo, { from: from && cnDate(from), to: cnDate(to) }));
 }
 
 function answersList(ctx) {

@@ -39,6 +39,10 @@ for (const { name, household } of HOUSEHOLDS) {
       assert.deepEqual(Object.keys(shown).sort(), expected.programs.map((p) => p.id).sort(), 'programs');
       for (const p of expected.programs) {
         assert.equal(shown[p.id].status, p.status, `${p.id} status`);
+        // A program paid only in a window that has ended says so beside its result.
+        const to = ((policy(household.region).programs.find((x) => x.id === p.id).params || {}).window_to || {}).value;
+        const ended = p.status !== 'ineligible' && typeof to === 'string' && new Date().toISOString().slice(0, 10) > to;
+        assert.equal(shown[p.id].text.includes('现在已经结束'), ended, `${p.id}: the window's end`);
         // The questions reached every fact the household has that a program needs.
         if (!p.missing.length) assert.deepEqual(shown[p.id].missing, [], `${p.id}: still to confirm, though the household says`);
         if (p.amount && p.status !== 'ineligible')
