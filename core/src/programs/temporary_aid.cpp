@@ -55,8 +55,13 @@ Fact spending_beyond_income(const Context& ctx, std::string* text) {
   const Fen yearly = ctx.yearly_expenses(&missing);
   const bool say = ctx.explain;
   if (!inc.counted) {
-    if (say) *text = "近12个月的自付支出是否超过家庭收入？（生活必需支出突然增加的也可申请）";
-    return yearly > 0 ? Fact::unknown(inc.missing) : Fact::no();
+    // Costs first: none at all settles it without the income (a sick urban resident of
+    // 鹤壁, neither answered, was refused and asked nothing).
+    if (yearly == 0 && missing.empty()) return Fact::no();
+    if (say)
+      *text = yearly > 0 ? "近12个月的自付支出是否超过家庭收入？（生活必需支出突然增加的也可申请）"
+                         : "近12个月的医疗、教育、灾害自付支出是多少？（超过家庭收入的也可申请）";
+    return Fact::unknown(yearly > 0 ? inc.missing : missing);
   }
   if (yearly > *inc.counted * 12) {
     if (say)
