@@ -43,11 +43,12 @@ std::string unstated_deductions(const Context& ctx) {
 }
 
 // The costs deducted at an unstated share (泉港 二、4, 鹤壁 二、（三）): how much they are,
-// and that the rule is not in the document.
+// and that the rule is not in the document. A basis, not a note: a refused program
+// does not weigh them (an urban family in 鹤壁 was told of its costs under “不符合”).
 void deductions_note(const Context& ctx, const IncomeTest& t, Decision& d) {
   const Param* share = ctx.policy.income_param("deducted_expenses_share");
   if (ctx.income().deductions_cap <= 0 || !share) return;
-  d.note([&] {
+  d.basis([&] {
     return "近12个月因病、因学等刚性支出每月约" + yuan_text(ctx.income().costs) + "元" +
            (t.fact.is_yes() ? "（上面的补差未扣除这些支出）" : "") + "；" + share->unstated(ctx.day);
   }, share->source);
