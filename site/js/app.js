@@ -149,6 +149,9 @@ function go(view, opts) {
   if (view !== 'start') warmUp();
 }
 
+// The page is redrawn for each history entry; the browser's remembered scroll
+// position belongs to another page's length (it opened results halfway down).
+try { history.scrollRestoration = 'manual'; } catch (e) { /* old webviews */ }
 window.addEventListener('popstate', (e) => {
   const view = e.state && e.state.view ? e.state.view : 'start';
   state.view = view;
@@ -331,6 +334,14 @@ function renderStart(root) {
   if (cb) main.appendChild(cb);
   root.appendChild(main);
   if (!regions.length) infoPromise.then(() => { if (state.view === 'start') render(); });
+}
+
+// Who is in the household: the hukou, the size and everyone's age.
+function basicsAnswered() {
+  const n = memberCount(state.answers);
+  if (!state.answers.hukou || !n) return false;
+  for (let i = 0; i < n; i++) if (state.answers[`m${i}.age`] === undefined) return false;
+  return true;
 }
 
 function firstUnanswered() {
@@ -555,6 +566,10 @@ async function submitPage(page, form) {
 function renderResultsPage(root) {
   if (!state.region) { state.view = 'start'; renderStart(root); return; }
   if (!engine) { state.view = 'failure'; renderFailure(root); return; }
+  // Results of a household not yet described (the back button after 重新测算 or
+  // 清除我的信息 returns here with no answers): its first question instead.
+  const first = basicsAnswered() ? 'results' : firstUnanswered();
+  if (first !== 'results') { state.view = first; render(); return; }
   state.reviewing = true;
   persist();
   const f = flow();

@@ -161,6 +161,20 @@ test('changing an answer on the results page updates the results without startin
   });
 });
 
+test('the back button after 重新测算 goes to the first question, not to results of nobody', async () => {
+  await withPage(async (page, log) => {
+    await walk(page, log, server.url, resident('quangang-three'), 'back-after-restart', { shots: false });
+    await page.click('button:has-text("重新测算")');
+    await page.waitForSelector('input[name="region"]');
+    await page.goBack();
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-view') !== 'start');
+    assert.notEqual(await view(page), 'results');
+    assert.equal(await page.$('.dd-error-summary'), null, 'no errors shown');
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'at the top');
+    assert.deepEqual(log.errors, []);
+  });
+});
+
 test('a reload in the middle of the questions comes back to the same question, answers kept', async () => {
   await withPage(async (page, log) => {
     const h = resident('zhongwei-alone');
