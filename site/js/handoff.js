@@ -190,6 +190,11 @@ export function sheet(household, result, regionName) {
     if (m.serious_illness) parts.push('重病');
     if (m.labor === 'none') parts.push('无劳动能力');
     if (m.self_care && m.self_care !== 'full') parts.push(m.self_care === 'none' ? '失能' : '半失能');
+    // The facts 特困 and 孤儿保障 turn on, for the window to see at a glance.
+    if (m.orphan) parts.push('孤儿');
+    if (m.unsupported_child) parts.push('事实无人抚养');
+    if (m.has_capable_supporter === false) parts.push('无有能力的赡养抚养人');
+    if (m.in_institution) parts.push('集中供养');
     return parts.join('，');
   });
   // What may apply, with reasons; what does not, by name only: the sheet fits one A4 page.

@@ -20,7 +20,9 @@ test('预审单 round trip: warning, QR, the URL reopens the same answers and re
   assert.ok(three.length, 'a household of three or more');
   // and a small 泉港 household, whose many 可能符合 programs make the longest sheet
   const small = HOUSEHOLDS.filter((x) => x.household.region === 'quangang-2020' && x.household.members.length < 3).slice(0, 1);
-  for (const { name, household } of [...three.slice(0, 3), ...small]) {
+  // and an orphan and a person alone without a supporter, whose lines name those facts
+  const facts = HOUSEHOLDS.filter((x) => x.name === 'xinmi-orphan' || x.name === 'zhongwei-alone');
+  for (const { name, household } of [...three.slice(0, 3), ...small, ...facts]) {
     const { page, log } = await openPage(browser.context);
     try {
       await page.goto(server.url + 'staff.html');
@@ -38,6 +40,11 @@ test('预审单 round trip: warning, QR, the URL reopens the same answers and re
       const sheet = await page.textContent('.dd-sheet');
       assert.ok(sheet.includes(expected.policy.doc), 'the sheet names the 文号');
       for (const p of expected.programs.filter((x) => x.status === 'eligible')) assert.ok(sheet.includes(p.name), p.name);
+      // the facts 特困 and 孤儿保障 turn on, on each person's line
+      const words = { orphan: '孤儿', in_institution: '集中供养' };
+      for (const m of household.members)
+        for (const [k, word] of Object.entries(words)) if (m[k]) assert.ok(sheet.includes(word), `${name}: ${word}`);
+      if (household.members.some((m) => m.has_capable_supporter === false)) assert.ok(sheet.includes('无有能力的赡养抚养人'), `${name}: 无赡养人`);
       // documents to bring: every open program's, each once, none inside a fuller one
       const docs = await page.$$eval('.dd-sheet .dd-sheet-doc', (els) => els.map((e) => e.textContent));
       for (const d of docs) assert.ok(!docs.some((e) => e !== d && e.includes(d)), `“${d}” is inside another item: ${docs.join(' / ')}`);
