@@ -375,8 +375,10 @@ function renderQuestion(root) {
   // How far along; the number of pages only once everyone's age is in (before that
   // the flow ends at the ages, and "共约 4 步" would turn into 17 a tap later).
   const counted = f.length > 0 && !structural(f[f.length - 1]);
-  main.appendChild(h('p', { class: 'dd-progress' }, progressLabel(page, state.answers),
-    state.answers.size === undefined ? '' : counted ? fill(T.steps, { i: idx + 1, n: f.length }) : fill(T.stepOnly, { i: idx + 1 })));
+  // Changing an answer from the results is no step of a walk: 继续 returns there.
+  const step = state.reviewing ? T.stepReview : state.answers.size === undefined ? ''
+    : counted ? fill(T.steps, { i: idx + 1, n: f.length }) : fill(T.stepOnly, { i: idx + 1 });
+  main.appendChild(h('p', { class: 'dd-progress' }, progressLabel(page, state.answers), step));
   const errs = state.errors || [];
   if (errs.length) main.appendChild(errorSummary(errs));
   const errFor = (id) => { const e = errs.find((x) => x.id === id); return e ? e.message : null; };

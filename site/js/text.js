@@ -48,6 +48,7 @@ export const T = {
 
   steps: '（第 {i} 步，共约 {n} 步）',
   stepOnly: '（第 {i} 步）',
+  stepReview: '（修改回答，改好按“继续”回到结果）',
 
   errors: {
     summaryTitle: '请先改正下面的问题',

@@ -146,6 +146,9 @@ test('changing an answer on the results page updates the results without startin
     const row = page.locator('.dd-answer', { hasText: '工资' }).first();
     await row.locator('button').click();
     await page.waitForSelector('input[name="m0.inc.wages"]');
+    // Not “第 2 步，共约 38 步”: the page is a change, and 继续 returns to the results.
+    const progress = await page.textContent('.dd-progress');
+    assert.ok(progress.includes('修改回答') && !progress.includes('共约'), progress);
     await page.fill('input[name="m0.inc.wages"]', '2500');
     await page.click('#dd-main button[type="submit"]');
     await page.waitForSelector('.dd-results');
