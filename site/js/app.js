@@ -2,7 +2,7 @@
 // in questions.js, the result page in results.js. Household data stays in this
 // page's memory (and in localStorage only if the resident ticks "保存").
 import { T, fill } from './text.js';
-import { UNKNOWN, buildFlow, buildHousehold, memberCount, structural } from './questions.js';
+import { UNKNOWN, agesKnown, buildFlow, buildHousehold, memberCount, structural } from './questions.js';
 import { loadEngine, loadCompatEngine, compatAvailable } from './engine.js';
 import { ASSETS } from './assets.js';
 import * as store from './store.js';
@@ -336,14 +336,6 @@ function renderStart(root) {
   if (!regions.length) infoPromise.then(() => { if (state.view === 'start') render(); });
 }
 
-// Who is in the household: the hukou, the size and everyone's age.
-function basicsAnswered() {
-  const n = memberCount(state.answers);
-  if (!state.answers.hukou || !n) return false;
-  for (let i = 0; i < n; i++) if (state.answers[`m${i}.age`] === undefined) return false;
-  return true;
-}
-
 function firstUnanswered() {
   const f = flow();
   const p = f.find((pg) => pg.fields.some((fl) => state.answers[fl.id] === undefined));
@@ -570,7 +562,7 @@ function renderResultsPage(root) {
   if (!engine) { state.view = 'failure'; renderFailure(root); return; }
   // Results of a household not yet described (the back button after 重新测算 or
   // 清除我的信息 returns here with no answers): its first question instead.
-  const first = basicsAnswered() ? 'results' : firstUnanswered();
+  const first = state.answers.hukou && agesKnown(state.answers) ? 'results' : firstUnanswered();
   if (first !== 'results') { state.view = first; render(); return; }
   state.reviewing = true;
   persist();

@@ -270,6 +270,13 @@ function probes(field) {
   return ['1000000'];
 }
 
+// Whether everyone's age is in: the rest depends on who is in the household.
+export function agesKnown(answers) {
+  const n = memberCount(answers);
+  for (let i = 0; i < n; i++) if (!known(answers, `m${i}.age`)) return false;
+  return n > 0;
+}
+
 // Who is in the household: asked of everyone, before anything else.
 export const structural = (page) => page.key === 'hukou' || page.key === 'size' || page.key.startsWith('basic:');
 
@@ -283,10 +290,7 @@ export function buildFlow(region, answers, screen) {
   const flow = [];
   const accepted = new Set();
   const pages = allPages(n);
-  const basicsDone = () => {
-    for (let i = 0; i < n; i++) if (!known(answers, `m${i}.age`)) return false;
-    return n > 0;
-  };
+  const basicsDone = () => agesKnown(answers);
   // Does some answer to `f` change a status or an amount, starting from the answers `get` gives?
   const changes = (f, get) => {
     const start = screen(householdOf(region, n, get));

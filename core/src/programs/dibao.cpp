@@ -45,7 +45,7 @@ std::string unstated_deductions(const Context& ctx) {
 // The costs deducted at an unstated share (泉港 二、4, 鹤壁 二、（三）): how much they are,
 // and that the rule is not in the document. A basis, not a note: a refused program
 // does not weigh them (an urban family in 鹤壁 was told of its costs under “不符合”).
-void deductions_note(const Context& ctx, const IncomeTest& t, Decision& d) {
+void deductions_basis(const Context& ctx, const IncomeTest& t, Decision& d) {
   const Param* share = ctx.policy.income_param("deducted_expenses_share");
   if (ctx.income().deductions_cap <= 0 || !share) return;
   d.basis([&] {
@@ -318,7 +318,7 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
     require_property();  // 动态管理 goes on in the 渐退期
     if (!t.asks_costs) d.note(t.text, income_src);  // (kept whatever the costs)
     for (const Reason& b : t.bounds) d.note(b);
-    deductions_note(ctx, t, d);
+    deductions_basis(ctx, t, d);
     out->taper = tp.is_yes() && t.fact.is_no();
     for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
     return;
@@ -345,7 +345,7 @@ void evaluate_dibao(const Program& p, Context& ctx, Decision& d, ProgramResult* 
              yuan_text(*t.net) + "元 = " + yuan_text(gap) + "元/月";
     }, kArt12);
   }
-  deductions_note(ctx, t, d);
+  deductions_basis(ctx, t, d);
   if (ctx.income().deductions > 0)
     if (const Param* ded = ctx.policy.income_param("deducted_expenses"))
       d.note([&] { return "已按规定扣减刚性支出" + yuan_text(ctx.income().deductions) + "元/月（按近12个月支出折算）"; }, ded->source);
