@@ -33,9 +33,12 @@ std::string bench_split(const std::string& text, int n) {
   volatile size_t sink = 0;  // keeps every call's work
   const double parse = per_call(n, [&] { sink = sink + doudi::parse_household(text).household.members.size(); });
   const double evaluate = per_call(n, [&] { sink = sink + doudi::evaluate_household(*policy, hp.household).size(); });
+  const double statuses = per_call(n, [&] {
+    sink = sink + doudi::evaluate_household(*policy, hp.household, nullptr, doudi::Detail::statuses).size();
+  });
   const double screen = per_call(n, [&] { sink = sink + doudi::screen(set, text).json.size(); });
   return "{\"parse\":" + std::to_string(parse) + ",\"evaluate\":" + std::to_string(evaluate) +
-         ",\"screen\":" + std::to_string(screen) + "}";
+         ",\"statuses\":" + std::to_string(statuses) + ",\"screen\":" + std::to_string(screen) + "}";
 }
 
 }  // namespace
