@@ -163,6 +163,7 @@ void evaluate_disability_care(const Program& p, Context& ctx, Decision& d, Progr
   std::vector<Fact> facts;
   facts.reserve(ctx.size());
   bool extended = false;  // a 三、四级 精神 or 智力 member the county may cover
+  bool assessed = false;  // a 一、二级 member who looks after themselves (below)
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Member& m = ctx.h.members[i];
     Fact severe = severe_disability(m, i);
@@ -172,16 +173,25 @@ void evaluate_disability_care(const Program& p, Context& ctx, Decision& d, Progr
       else if (*m.disability_kind == DisabilityKind::mental || *m.disability_kind == DisabilityKind::intellectual)
         severe = Fact::unknown(), extended = true;
     }
-    Fact care = m.self_care ? Fact::of(*m.self_care != Ability::full) : Fact::unknown({Context::field(i, "self_care")});
+    // 需要长期照护 is assessed (国发〔2015〕52号 二、（一）), not answered: one who cannot fully
+    // look after themselves meets it; for one who can, the assessment decides, so a
+    // 一、二级 member who does is left to it rather than refused on the answer.
+    Fact care = Fact::unknown({Context::field(i, "self_care")});
+    if (m.self_care && *m.self_care != Ability::full) care = Fact::yes();
+    else if (m.self_care && severe.is_yes()) care = Fact::unknown(), assessed = true;
+    else if (m.self_care) care = Fact::no();
     facts.push_back(all_of({severe, care}));
   }
   Pick pk = pick(facts);
-  // Unknown with nothing left to ask: only the county's extension could cover them.
-  const bool county_decides = extended && pk.fact.is_unknown() && pk.fact.missing.empty();
+  // Unknown with nothing left to ask: the county's extension, or the assessment, decides.
+  const bool decided_elsewhere = pk.fact.is_unknown() && pk.fact.missing.empty();
   d.require(pk.fact,
             {"家中有残疾等级为一级或二级、需要长期照护的重度残疾人", "家中没有残疾等级为一、二级且需要长期照护的重度残疾人",
-             county_decides ? "家中的精神或智力残疾人不是一、二级，但需要照护：县（区）可以把护理补贴扩大到这样的精神、智力残疾人，是否纳入由县（区）决定"
-                            : "家中是否有一、二级重度残疾人，生活能否自理？"},
+             decided_elsewhere && assessed
+                 ? "家中有一、二级重度残疾人，生活能完全自理：是否属于“需要长期照护”，由残联评定"
+             : decided_elsewhere && extended
+                 ? "家中的精神或智力残疾人不是一、二级，但需要照护：县（区）可以把护理补贴扩大到这样的精神、智力残疾人，是否纳入由县（区）决定"
+                 : "家中是否有一、二级重度残疾人，生活能否自理？"},
             kTwoSubsidies);
   if (extend) {
     const Param* e = p.param("extend_mental_intellectual");
