@@ -192,3 +192,20 @@ test('the region pages carry the site\'s strict CSP, no inline script or style, 
     }
   }
 });
+
+// What a finger taps on these pages is 44 px high at least (WCAG 2.5.5), at 320 px: the
+// contents, the trail at the top, the comparison's column heads and 说明 toggles.
+test('links and toggles of the region and comparison pages are 44 px targets on a 320 px phone', async () => {
+  await withPage(async (page) => {
+    await page.setViewportSize({ width: 320, height: 568 });
+    const small = (sel) => page.$$eval(sel, (els) => els.filter((e) => e.getClientRects().length)
+      .map((e) => ({ text: e.textContent.trim().slice(0, 12), h: Math.round(e.getBoundingClientRect().height) })).filter((x) => x.h < 44));
+    for (const p of POLICIES) {
+      await page.goto(`${server.url}regions/${p.id}.html`);
+      assert.deepEqual(await small('.rg-toc a, .dd-meta a'), [], p.id);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, p.id + ' sideways');
+    }
+    await page.goto(`${server.url}regions/compare.html`);
+    assert.deepEqual(await small('.dd-meta a, .rg-compare thead a, details.rg-cell-note summary'), []);
+  });
+});
