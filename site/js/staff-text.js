@@ -49,6 +49,7 @@ export const S = {
     clear: '清空，下一户（Alt+C）',
     cleared: '已清空。',
     handoffNeedsResult: '还没有测算结果：请先填写地区、户籍和年龄，并改正标红的项目，再生成预审单。',
+    handoffStale: '信息改过了，原来的预审单已收起：请按“生成预审单”重新生成。',
     escAgain: '再按一次 Esc 清空全部内容',
     restored: '已从预审单二维码打开这户的回答。',
     restoreFailed: '无法读取这个预审单链接：{msg}',

@@ -19,6 +19,7 @@ let members = 1;
 let timer = null;
 let lastEsc = 0;
 let current = { household: null, result: null };
+let handoffFor = '';  // the household (JSON) the open 预审单 was made for
 
 const $ = (id) => document.getElementById(id);
 
@@ -196,14 +197,33 @@ function schedule() {
   timer = setTimeout(compute, 150);
 }
 
+// A 预审单 on screen is of the household it was made for: once an answer changes,
+// it (and its QR code) would print and hand over the old facts, so it goes.
+function dropStaleHandoff(h) {
+  const sheet = document.getElementById('dd-handoff');
+  if (!sheet || JSON.stringify(h) === handoffFor) return;
+  sheet.remove();
+  document.body.classList.remove('dd-has-handoff');
+  $('dd-notice').textContent = S.staff.handoffStale;
+}
+
+// What a screen reader hears after an answer: the counts, once they change (the
+// list itself is rebuilt on every keystroke and is not read out again each time).
+function announce(text) {
+  const status = $('dd-results-status');
+  if (status.textContent !== text) status.textContent = text;
+}
+
 function compute() {
   const v = values();
   const out = $('dd-results-body');
   out.textContent = '';
+  dropStaleHandoff(v.region && String(v['m0.age'] || '').trim() ? household(v) : null);
   if (!engine || !v.region || !String(v['m0.age'] || '').trim()) {
     out.appendChild(el('p', { class: 'dd-hint' }, engine ? S.staff.resultsEmpty : T.loading));
     current = { household: null, result: null };
     document.documentElement.setAttribute('data-result', 'none');
+    announce('');
     return;
   }
   const h = household(v);
@@ -220,7 +240,11 @@ function compute() {
     (r.household.deductions_monthly ? `（已扣减 ${r.household.deductions_monthly} 元/月）` : '')));
   if (programs.length) {
     const n = (s) => programs.filter((p) => p.status === s).length;
-    out.appendChild(el('p', { class: 'dd-summary' }, fill(S.staff.counts, { e: n('eligible'), m: n('maybe'), i: n('ineligible') })));
+    const counts = fill(S.staff.counts, { e: n('eligible'), m: n('maybe'), i: n('ineligible') });
+    out.appendChild(el('p', { class: 'dd-summary' }, counts));
+    announce(counts);
+  } else {
+    announce(r.errors && r.errors.length ? S.staff.errors : '');
   }
   const order = { eligible: 0, maybe: 1, ineligible: 2 };
   const list = el('ul', { class: 'dd-staff-programs' });
@@ -244,6 +268,7 @@ function clearAll() {
   $('region').value = region;   // the window serves one region; keep it
   const h = document.getElementById('dd-handoff');
   if (h) h.remove();
+  document.body.classList.remove('dd-has-handoff');  // (or printing would look for the sheet gone)
   history.replaceState(null, '', location.pathname);
   compute();
   $('dd-notice').textContent = S.staff.cleared;
@@ -256,6 +281,7 @@ function openHandoff() {
     return;
   }
   const region = regions.find((r) => r.id === current.household.region);
+  handoffFor = JSON.stringify(current.household);
   showHandoff($('dd-handoff-slot'), { household: current.household, result: current.result, regionName: region ? region.name : '' });
 }
 

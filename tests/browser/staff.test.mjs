@@ -89,3 +89,41 @@ test('Esc twice clears; the results update as fields change', async () => {
     await page.close();
   }
 });
+
+// A 预审单 is of the household it was made for. A correction after it was made
+// (age 79 -> 80 in 新密, where 高龄津贴 begins at 80) must not leave the old sheet and
+// its QR code on screen to be printed. The results are announced by their counts
+// only, not re-read whole on every keystroke; printing with no sheet prints them.
+test('a correction takes an open 预审单 away; the counts are announced; printing without a sheet prints the results', async () => {
+  const { page, log } = await open();
+  try {
+    const h = { schema: 1, region: 'xinmi-2016', hukou: 'rural', members: [{ age: 79, relation: 'head' }] };
+    await fillStaff(page, h);
+    await staffResults(page);
+    assert.match(await page.textContent('#dd-results-status'), /^符合 ?\d+ ?项/);
+    assert.equal(await page.getAttribute('#dd-results-body', 'aria-live'), null, 'the rebuilt list is not live');
+    await page.click('#dd-handoff-open');
+    await page.waitForSelector('#dd-handoff');
+    assert.match(await page.textContent('#dd-handoff'), /79岁/);
+    await page.fill('[name="m0.age"]', '80');
+    await page.waitForFunction(() => !document.getElementById('dd-handoff'));
+    assert.match(await page.textContent('#dd-notice'), /原来的预审单已收起/);
+    assert.equal(await page.evaluate(() => document.body.classList.contains('dd-has-handoff')), false);
+    const shown = await staffResults(page);
+    assert.equal(shown.elderly_allowance.status, JSON.parse(cli({ ...h, members: [{ age: 80, relation: 'head' }] })).programs
+      .find((p) => p.id === 'elderly_allowance').status);
+    await page.click('#dd-handoff-open');
+    await page.waitForSelector('#dd-handoff');
+    assert.match(await page.textContent('#dd-handoff'), /80岁/);
+    await page.keyboard.press('Alt+C');
+    await fillStaff(page, h);
+    await staffResults(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.isVisible('.dd-staff-programs'), 'the results print when no 预审单 is open');
+    assert.equal(await page.isVisible('#dd-handoff-open'), false);
+    await page.emulateMedia({ media: 'screen' });
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await page.close();
+  }
+});
