@@ -52,9 +52,14 @@ self.addEventListener('fetch', (event) => {
   // Pages and the other unhashed files (manifest, the contract's screen.js): the network
   // if it answers in time, else the cache. Shared links carry ?region= and whatever a
   // messaging app appends, so the cache ignores the query.
+  // A page not in the cache (a mistyped link), offline: the start page, sent there by
+  // a redirect. Served at the wrong path (regions/nonexistent.html), its relative
+  // styles and scripts missed and it hung on “正在打开”.
   event.respondWith(caches.open(CACHE).then((cache) => {
+    const start = new URL('./', self.registration.scope).href;
     const cached = () => cache.match(request, { ignoreSearch: true })
-      .then((hit) => hit || (request.mode === 'navigate' ? cache.match('./', { ignoreSearch: true }) : undefined));
+      .then((hit) => hit || (request.mode !== 'navigate' ? undefined
+        : url.pathname === new URL(start).pathname ? cache.match('./', { ignoreSearch: true }) : Response.redirect(start, 302)));
     const net = fetch(request).then((res) => {
       if (res && res.ok && res.type === 'basic' && !url.search) cache.put(request, res.clone());
       return res;

@@ -105,6 +105,10 @@ test('one visit, then no network: the self-check reloads and screens a household
     assert.ok(await page.$('.rg-compare'));
     const res = await page.goto(URL0 + 'staff.html');
     assert.ok(res && res.ok(), 'staff.html offline');
+    // A mistyped page offline: the start page, working, at its own address.
+    await page.goto(URL0 + 'regions/nonexistent.html');
+    await page.waitForSelector('input[name="region"]');
+    assert.equal(new URL(page.url()).pathname, '/');
     // 台账比对 offline: a GBK roster (as Excel saves it) screened in the worker, the
     // 应保未保 and 应退尽退 counts as the CLI says.
     const utf8 = path.join(TMP, 'roster.utf8.csv');
