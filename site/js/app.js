@@ -20,6 +20,9 @@ const state = {
   notice: null,       // { text, warn }: a line shown once on the start page
   textSize: 0,
   restoring: false,   // a reload back into the questions: shown once the engine is ready
+  linked: null,       // the region id a link named (#region=, ?region=), until the start page has read it
+  linkedShown: null,  // …and, when known, led the start page with it
+  linkMissing: null,  // …or, when not, said so (until the resident picks a region)
 };
 
 let engine = null;
@@ -159,6 +162,9 @@ window.addEventListener('popstate', (e) => {
   state.draft = null;
   render();
   window.scrollTo(0, 0);
+  // As 继续 does: the new page's question is where a screen reader continues.
+  const heading = document.querySelector('#dd-main h1');
+  if (heading) heading.focus({ preventScroll: true });
 });
 
 function goBack() {
@@ -181,6 +187,18 @@ function nextAfter(key) {
   }
   if (idx < 0) return firstUnanswered();  // a page asked at the end (`…+later`), answered: it moved to its place
   return idx + 1 < f.length ? f[idx + 1].key : 'results';
+}
+
+// 重新测算: a new household (an outreach worker's next family, often on one phone).
+// Saving was agreed for the household before, not for this one: the answers kept
+// on the phone go, and the next household is saved only if it is asked for again.
+function onRestart() {
+  state.answers = {};
+  state.reviewing = false;
+  state.save = false;
+  store.clear();
+  persist();
+  go('start');
 }
 
 function clearAll() {
@@ -264,7 +282,25 @@ function render() {
   document.documentElement.setAttribute('data-view', state.view.split(':')[0]);
 }
 
+// A region a link named (a publicity campaign's, a shared one): known ids match
+// whatever their case; one that is not known is said so, not silently dropped.
+// Read once the regions are known; the start page then leads with it until the
+// resident starts or picks another (`state.linkedShown`).
+function takeLinkedRegion() {
+  const regions = regionsList();
+  const asked = state.linked;
+  if (asked && regions.length) {
+    state.linked = null;
+    const found = regions.find((r) => r.id.toLowerCase() === asked.toLowerCase());
+    if (state.region === asked) state.region = found ? found.id : null;
+    if (found && state.region === found.id) state.linkedShown = found.id;
+    if (!found) state.linkMissing = asked.slice(0, 40);
+  }
+  return state.linkedShown && state.linkedShown === state.region ? regions.find((r) => r.id === state.region) || null : null;
+}
+
 function renderStart(root) {
+  const linked = takeLinkedRegion();
   const chosen = state.region;
   // A region named by the link comes first; the others keep their order.
   const regions = regionsList().slice().sort((a, b) => (b.id === chosen) - (a.id === chosen));
@@ -273,7 +309,14 @@ function renderStart(root) {
     main.appendChild(h('p', { class: state.notice.warn ? 'dd-notice dd-notice-warn' : 'dd-notice', role: 'status' }, state.notice.text));
     state.notice = null;
   }
+  if (state.linkMissing) main.appendChild(h('p', { class: 'dd-notice dd-notice-warn', role: 'status' }, fill(T.startPage.unknownLink, { id: state.linkMissing })));
   main.appendChild(h('h1', { tabindex: '-1' }, T.startPage.title));
+  // From a link that names the region: it and the way on come first (on a small
+  // phone the list of regions put them two screens down).
+  const linkedBox = linked ? h('div', { class: 'dd-panel dd-linked' },
+    h('p', null, fill(T.startPage.linked, { name: linked.name, doc: linked.doc })),
+    h('button', { type: 'button', class: 'dd-button', onclick: () => form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event('submit', { cancelable: true })) }, T.start)) : null;
+  if (linkedBox) main.appendChild(linkedBox);
   main.appendChild(h('p', { class: 'dd-lead' }, T.startPage.intro));
   main.appendChild(h('p', null, T.disclaimer.privacy));
   main.appendChild(h('p', { class: 'dd-panel' }, T.disclaimer.notOfficial));
@@ -302,6 +345,7 @@ function renderStart(root) {
       focusSummary();
       return;
     }
+    state.linkedShown = state.linkMissing = null;
     if (sel.value !== state.region) {
       state.region = sel.value;
       // Answers carry over between regions; the flow adapts to the new policy.
@@ -319,7 +363,7 @@ function renderStart(root) {
     const id = i === 0 ? 'region' : 'region-' + r.id;
     list.appendChild(h('div', { class: 'dd-option' },
       h('input', { type: 'radio', name: 'region', id, value: r.id, checked: r.id === chosen ? '' : null,
-        'aria-describedby': 'region-hint', onchange: () => { state.region = r.id; } }),
+        'aria-describedby': 'region-hint', onchange: () => { state.region = r.id; state.linkedShown = state.linkMissing = null; if (linkedBox) linkedBox.remove(); } }),
       h('label', { for: id },
         h('span', { class: 'dd-option-title' }, r.name),
         h('span', { class: 'dd-option-detail' }, '《' + r.title + '》'),
@@ -576,7 +620,7 @@ function renderResultsPage(root) {
     result, policy, flow: f, answers: state.answers, regions: regionsList(),
     onEdit: (key) => go(key),
     onPrint: typeof window.print === 'function' ? () => window.print() : null,
-    onRestart: () => { state.answers = {}; state.reviewing = false; persist(); go('start'); },
+    onRestart,
   });
   // 预审单 (handoff.js, loaded on demand): a printable sheet with a QR code for the window.
   if (result && result.programs) {
@@ -658,13 +702,14 @@ function init() {
   const saved = store.load();
   if (saved && saved.textSize) setTextSize(saved.textSize);
   const r = regionFromUrl();
-  if (r) state.region = r;
+  if (r) state.region = state.linked = r;
   // A reload (the page's history entry has a view): back where the resident was,
   // with this tab's answers. A new visit starts at the start page.
   const session = store.loadSession();
   const at = history.state && typeof history.state.view === 'string' ? history.state.view : null;
   if (session && at && at !== 'start' && at !== 'failure') {
     state.region = session.region; state.answers = session.answers; state.reviewing = !!session.reviewing;
+    state.linked = null;  // the tab's own answers and region win over the link it was opened with
     state.save = !!(saved && saved.region === session.region);
     if (session.textSize) setTextSize(session.textSize);
     state.view = at;

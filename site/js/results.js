@@ -25,7 +25,8 @@ function thresholdText(t) {
   const gap = t.gap !== undefined && t.gap !== null ? t.gap : t.limit - t.value;
   const values = { label: t.label || '', limit: money(t.limit), value: money(t.value), gap: money(Math.abs(gap)) };
   if (gap > 0) return null;  // below the line: the reasons already say so
-  let s = fill(T.results.thresholdAbove, values);
+  // On the line: whether that counts (低于 or 不高于) is the reasons' to say, not "高出 0 元".
+  let s = fill(gap === 0 ? T.results.thresholdAt : T.results.thresholdAbove, values);
   if (t.per === 'year') s = s.replace(/月人均/g, '年人均');
   return s;
 }
@@ -77,7 +78,9 @@ function programCard(p, ctx) {
   if (p.status === 'eligible') card.appendChild(applyBlock(p, ctx, true));
   if (p.reasons && p.reasons.length) {
     const list = h('ul', { class: 'dd-reasons' }, p.reasons.map((r) => h('li', null, h('p', null, r.text), citation(r.source, ctx.policy))));
-    if (p.status === 'ineligible') card.appendChild(h('details', { class: 'dd-why-box' }, h('summary', null, T.results.whyNot), list));
+    // When nothing at all may apply, the reasons are the page's news (明溪's, for a
+    // rural household, each say where rural families ask instead): shown open.
+    if (p.status === 'ineligible') card.appendChild(h('details', { class: 'dd-why-box', open: ctx.noneOpen ? '' : null }, h('summary', null, T.results.whyNot), list));
     else { card.appendChild(h('h4', { class: 'dd-why' }, T.results.why)); card.appendChild(list); }
   }
   if (p.status === 'maybe' && p.missing && p.missing.length) {
@@ -183,17 +186,18 @@ export function renderResults(main, ctx) {
     const count = (s) => programs.filter((p) => p.status === s).length;
     main.appendChild(h('p', { class: 'dd-summary', role: 'status' },
       fill(T.results.summary, { e: count('eligible'), m: count('maybe'), i: count('ineligible') })));
-    if (!count('eligible')) main.appendChild(h('p', { class: 'dd-panel' }, T.results.noneEligible));
+    if (!count('eligible')) main.appendChild(h('p', { class: 'dd-panel' }, count('maybe') ? T.results.noneEligible : T.results.noneAtAll));
     const overlap = overlapNote(programs);
     if (overlap) main.appendChild(overlap);
   }
+  const noneOpen = programs.length > 0 && programs.every((p) => p.status === 'ineligible');
   for (const status of ORDER) {
     const list = programs.filter((p) => p.status === status);
     if (!list.length) continue;
     const sec = h('section', { class: 'dd-group dd-group-' + status, 'aria-labelledby': 'group-' + status },
       h('h2', { id: 'group-' + status }, T.results[status] + '（' + list.length + '）'),
       h('p', { class: 'dd-hint' }, T.results[status + 'Lead']));
-    for (const p of list) sec.appendChild(programCard(p, ctx));
+    for (const p of list) sec.appendChild(programCard(p, noneOpen ? Object.assign({}, ctx, { noneOpen }) : ctx));
     main.appendChild(sec);
   }
   main.appendChild(h('p', { class: 'dd-panel' }, T.results.officeNote));

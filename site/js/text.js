@@ -44,6 +44,8 @@ export const T = {
     resume: '已找到您上次在本机保存的回答。',
     resumeGo: '接着上次的回答',
     resumeClear: '清除，重新开始',
+    linked: '您选的是：{name}（{doc}）。按“开始测算”就开始；要换地区，请在下面选择。',
+    unknownLink: '链接里的地区“{id}”没有找到，请在下面选择您户口所在的地区。',
   },
 
   steps: '（第 {i} 步，共约 {n} 步）',
@@ -300,6 +302,7 @@ export const T = {
     ineligible: '不符合',
     ineligibleLead: '按您的回答，暂不符合下面这些（情况变了可以再测）：',
     noneEligible: '按目前的回答，没有完全符合的项目。请看下面“可能符合”的项目，或直接到窗口咨询。',
+    noneAtAll: '按目前的回答，这份文件里的各项都不符合。每一项下面写了原因，有的还写了应该到哪里问；家里情况变了可以再测，有困难也可以直接到乡镇（街道）窗口咨询。',
     overlap: '您家可能同时符合{list}。这{count}项是分别测算的，能否同时享受、金额能否相加，以审批部门认定为准。',
     statusMark: { eligible: '✓ 符合', maybe: '？ 可能符合', ineligible: '✗ 不符合' },
     amount: {
@@ -315,6 +318,7 @@ export const T = {
     missingTitle: '还需要确认：',
     answerIt: '去回答',
     thresholdAbove: '家庭月人均收入再低于 {limit} 元（{label}）即可申请；现在约 {value} 元，高出 {gap} 元。',
+    thresholdAt: '家庭月人均收入现在约 {value} 元，正好等于 {limit} 元（{label}）。',
     howTo: '怎么申请',
     where: '到哪里办',
     documents: '带什么材料',

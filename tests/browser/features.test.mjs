@@ -247,11 +247,53 @@ test('nothing outlives the tab unless asked; 清除我的信息 asks, then forge
   });
 });
 
+// Nothing applies (明溪's document is for urban families): the page does not point at
+// “可能符合” items that are not there, and the reasons, which say where to ask, are open.
+test('when no program may apply, the reasons are shown open and the lead says so', async () => {
+  await withPage(async (page, log) => {
+    const h = resident('mingxi-rural-widow');
+    assert.ok(JSON.parse(cli(h)).programs.every((p) => p.status === 'ineligible'), 'the CLI refuses every program');
+    await walk(page, log, server.url, h, 'none-at-all', { shots: false });
+    const panel = await page.textContent('.dd-summary + .dd-panel');
+    assert.match(panel, /各项都不符合/);
+    assert.doesNotMatch(panel, /可能符合/);
+    const boxes = await page.$$eval('.dd-why-box', (els) => els.map((e) => e.open));
+    assert.ok(boxes.length > 0 && boxes.every(Boolean), 'every 为什么不符合 open');
+    assert.ok(await page.isVisible('text=农村户籍的请按农村特困供养政策向乡（镇）申请'));
+    assert.deepEqual(log.errors, []);
+  }, { width: 320, height: 568 });
+});
+
+// One phone, several families (an outreach worker): saving was agreed for the
+// household before 重新测算, not for the next one.
+test('重新测算 forgets the saved answers; the next household is not saved unless asked', async () => {
+  await withPage(async (page, log) => {
+    await walk(page, log, server.url, resident('zhongwei-alone'), 'restart-save', { shots: false });
+    await page.click('label[for="dd-save"]');
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ['doudi.v1']);
+    await page.click('button:has-text("重新测算")');
+    await page.waitForSelector('input[name="region"]');
+    assert.equal(await page.$('text=接着上次的回答'), null, 'the start page offers nothing saved');
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+    await walk(page, log, server.url, resident('hebi-above'), 'restart-save-next', { shots: false });
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'the next household saved unasked');
+    assert.equal(await page.isChecked('#dd-save'), false);
+    assert.deepEqual(log.errors, []);
+  });
+});
+
 test('region from #region= and from ?region= among WeChat\'s own parameters; nothing else read from the URL', async () => {
   await withPage(async (page) => {
     await page.goto(server.url + '?from=singlemessage&isappinstalled=0&region=mingxi-2019&scene=1');
     await page.waitForSelector('input[name="region"]');
     assert.equal(await page.isChecked('input[value="mingxi-2019"]'), true);
+    // The region the link names leads the page, with its own way on (on a 320 px phone the
+    // list put 开始测算 two screens down).
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.waitForSelector('.dd-linked');
+    assert.match(await page.textContent('.dd-linked'), /明溪县.*明政办〔2019〕49号/);
+    const box = await page.$eval('.dd-linked button', (b) => b.getBoundingClientRect().bottom);
+    assert.ok(box <= 568, `its button on the first screen (bottom at ${box}px)`);
     await page.goto(server.url + 'index.html?nsukey=abc#region=xinmi-2016');
     await page.waitForSelector('input[name="region"]');
     assert.equal(await page.isChecked('input[value="xinmi-2016"]'), true);
@@ -260,6 +302,21 @@ test('region from #region= and from ?region= among WeChat\'s own parameters; not
       assert.ok(text.includes(r), r);
     assert.match(text, /不是政府官方网站/);
     assert.match(text, /对所有人开放/);
+    // An id in capitals is still the region; one not known is said so, nothing chosen.
+    await page.goto(server.url + 'index.html?v=2#region=MINGXI-2019');
+    await page.waitForSelector('.dd-linked');
+    assert.equal(await page.isChecked('input[value="mingxi-2019"]'), true);
+    await page.click('.dd-linked button');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-view') !== 'start');
+    // 返回 (history back) puts focus on the question, as 继续 does
+    await page.click('#dd-main button:has-text("返回")');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-view') === 'start');
+    assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H1');
+    await page.goto(server.url + 'index.html?v=3#region=nowhere');
+    await page.waitForSelector('.dd-notice-warn');
+    assert.match(await page.textContent('.dd-notice-warn'), /链接里的地区“nowhere”没有找到/);
+    assert.equal(await page.$('.dd-linked'), null);
+    assert.equal(await page.$('input[name="region"]:checked'), null);
   });
 });
 
@@ -369,4 +426,21 @@ test('before the scripts run, index.html shows the start page\'s heading and lea
     assert.equal(await page.textContent('.dd-lead'), T.startPage.intro);
     await shot(page, 'start-before-scripts');
   }, { width: 360, height: 740 });
+});
+
+// On a slow network the 大字模式 button comes with the script, seconds after the text:
+// the header must not grow then and push the page down (it wrapped to a second row).
+test('the header is as tall before the script as after it, on phones and wider', async () => {
+  for (const width of [320, 360, 414, 800]) {
+    await withPage(async (page) => {
+      await page.route('**/js/**', (r) => r.abort());
+      await page.goto(server.url);
+      const before = await page.$eval('.dd-header', (e) => e.getBoundingClientRect().height);
+      await page.unroute('**/js/**');
+      await page.goto(server.url);
+      await page.waitForSelector('#dd-size-toggle');
+      const after = await page.$eval('.dd-header', (e) => e.getBoundingClientRect().height);
+      assert.equal(after, before, `${width} px: ${before} -> ${after}`);
+    }, { width, height: 640 });
+  }
 });

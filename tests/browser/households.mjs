@@ -92,4 +92,11 @@ export const HOUSEHOLDS = [
       has_capable_supporter: true, income_monthly: noIncome })],
     assets: { deposits: 0, housing_area_m2: 80, owns_home: true }, expenses_yearly: { medical: 0, education: 0, disaster: 0 },
     status: Object.assign({}, none, { dibao: true, months_on_dibao: 30 }), events: [], aid_this_year: { temporary: 0 } } },
+  // A rural widow under 明溪's document, which is for 城市困难家庭 (明政办〔2019〕49号 一、（一））:
+  // nothing applies, and each refusal says where rural families ask instead.
+  { name: 'mingxi-rural-widow', household: { schema: 1, region: 'mingxi-2019', hukou: 'rural', members: [
+    m(78, 'head', { labor: 'none', self_care: 'partial', disability_grade: 0, serious_illness: false, has_capable_supporter: false,
+      in_institution: false, income_monthly: { pension_basic: 150 } })],
+    assets: { deposits: 0, housing_area_m2: 30, owns_home: true }, expenses_yearly: { medical: 0, education: 0, disaster: 0 },
+    status: none, events: [], aid_this_year: { temporary: 0 } } },
 ];
