@@ -264,6 +264,23 @@ test('when no program may apply, the reasons are shown open and the lead says so
   }, { width: 320, height: 568 });
 });
 
+// Income exactly at the standard: whether that counts is the reasons' to say (泉港: 低于);
+// the line under the amount said “高出 0 元”.
+test('income exactly at the 低保 standard reads 正好等于, not 高出 0 元', async () => {
+  await withPage(async (page, log) => {
+    const h = { schema: 1, region: 'quangang-2020', hukou: 'rural', members: [{ age: 40, relation: 'head', labor: 'full', self_care: 'full',
+      employed: true, newly_employed: false, disability_grade: 0, serious_illness: false, has_capable_supporter: true, income_monthly: { wages: 720 } }],
+    assets: { deposits: 0, housing_area_m2: 40, owns_home: true }, expenses_yearly: { medical: 0, education: 0, disaster: 0 },
+    status: { dibao: false, tekun: false, low_income: false, dibao_marginal: false, poverty_registered: false }, events: [], aid_this_year: { temporary: 0 } };
+    const dibao = JSON.parse(cli(h)).programs.find((p) => p.id === 'dibao');
+    assert.equal(dibao.threshold.gap, 0);
+    await walk(page, log, server.url, h, 'at-the-line', { shots: false });
+    const line = await page.textContent('section[aria-labelledby="prog-dibao"] .dd-threshold');
+    assert.match(line, /正好等于 720 元（低保标准）/);
+    assert.doesNotMatch(line, /高出/);
+  });
+});
+
 // One phone, several families (an outreach worker): saving was agreed for the
 // household before 重新测算, not for the next one.
 test('重新测算 forgets the saved answers; the next household is not saved unless asked', async () => {
