@@ -43,6 +43,7 @@ const std::vector<KindSpec>& registry() {
         {"max_grants_exception", "flag", false},
         {"recent_months", "months", true},
         {"target_statuses", "list", false},
+        {"target_programs", "list", false},
         {"town_approval_limit", "yuan/household/once", false},
         {"payout_working_days", "working_days", false},
         {"returnee_floor", "yuan/person/once", false}},

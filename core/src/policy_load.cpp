@@ -338,6 +338,12 @@ void load_program(Loader& L, const json& j, const std::string& path, const std::
       for (const auto& n : v.value)
         if (n.is_string() && !is_status_name(n.get<std::string>()))
           L.problem(path_key(path_key(path, "params"), "target_statuses"), "unknown status '" + n.get<std::string>() + "'");
+  // Programs whose people count as recognised (明溪's 城市孤儿): evaluated before this one.
+  if (const Param* t = p->param("target_programs"))
+    for (const auto& v : t->values)
+      for (const auto& n : v.value)
+        if (!n.is_string() || !before.count(n.get<std::string>()))
+          L.problem(path_key(path_key(path, "params"), "target_programs"), "program " + n.dump() + " must come earlier in the file");
   if (j.contains("conditions")) {
     const json& c = j["conditions"];
     const std::string at = path_key(path, "conditions");

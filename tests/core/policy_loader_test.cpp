@@ -279,6 +279,23 @@ TEST(PolicyLoader, NarrowsIsAFlagAfterTheFirstCondition) {
   expect_error(p, "programs[1].conditions[0].narrows", "none before it");
 }
 
+// 临时救助's recognised groups may include a program's people (明溪: 城市孤儿), read from
+// the results before it: the program must come earlier in the file.
+TEST(PolicyLoader, TargetProgramsComeEarlierInTheFile) {
+  json p = valid_policy();
+  json aid = {{"id", "temporary_aid"}, {"kind", "temporary_aid"}, {"name", "临时救助"}, {"summary", "急难救助。"},
+              {"apply", p["programs"][0]["apply"]}};
+  const json source = {{"doc", "测试文件"}, {"clause", "一"}};
+  aid["params"]["recent_months"] = {{"label", "期间"}, {"unit", "months"}, {"value", 12}, {"source", source}};
+  aid["params"]["target_statuses"] = {{"label", "低保对象"}, {"unit", "list"}, {"value", {"dibao"}}, {"source", source}};
+  aid["params"]["target_programs"] = {{"label", "孤儿家庭"}, {"unit", "list"}, {"value", {"orphan_allowance"}}, {"source", source}};
+  p["programs"].insert(p["programs"].begin() + 1, aid);
+  doudi::PolicySet set;
+  EXPECT_TRUE(set.add(kFile, p.dump()).empty()) << describe(set.add(kFile, p.dump()));
+  p["programs"][1]["params"]["target_programs"]["value"] = {"charity_aid"};
+  expect_error(p, "programs[1].params.target_programs", "program \"charity_aid\" must come earlier in the file");
+}
+
 TEST(PolicyLoader, AMemberCriterionMayTestTheHousehold) {
   json p = valid_policy();
   p["programs"][1]["members_where"] = {{"household", {{"status_any", {"dibao"}}}}};

@@ -112,15 +112,20 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
       }, reached && excepted ? except->source : maxp->source);
     }
   }
-  // Who counts as in difficulty: the target groups are already recognised;
-  // anyone else is assessed by the office (基本生活困难).
+  // Who counts as in difficulty: the target groups are already recognised, by their
+  // status or by a program before this one that covers them (明溪: 城市孤儿, 直接认定 as a
+  // 城市困难家庭 like 低保 and 特困); anyone else is assessed by the office (基本生活困难).
   const Param* targets = p.param("target_statuses");
+  const Param* programs = p.param("target_programs");
   Fact group = Fact::no();
   for (const auto& s : list_at(targets, ctx.day)) group.or_with(ctx.status_flag(s));
+  for (const auto& id : list_at(programs, ctx.day))
+    if (ctx.earlier(id)) group.or_with(ctx.earlier_fact(id));
   if (targets) {
     d.require(group.is_no() ? Fact::unknown() : group, [&](Tri v) {
-      return v == Tri::unknown ? "不属于" + targets->label + "的，由乡镇（街道）审核认定家庭基本生活确有困难（任何人都可以申请）"
-                               : "属于" + targets->label + "，困难情况已经认定";
+      const std::string who = targets->label + (programs ? "、" + programs->label : "");
+      return v == Tri::unknown ? "不属于" + who + "的，由乡镇（街道）审核认定家庭基本生活确有困难（任何人都可以申请）"
+                               : "属于" + who + "，困难情况已经认定";
     }, targets->source);
   } else {
     d.require(Fact::unknown(), "家庭基本生活是否陷入困境，由乡镇（街道）审核认定", kArt47);
