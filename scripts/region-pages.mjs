@@ -79,7 +79,7 @@ const UNITS = {
 };
 const WORDS = {
   dibao: '低保对象', tekun: '特困人员', low_income: '低收入家庭', low_income_urban: '城市低收入家庭', dibao_marginal: '低保边缘家庭',
-  poverty_registered: '建档立卡贫困户', medical: '医疗支出', education: '教育支出', disaster: '受灾损失',
+  poverty_registered: '建档立卡贫困户', orphan_allowance: '孤儿保障对象（孤儿家庭）', medical: '医疗支出', education: '教育支出', disaster: '受灾损失',
   medical_serious_illness: '重大疾病医疗支出', education_college: '大中专教育支出',
   wages: '工资', business: '经营收入', property: '财产收入', pension_basic: '城乡居民基本养老保险金',
   pension_other: '其他养老金', honors: '荣誉津贴、抚恤补助、优待金', student_aid: '在校生生活津贴、困难补助',
