@@ -36,7 +36,7 @@ std::string unstated_deductions(const Context& ctx) {
   std::string parts;
   if (inc.employment_cost_unknown) {
     const Param* cost = ctx.policy.income_param("employment_cost");
-    parts = (cost ? cost->label : std::string("必要的就业成本")) + "（扣减办法由县（区）确定，本文件未载明）";
+    parts = (cost ? cost->label : std::string("必要的就业成本")) + "（怎么扣减本文件未写明，以当地规定为准）";
   }
   if (inc.deductions_cap > 0) parts += (parts.empty() ? "" : "和") + std::string("因病、因学等刚性支出（见下）");
   return parts;
