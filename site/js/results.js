@@ -20,13 +20,16 @@ function missingLabel(path, answers) {
   return T.fields[path] || T.fields.local;
 }
 
-function thresholdText(t) {
+// How far the income is above the line, said as a fact, not as a verdict: on a
+// 可能符合 card what the reasons below still weigh (costs a county deducts, say) may
+// bring it under, and anyone may still apply.
+function thresholdText(t, status) {
   if (!t || t.limit === null || t.limit === undefined || t.value === null || t.value === undefined) return null;
   const gap = t.gap !== undefined && t.gap !== null ? t.gap : t.limit - t.value;
   const values = { label: t.label || '', limit: money(t.limit), value: money(t.value), gap: money(Math.abs(gap)) };
   if (gap > 0) return null;  // below the line: the reasons already say so
   // On the line: whether that counts (低于 or 不高于) is the reasons' to say, not "高出 0 元".
-  let s = fill(gap === 0 ? T.results.thresholdAt : T.results.thresholdAbove, values);
+  let s = fill(gap === 0 ? T.results.thresholdAt : status === 'maybe' ? T.results.thresholdAboveMaybe : T.results.thresholdAbove, values);
   if (t.per === 'year') s = s.replace(/月人均/g, '年人均');
   return s;
 }
@@ -71,7 +74,7 @@ function programCard(p, ctx) {
   if (amt && p.status !== 'ineligible') card.appendChild(h('p', { class: 'dd-amount' }, amt));
   if (p.members && p.members.length && ctx.answers.size && p.members.length < Number(ctx.answers.size))
     card.appendChild(h('p', { class: 'dd-members' }, fill(T.results.members, { list: p.members.map((i) => memberWho(i, ctx.answers)).join('、') })));
-  const th = thresholdText(p.threshold);
+  const th = thresholdText(p.threshold, p.status);
   if (th) card.appendChild(h('p', { class: 'dd-threshold' }, th));
   const ended = p.status !== 'ineligible' ? endedNote(p, ctx.policy) : null;
   if (ended) card.appendChild(ended);
@@ -161,7 +164,7 @@ export function renderResults(main, ctx) {
   const region = (ctx.regions || []).find((x) => x.id === r.region);
   if (r.policy) {
     main.appendChild(h('p', { class: 'dd-meta' }, fill(T.results.forRegion, { name: region ? region.name : r.region, title: r.policy.title, doc: r.policy.doc }),
-      r.as_of ? '，' + fill(T.results.asOf, { date: r.as_of }) : '', '。'));
+      r.as_of ? '，' + fill(T.results.asOf, { date: cnDate(r.as_of) }) : '', '。'));
     const dated = datedNote(ctx.policy);
     if (dated) main.appendChild(dated);
   }

@@ -256,6 +256,7 @@ test('when no program may apply, the reasons are shown open and the lead says so
     await walk(page, log, server.url, h, 'none-at-all', { shots: false });
     const panel = await page.textContent('.dd-summary + .dd-panel');
     assert.match(panel, /各项都不符合/);
+    assert.match(await page.textContent('#dd-main .dd-meta'), /按 2019年12月31日 的标准/, 'the date in Chinese');
     assert.doesNotMatch(panel, /可能符合/);
     const boxes = await page.$$eval('.dd-why-box', (els) => els.map((e) => e.open));
     assert.ok(boxes.length > 0 && boxes.every(Boolean), 'every 为什么不符合 open');

@@ -52,8 +52,13 @@ for (const { name, household } of HOUSEHOLDS) {
         assert.deepEqual(shown[p.id].basis, p.status === 'ineligible' ? [] : own.map((s) => ({
           label: `依据：${s.doc} ${s.clause}`, text: s.doc === policy(household.region).document.doc,
         })), `${p.id}: 办理依据`);
-        if (p.threshold && p.threshold.gap < 0)
-          assert.ok(shown[p.id].text.includes(`再低于 ${moneyText(p.threshold.limit)} 元`), `${p.id} distance to the threshold`);
+        // above the line: how far, said as a fact; on a 可能符合 card, that it may still come under
+        if (p.threshold && p.threshold.gap < 0 && p.status !== 'eligible') {
+          assert.ok(shown[p.id].text.includes(`比 ${moneyText(p.threshold.limit)} 元`) &&
+            shown[p.id].text.includes(`高出 ${moneyText(-p.threshold.gap)} 元`), `${p.id} distance to the threshold`);
+          assert.equal(shown[p.id].text.includes('可能让它低于标准'), p.status === 'maybe', `${p.id}: a maybe may still come under`);
+          assert.ok(!shown[p.id].text.includes('即可申请'), `${p.id}: no verdict in the distance`);
+        }
       }
       // Two basic-living programs open at once: said to be separate estimates, never when one is.
       const basic = expected.programs.filter((p) => ['dibao', 'tekun', 'orphan_allowance'].includes(p.id) && p.status !== 'ineligible');
@@ -68,7 +73,7 @@ for (const { name, household } of HOUSEHOLDS) {
       const doc = policy(household.region).document;
       const dated = await page.$('.dd-dated');
       if (new Date().toISOString().slice(0, 10) <= doc.effective_to) assert.equal(dated, null, 'no dated note within the period');
-      else assert.ok(dated && (await dated.textContent()).includes(`执行到${doc.effective_to.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}为止`), 'dated note');
+      else assert.ok(dated && (await dated.textContent()).includes(`是为${doc.effective_to.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}以前的工作制定的`), 'dated note');
       const summary = await page.textContent('.dd-summary');
       const n = (s) => expected.programs.filter((p) => p.status === s).length;
       assert.ok(summary.includes(`符合 ${n('eligible')} 项，可能符合 ${n('maybe')} 项，不符合 ${n('ineligible')} 项`), summary);
