@@ -206,12 +206,16 @@ std::string not_counted_text(const Context& ctx) {
     std::optional<Fen> max;  // only the 基础养老金 of the pension may be left out
     if (*k == IncomeKind::pension_basic) max = ctx.pension_not_counted_max();
     Fen sum = 0;
-    for (const Member& m : ctx.h.members)
-      if (m.income_monthly) sum += std::min((*m.income_monthly)[static_cast<int>(*k)], max.value_or(kMaxFen));
+    int people = 0;  // (two pensioners' 140元 read as a contradiction of "最多70元")
+    for (const Member& m : ctx.h.members) {
+      const Fen own = m.income_monthly ? std::min((*m.income_monthly)[static_cast<int>(*k)], max.value_or(kMaxFen)) : 0;
+      sum += own;
+      people += own > 0;
+    }
     if (sum == 0) continue;
     parts += (parts.empty() ? "" : "、") + std::string(income_kind_zh(*k));
     if (max) parts += "中的基础养老金（每人每月最多" + yuan_text(*max) + "元）";
-    parts += yuan_text(sum) + "元/月";
+    parts += (people > 1 ? std::to_string(people) + "人共" : std::string()) + yuan_text(sum) + "元/月";
   }
   return parts + "，按规定不计入家庭收入";
 }
