@@ -58,19 +58,20 @@ struct MemberDecision {
 
 // `halves`: 第六条 makes 无生活来源 of income below the 低保标准 *and* property within the
 // local rules, where the file has the latter: the income alone is then half of it.
-std::string income_text(const std::string& who, std::optional<Fen> income, const Standard& s, const Fact& no_income,
-                        bool halves) {
+// `left_out`: what 第六条 leaves out of it, said in the same sentence ("户主（72岁）本人月收入
+// 62元（中央确定的基础养老金88元不计入）"): apart, the 62 read as a mistake for the 150 the
+// page had just shown.
+std::string income_text(const std::string& who, std::optional<Fen> income, const std::string& left_out, const Standard& s,
+                        const Fact& no_income, bool halves) {
   const char* no_living = halves ? "，符合无生活来源的收入条件" : "，视为无生活来源";
   if (!income) return who + "本人有无收入？";
+  const std::string own = who + "本人月收入" + (*income == 0 && !left_out.empty() ? "按0元计" : yuan_text(*income) + "元") + left_out;
   if (s.monthly)
-    return who + "本人月收入" + yuan_text(*income) + "元，" + (no_income.is_yes() ? "低于" : "不低于") + s.text +
-           (no_income.is_yes() ? no_living : "，有生活来源");
-  if (*income == 0) return who + "本人没有收入" + no_living;
-  if (no_income.is_yes())
-    return who + "本人月收入" + yuan_text(*income) + "元，低于低保标准可能的最低值" + yuan_text(*s.min_monthly) + "元/月" + no_living;
-  if (no_income.is_no())
-    return who + "本人月收入" + yuan_text(*income) + "元，高于低保标准可能的最高值" + yuan_text(*s.max_monthly) + "元/月，有生活来源";
-  return who + "本人月收入" + yuan_text(*income) + "元；是否算作无生活来源取决于当地低保标准（" + s.text + "）";
+    return own + "，" + (no_income.is_yes() ? "低于" : "不低于") + s.text + (no_income.is_yes() ? no_living : "，有生活来源");
+  if (*income == 0) return (left_out.empty() ? who + "本人没有收入" : own) + no_living;
+  if (no_income.is_yes()) return own + "，低于低保标准可能的最低值" + yuan_text(*s.min_monthly) + "元/月" + no_living;
+  if (no_income.is_no()) return own + "，高于低保标准可能的最高值" + yuan_text(*s.max_monthly) + "元/月，有生活来源";
+  return own + "；是否算作无生活来源取决于当地低保标准（" + s.text + "）";
 }
 
 // `explain`: write the reasons' texts (only the member shown needs them).
@@ -96,13 +97,13 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
   Fen left_out = 0;
   unsigned kinds = 0;
   const auto income = tekun_income(p, ctx, i, &left_out, &kinds);
-  if (left_out > 0)
-    d.note([&] {
-      const bool pension = kinds & (1u << static_cast<int>(IncomeKind::pension_basic));
-      const bool honors = kinds & (1u << static_cast<int>(IncomeKind::honors));
-      return who + "的" + (pension ? "中央确定的基础养老金" : "") + (pension && honors ? "和" : "") + (honors ? "优待抚恤金" : "") +
-             "不计入收入，共" + yuan_text(left_out) + "元/月";
-    }, kNoIncome);
+  const auto left_text = [&]() -> std::string {
+    if (left_out <= 0) return "";
+    const bool pension = kinds & (1u << static_cast<int>(IncomeKind::pension_basic));
+    const bool honors = kinds & (1u << static_cast<int>(IncomeKind::honors));
+    return std::string("（") + (pension ? "中央确定的基础养老金" : "") + (pension && honors ? "和" : "") + (honors ? "优待抚恤金" : "") +
+           yuan_text(left_out) + "元不计入）";
+  };
   // Above the highest the unstated standard could be: a means of living anywhere.
   const bool above_any = income && !s.monthly && *income > 0 && s.max_monthly && *income >= *s.max_monthly;
   const bool below_any = income && !s.monthly && s.min_monthly && *income < *s.min_monthly;
@@ -115,7 +116,7 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
   if (above_any) d.note(s.max_reason);
   if (below_any && *income > 0) d.note(s.min_reason);
   const bool halves = p.param("deposits_max_per_person") != nullptr;
-  d.require(no_income, [&] { return income_text(who, income, s, no_income, halves); }, kNoIncome);
+  d.require(no_income, [&] { return income_text(who, income, left_text(), s, no_income, halves); }, kNoIncome);
 
   Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
                                i, "has_capable_supporter");
