@@ -299,6 +299,11 @@ function takeLinkedRegion() {
   return state.linkedShown && state.linkedShown === state.region ? regions.find((r) => r.id === state.region) || null : null;
 }
 
+// The resident started or picked a region: the link's has had its say.
+function forgetLink() {
+  state.linkedShown = state.linkMissing = null;
+}
+
 function renderStart(root) {
   const linked = takeLinkedRegion();
   const chosen = state.region;
@@ -345,7 +350,7 @@ function renderStart(root) {
       focusSummary();
       return;
     }
-    state.linkedShown = state.linkMissing = null;
+    forgetLink();
     if (sel.value !== state.region) {
       state.region = sel.value;
       // Answers carry over between regions; the flow adapts to the new policy.
@@ -363,7 +368,7 @@ function renderStart(root) {
     const id = i === 0 ? 'region' : 'region-' + r.id;
     list.appendChild(h('div', { class: 'dd-option' },
       h('input', { type: 'radio', name: 'region', id, value: r.id, checked: r.id === chosen ? '' : null,
-        'aria-describedby': 'region-hint', onchange: () => { state.region = r.id; state.linkedShown = state.linkMissing = null; if (linkedBox) linkedBox.remove(); } }),
+        'aria-describedby': 'region-hint', onchange: () => { state.region = r.id; forgetLink(); if (linkedBox) linkedBox.remove(); } }),
       h('label', { for: id },
         h('span', { class: 'dd-option-title' }, r.name),
         h('span', { class: 'dd-option-detail' }, '《' + r.title + '》'),

@@ -200,11 +200,16 @@ function schedule() {
 // A 预审单 on screen is of the household it was made for: once an answer changes,
 // it (and its QR code) would print and hand over the old facts, so it goes.
 function dropStaleHandoff(h) {
-  const sheet = document.getElementById('dd-handoff');
-  if (!sheet || JSON.stringify(h) === handoffFor) return;
-  sheet.remove();
-  document.body.classList.remove('dd-has-handoff');
+  if (!document.getElementById('dd-handoff') || JSON.stringify(h) === handoffFor) return;
+  closeHandoff();
   $('dd-notice').textContent = S.staff.handoffStale;
+}
+
+// The sheet goes, and printing no longer looks for it.
+function closeHandoff() {
+  const sheet = document.getElementById('dd-handoff');
+  if (sheet) sheet.remove();
+  document.body.classList.remove('dd-has-handoff');
 }
 
 // What a screen reader hears after an answer: the counts, once they change (the
@@ -218,15 +223,15 @@ function compute() {
   const v = values();
   const out = $('dd-results-body');
   out.textContent = '';
-  dropStaleHandoff(v.region && String(v['m0.age'] || '').trim() ? household(v) : null);
-  if (!engine || !v.region || !String(v['m0.age'] || '').trim()) {
+  const h = v.region && String(v['m0.age'] || '').trim() ? household(v) : null;
+  dropStaleHandoff(h);
+  if (!engine || !h) {
     out.appendChild(el('p', { class: 'dd-hint' }, engine ? S.staff.resultsEmpty : T.loading));
     current = { household: null, result: null };
     document.documentElement.setAttribute('data-result', 'none');
     announce('');
     return;
   }
-  const h = household(v);
   let r;
   try { r = engine.screen(h); } catch (e) { out.appendChild(el('p', { class: 'dd-error' }, String(e.message || e))); return; }
   current = { household: h, result: r };
@@ -266,9 +271,7 @@ function clearAll() {
   $('dd-form').reset();
   renderMembers();
   $('region').value = region;   // the window serves one region; keep it
-  const h = document.getElementById('dd-handoff');
-  if (h) h.remove();
-  document.body.classList.remove('dd-has-handoff');  // (or printing would look for the sheet gone)
+  closeHandoff();
   history.replaceState(null, '', location.pathname);
   compute();
   $('dd-notice').textContent = S.staff.cleared;
