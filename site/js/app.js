@@ -2,7 +2,7 @@
 // in questions.js, the result page in results.js. Household data stays in this
 // page's memory (and in localStorage only if the resident ticks "保存").
 import { T, fill } from './text.js';
-import { UNKNOWN, agesKnown, buildFlow, buildHousehold, memberCount, structural } from './questions.js';
+import { UNKNOWN, agesKnown, buildFlow, buildHousehold, memberCount, ruledOutByHukou, structural } from './questions.js';
 import { loadEngine, loadCompatEngine, compatAvailable } from './engine.js';
 import { ASSETS } from './assets.js';
 import * as store from './store.js';
@@ -420,6 +420,8 @@ function renderQuestion(root) {
   const step = state.reviewing ? T.stepReview : state.answers.size === undefined ? ''
     : counted ? fill(T.steps, { i: idx + 1, n: f.length }) : fill(T.stepOnly, { i: idx + 1 });
   main.appendChild(h('p', { class: 'dd-progress' }, progressLabel(page, state.answers), step));
+  const scope = scopeNotice(f, idx);
+  if (scope) main.appendChild(scope);
   const errs = state.errors || [];
   if (errs.length) main.appendChild(errorSummary(errs));
   const errFor = (id) => { const e = errs.find((x) => x.id === id); return e ? e.message : null; };
@@ -448,6 +450,31 @@ function renderQuestion(root) {
   const cb = clearButton();
   if (cb) main.appendChild(cb);
   root.appendChild(main);
+}
+
+// On the first page after the ages: the programs the household's 户口 rules out
+// (questions.js ruledOutByHukou), so that a 明溪 农村 family knows at once what
+// the document leaves to its 乡镇, and what the questions left are for.
+function scopeNotice(f, idx) {
+  if (state.reviewing || idx < 1 || !structural(f[idx - 1]) || structural(f[idx])) return null;
+  const got = ruledOutByHukou(state.region, state.answers, screenBrief);
+  if (!got) return null;
+  const names = programNames(state.region);
+  const list = (ids) => ids.map((id) => '“' + (names[id] || id) + '”').join('、');
+  return h('div', { class: 'dd-panel dd-scope' },
+    h('p', null, fill(T.scope[state.answers.hukou === 'urban' ? 'urban' : 'rural'], { list: list(got.out), n: got.out.length })),
+    got.rest.length ? h('p', null, fill(T.scope.rest, { list: list(got.rest) })) : null);
+}
+
+// Program names by id, from policies-info.json or else the module.
+function programNames(region) {
+  let programs = [];
+  const r = info && info.regions && info.regions.find((x) => x.id === region);
+  if (r) programs = r.programs || [];
+  else if (engine) try { programs = engine.policy(region).programs || []; } catch (e) { /* named by id */ }
+  const names = {};
+  for (const p of programs) names[p.id] = p.name;
+  return names;
 }
 
 function helpBox(help) {

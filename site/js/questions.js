@@ -277,6 +277,26 @@ export function agesKnown(answers) {
   return n > 0;
 }
 
+// The programs the household's 户口 alone rules out: refused on who is in the
+// household (户口, ages, relations) but not so for the other 户口. Some documents
+// keep whole programs to one 户口 (明溪's to 城镇 families, 新密's 低保 and 特困
+// to 农村 ones); the page says so once the ages are in, before the questions
+// that could only matter to those programs' neighbours. `screen` as buildFlow's.
+// Returns { out, rest: the ids of those and of the programs not refused } or null.
+export function ruledOutByHukou(region, answers, screen) {
+  if (!answers.hukou || !agesKnown(answers)) return null;
+  const only = new Set(['hukou']);
+  for (let i = 0; i < memberCount(answers); i++) only.add(`m${i}.age`).add(`m${i}.relation`);
+  const h = buildHousehold(region, answers, only);
+  const mine = screen(h);
+  const other = screen(Object.assign({}, h, { hukou: h.hukou === 'rural' ? 'urban' : 'rural' }));
+  if (!mine || !mine.programs || !other || !other.programs) return null;
+  const open = new Set(other.programs.filter((p) => p.status !== 'ineligible').map((p) => p.id));
+  const out = mine.programs.filter((p) => p.status === 'ineligible' && open.has(p.id)).map((p) => p.id);
+  if (!out.length) return null;
+  return { out, rest: mine.programs.filter((p) => p.status !== 'ineligible').map((p) => p.id) };
+}
+
 // Who is in the household: asked of everyone, before anything else.
 export const structural = (page) => page.key === 'hukou' || page.key === 'size' || page.key.startsWith('basic:');
 

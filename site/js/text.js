@@ -52,6 +52,14 @@ export const T = {
   stepOnly: '（第 {i} 步）',
   stepReview: '（修改回答，改好按“继续”回到结果）',
 
+  // Told once everyone's age is in, when the document keeps whole programs to the
+  // other 户口 (明溪's are for 城镇 families, 新密's 低保 and 特困 for 农村 ones).
+  scope: {
+    rural: '您家是农村户口。这份文件里的{list}只面向城镇户口，这{n}项不再测算；农村户口的同类救助，请向户籍所在地的乡（镇）人民政府咨询。',
+    urban: '您家是城镇户口。这份文件里的{list}只面向农村户口，这{n}项不再测算；城镇户口的同类救助，请向户籍所在地的街道办事处咨询。',
+    rest: '下面的问题是为测算其余各项：{list}。',
+  },
+
   errors: {
     summaryTitle: '请先改正下面的问题',
     required: '请选择一项',

@@ -265,6 +265,49 @@ test('when no program may apply, the reasons are shown open and the lead says so
   }, { width: 320, height: 568 });
 });
 
+// A document that keeps programs to one 户口 says so as soon as the ages are in,
+// before the questions: 明溪's are for 城镇 families, 新密's 低保 and 特困 for 农村
+// ones. Only on that first page; a 中卫 农村 household has nothing to be told.
+test('the programs a household\'s 户口 rules out are named on the first page after the ages', async () => {
+  // 继续, then the next page drawn (two members' age pages share a view name).
+  const submitted = async (page) => {
+    const was = await page.$('#dd-main');
+    await page.click('#dd-main button[type="submit"]');
+    await page.waitForFunction((el) => !el.isConnected, was);
+  };
+  const afterAges = async (h) => {
+    let notice, next;
+    await withPage(async (page, log) => {
+      await page.goto(`${server.url}#region=${h.region}`);
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
+      await page.click('#dd-main button[type="submit"]');
+      let v;
+      for (;;) {
+        await page.waitForSelector('#dd-main h1');
+        v = await view(page);
+        if (!/^(hukou|size|basic)$/.test(v)) break;
+        await answerPage(page, h);
+        await submitted(page);
+      }
+      notice = await page.$eval('.dd-scope', (e) => e.textContent).catch(() => null);
+      if (notice) assert.equal(await axe(page).then((x) => x.length), 0);
+      await answerPage(page, h);
+      await submitted(page);
+      next = await page.$('.dd-scope');
+      assert.deepEqual(log.errors, []);
+    }, { width: 320, height: 568 });
+    return { notice, next };
+  };
+  const mingxi = await afterAges(resident('mingxi-rural-widow'));
+  assert.equal(mingxi.notice, '您家是农村户口。这份文件里的“城市最低生活保障”、“城市特困人员救助供养”、“城市困难家庭认定（“347”精准帮扶）”、' +
+    '“住房援助（租赁补贴、公租房优先）”、“医疗保障”、“扶残助残（康复、辅具、就业、助学、保险）”、“结对帮扶和慈善救助”只面向城镇户口，' +
+    '这7项不再测算；农村户口的同类救助，请向户籍所在地的乡（镇）人民政府咨询。下面的问题是为测算其余各项：“困难残疾人生活补贴”、“重度残疾人护理补贴”、“临时救助”。');
+  assert.equal(mingxi.next, null, 'said once, on the first page after the ages');
+  const xinmi = await afterAges(Object.assign({}, resident('xinmi-elder-couple'), { hukou: 'urban' }));
+  assert.match(xinmi.notice, /^您家是城镇户口。这份文件里的“农村五保供养（特困人员救助供养）”、“农村最低生活保障”只面向农村户口，这2项不再测算；城镇户口的同类救助，请向户籍所在地的街道办事处咨询。/);
+  assert.equal((await afterAges(resident('zhongwei-alone'))).notice, null);
+});
+
 // Income exactly at the standard: whether that counts is the reasons' to say (泉港: 低于);
 // the line under the amount said “高出 0 元”.
 test('income exactly at the 低保 standard reads 正好等于, not 高出 0 元', async () => {
