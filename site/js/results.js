@@ -158,6 +158,15 @@ function answersList(ctx) {
     h('p', { class: 'dd-hint' }, T.results.answersHint), dl);
 }
 
+// The documents' words a results page uses (公示, 民主评议, 社会化发放, …), each
+// explained once, under the programs: an elderly resident reads the steps too.
+function glossary(text) {
+  const used = T.glossary.filter(([word]) => text.includes(word));
+  if (!used.length) return null;
+  return h('details', { class: 'dd-glossary' }, h('summary', null, T.glossaryTitle),
+    h('dl', null, used.map(([word, meaning]) => [h('dt', null, word), h('dd', null, meaning)])));
+}
+
 export function renderResults(main, ctx) {
   const r = ctx.result || { errors: [{ field: '', message: T.failure.title }] };
   main.appendChild(h('h1', { tabindex: '-1' }, T.results.title));
@@ -203,6 +212,8 @@ export function renderResults(main, ctx) {
     for (const p of list) sec.appendChild(programCard(p, noneOpen ? Object.assign({}, ctx, { noneOpen }) : ctx));
     main.appendChild(sec);
   }
+  const words = glossary(main.textContent);
+  if (words) main.appendChild(words);
   main.appendChild(h('p', { class: 'dd-panel' }, T.results.officeNote));
   main.appendChild(h('p', { class: 'dd-print-only' }, T.results.printNote));
   main.appendChild(answersList(ctx));

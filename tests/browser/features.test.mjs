@@ -308,6 +308,24 @@ test('the programs a household\'s 户口 rules out are named on the first page a
   assert.equal((await afterAges(resident('zhongwei-alone'))).notice, null);
 });
 
+// The documents' words on a results page (公示, 民主评议, …) are explained under the
+// programs, only those the page uses, each once; printing leaves them out.
+test('the results page explains the document words it uses, and only those', async () => {
+  await withPage(async (page, log) => {
+    await walk(page, log, server.url, resident('hebi-registered'), 'glossary', { shots: false });
+    const words = await page.$$eval('.dd-glossary dt', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(words, ['一门受理', '入户调查', '经济状况核对', '民主评议', '公示', '刚性支出']);
+    const outside = await page.$eval('#dd-main', (m) => { const c = m.cloneNode(true); c.querySelector('.dd-glossary').remove(); return c.textContent; });
+    for (const w of words) assert.ok(outside.includes(w), w + ' is on the page');
+    assert.ok(!outside.includes('社会化发放') && !words.includes('社会化发放'));
+    await page.click('.dd-glossary summary');
+    assert.match(await page.textContent('.dd-glossary'), /公示把申请或批准家庭的户主姓名、家庭人口、收入、救助金额等在村（居）张榜公开/);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('.dd-glossary'), false, 'not printed');
+    assert.deepEqual(log.errors, []);
+  }, { width: 360, height: 740 });
+});
+
 // Income exactly at the standard: whether that counts is the reasons' to say (泉港: 低于);
 // the line under the amount said “高出 0 元”.
 test('income exactly at the 低保 standard reads 正好等于, not 高出 0 元', async () => {
