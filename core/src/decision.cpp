@@ -123,6 +123,11 @@ void Decision::absorb(Decision&& other) {
   take(&basis_, other.basis_);
 }
 
+void Decision::ask(const Decision& other) {
+  for (const Item& c : other.criteria_)
+    if (c.fact.is_unknown()) asked_.add(c.fact.missing);
+}
+
 Status Decision::status() const {
   return worst_ == Tri::no ? Status::ineligible : worst_ == Tri::unknown ? Status::maybe : Status::eligible;
 }
@@ -134,6 +139,7 @@ void Decision::finish(ProgramResult* out, Fields* missing) {
     Fields fields;
     for (const Item& c : criteria_)
       if (c.fact.is_unknown()) fields.add(c.fact.missing);
+    fields.add(asked_);
     for (size_t i = 0; i < fields.size(); ++i) out->missing.push_back(fields[i].path());
     if (missing) *missing = std::move(fields);
   }

@@ -196,6 +196,9 @@ class Decision {
 
   // Takes over another decision's criteria and notes (a member's, for 特困).
   void absorb(Decision&& other);
+  // Asks, with this decision's own unknowns, what would settle another's (特困:
+  // each member who may qualify counts in the amount, not only the one shown).
+  void ask(const Decision& other);
 
   Status status() const;
   // Orders reasons (failed, then unknown, then met, then notes) and fills the result;
@@ -223,6 +226,7 @@ class Decision {
   std::vector<Item> criteria_;
   std::vector<Reason> notes_;
   std::vector<Reason> basis_;
+  Fields asked_;  // ask()
 };
 
 }  // namespace doudi

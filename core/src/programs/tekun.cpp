@@ -79,7 +79,8 @@ std::string income_text(const std::string& who, std::optional<Fen> income, const
 MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Standard& s, bool explain, bool open) {
   const Member& m = ctx.h.members[i];
   const std::string who = explain ? ctx.who(i) : std::string();
-  MemberDecision md{Decision(explain, ctx.facts), 0};
+  // Facts kept when the result lists what is missing: another member who may qualify asks too.
+  MemberDecision md{Decision(explain, ctx.facts || ctx.explain), 0};
   Decision& d = md.d;
   Fact disabled = m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")});
   Fact category = any_of({Fact::of(m.age >= 60), Fact::of(m.age < 16), disabled});
@@ -179,6 +180,7 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
   for (size_t i = 0; i < all.size(); ++i) {
     if (all[i].d.status() != status || status == Status::ineligible) continue;
     out->members.push_back(static_cast<int>(i));
+    if (i != best) d.ask(all[i].d);  // counted in the amount: what settles them is asked too
     std::string basis;
     auto st = standard_for(p, ctx, ctx.h.members[i], &basis);
     if (st) total += *st;
