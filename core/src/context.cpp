@@ -52,6 +52,13 @@ std::optional<School> assumed_school(const Member& m) {
   return m.school;
 }
 
+std::optional<bool> assumed_orphan(const Member& m) {
+  // 孤儿 have lost both parents. A 子女 of the 户主 has a parent in the household
+  // (staff asked why a 16-year-old son of a 52-year-old head was "可能" an orphan).
+  if (!m.orphan && m.relation == Relation::child) return false;
+  return m.orphan;
+}
+
 std::optional<bool> assumed_veteran_5lao(const Member& m) {
   // 革命“五老”人员 (老党员、老游击队员、老接头户、老交通员、老苏区干部) served before
   // 1949; nobody asks a child. The questionnaire asks from 40 (questions.js).
@@ -374,7 +381,7 @@ Fact Context::member_matches(size_t i, const Predicate& c) const {
     case Op::self_care_in: return optional_in(m.self_care, c.names, ability_name, i, "self_care");
     case Op::school_in: return optional_in(assumed_school(m), c.names, school_name, i, "school");
     case Op::serious_illness: return optional_is(m.serious_illness, c.flag, i, "serious_illness");
-    case Op::orphan: return optional_is(m.orphan, c.flag, i, "orphan");
+    case Op::orphan: return optional_is(assumed_orphan(m), c.flag, i, "orphan");
     case Op::unsupported_child: return optional_is(m.unsupported_child, c.flag, i, "unsupported_child");
     case Op::veteran_5lao: return optional_is(assumed_veteran_5lao(m), c.flag, i, "veteran_5lao");
     case Op::employed: return optional_is(m.employed, c.flag, i, "employed");

@@ -120,6 +120,7 @@ class Context {
 // The school answer, taken as `none` when not given for ages outside 3-29.
 std::optional<School> assumed_school(const Member& m);
 std::optional<bool> assumed_veteran_5lao(const Member& m);  // unasked under 40: no
+std::optional<bool> assumed_orphan(const Member& m);        // unasked of the 户主's 子女: no
 bool is_elderly(const Member& m);          // 60周岁以上, 《老年人权益保障法》第二条
 bool is_minor(const Member& m);            // 未满18周岁, 《未成年人保护法》第二条
 Fact severe_disability(const Member& m, size_t i);  // 残疾等级一、二级 (重度)

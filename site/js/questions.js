@@ -59,7 +59,8 @@ function memberFields(i) {
     newly_employed: f('newly_employed', { type: 'choice', options: bool,
       when: (a) => age(a) >= 16 && (!known(a, 'status') || a.status.split(',').indexOf('dibao') >= 0) }),
     has_capable_supporter: f('has_capable_supporter', { type: 'choice', options: bool }),
-    orphan: f('orphan', { type: 'choice', options: bool, when: (a) => age(a) <= 24 }),
+    // Not of the 户主's 子女: a parent of theirs is in the household (the core assumes no).
+    orphan: f('orphan', { type: 'choice', options: bool, when: (a) => age(a) <= 24 && a[m + 'relation'] !== 'child' }),
     unsupported_child: f('unsupported_child', { type: 'choice', options: bool, when: (a) => age(a) <= 24 }),
     in_institution: f('in_institution', { type: 'choice', options: bool }),
     veteran_5lao: f('veteran_5lao', { type: 'choice', options: bool, when: (a) => age(a) >= 40 }),
@@ -194,7 +195,7 @@ function householdOf(region, n, get) {
     for (const k of ['self_care', 'school', 'labor']) if (given(ids[k])) x[k] = get(ids[k]);
     if (!(age >= 2 && age <= 35)) delete x.school;
     for (const k of BOOL_FACTS) setBool(x, k, get(ids[k]));
-    if (age <= 24) { setBool(x, 'orphan', get(ids.orphan)); setBool(x, 'unsupported_child', get(ids.unsupported_child)); }
+    if (age <= 24) { if (x.relation !== 'child') setBool(x, 'orphan', get(ids.orphan)); setBool(x, 'unsupported_child', get(ids.unsupported_child)); }
     if (age < 40) delete x.veteran_5lao;
     // What the pages no longer ask (an age or the 低保 answer changed since) is left out.
     if (age < 16) { delete x.employed; delete x.newly_employed; }

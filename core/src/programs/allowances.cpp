@@ -84,7 +84,7 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
   facts.reserve(ctx.size());
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Member& m = ctx.h.members[i];
-    Fact is = Fact::given(m.orphan, i, "orphan");
+    Fact is = Fact::given(assumed_orphan(m), i, "orphan");
     if (unsupported) is = any_of({is, Fact::given(m.unsupported_child, i, "unsupported_child")});
     Fact young = Fact::of(m.age < 18);
     if (in_school && m.age >= 18) {
