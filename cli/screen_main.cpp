@@ -178,6 +178,17 @@ int run(const Options& o) {
     }
     const doudi::RosterOutput r = doudi::screen_roster(set, text, o.region);
     std::cout << (o.csv_json ? r.json + "\n" : r.csv);
+    // The file's notes (a title row skipped, a status column not found) and the
+    // columns not read, as the roster page shows them above its lists.
+    const auto view = nlohmann::json::parse(r.json, nullptr, false);
+    if (view.is_object()) {
+      for (const auto& n : view.value("notes", nlohmann::json::array()))
+        std::cerr << n.value("message", "") << " (" << n.value("message_en", "") << ")\n";
+      std::string ignored;
+      for (const auto& name : view.value("ignored_columns", nlohmann::json::array()))
+        if (name.is_string()) ignored += (ignored.empty() ? "" : "、") + name.get<std::string>();
+      if (!ignored.empty()) std::cerr << "这些列不是模板的列，没有读取：" << ignored << " (columns not read)\n";
+    }
     std::cerr << "screened " << r.households << " households, " << r.errors << " with errors\n";
     return 0;
   }

@@ -31,9 +31,10 @@ struct Word {
 struct Words {
   const Word* first = nullptr;
   size_t n = 0;
+  std::string_view choices;  // "城镇、农村": what an error says may be written
   constexpr Words() = default;
   template <size_t N>
-  constexpr Words(const Word (&w)[N]) : first(w), n(N) {}
+  constexpr Words(const Word (&w)[N], std::string_view choices) : first(w), n(N), choices(choices) {}
   const Word* begin() const { return first; }
   const Word* end() const { return first + n; }
 };
@@ -49,30 +50,46 @@ struct Column {
   Words words;              // choice columns: Chinese word -> contract value
 };
 
-constexpr Word kHukouWords[] = {{"城镇", "urban"}, {"城市", "urban"}, {"农村", "rural"}};
-constexpr Word kRelationWords[] = {{"户主", "head"}, {"本人", "head"}, {"配偶", "spouse"}, {"子女", "child"}, {"父母", "parent"}, {"孙子女", "grandchild"},
-                                   {"祖父母", "grandparent"}, {"兄弟姐妹", "sibling"}, {"其他", "other"}};
-constexpr Word kLaborWords[] = {{"完全", "full"}, {"有", "full"}, {"部分", "partial"}, {"无", "none"}, {"丧失", "none"}};
-constexpr Word kSelfCareWords[] = {{"自理", "full"}, {"完全", "full"}, {"半失能", "partial"}, {"半护理", "partial"}, {"部分", "partial"}, {"失能", "none"}, {"全护理", "none"}, {"无", "none"}};
+// The template's words first (the error for a word not here lists them), then
+// the forms rosters and 户口簿 use: 农业/非农业, 妻, 长子, 孙女, 完全丧失劳动能力…
+constexpr Word kHukouWords[] = {{"城镇", "urban"}, {"农村", "rural"}, {"城市", "urban"}, {"非农业", "urban"}, {"非农业户口", "urban"},
+                                {"城镇户口", "urban"}, {"农业", "rural"}, {"农业户口", "rural"}, {"农村户口", "rural"}};
+constexpr Word kRelationWords[] = {
+    {"户主", "head"}, {"配偶", "spouse"}, {"子女", "child"}, {"父母", "parent"}, {"孙子女", "grandchild"}, {"祖父母", "grandparent"},
+    {"兄弟姐妹", "sibling"}, {"其他", "other"}, {"本人", "head"}, {"妻", "spouse"}, {"妻子", "spouse"}, {"夫", "spouse"},
+    {"丈夫", "spouse"}, {"子", "child"}, {"女", "child"}, {"儿子", "child"}, {"女儿", "child"}, {"长子", "child"},
+    {"次子", "child"}, {"三子", "child"}, {"长女", "child"}, {"次女", "child"}, {"三女", "child"}, {"独子", "child"},
+    {"独女", "child"}, {"养子", "child"}, {"养女", "child"}, {"继子", "child"}, {"继女", "child"}, {"父亲", "parent"},
+    {"母亲", "parent"}, {"孙子", "grandchild"}, {"孙女", "grandchild"}, {"外孙", "grandchild"}, {"外孙子", "grandchild"},
+    {"外孙女", "grandchild"}, {"祖父", "grandparent"}, {"祖母", "grandparent"}, {"外祖父", "grandparent"},
+    {"外祖母", "grandparent"}, {"兄", "sibling"}, {"弟", "sibling"}, {"姐", "sibling"}, {"妹", "sibling"}, {"哥哥", "sibling"},
+    {"弟弟", "sibling"}, {"姐姐", "sibling"}, {"妹妹", "sibling"}};
+constexpr Word kLaborWords[] = {{"完全", "full"}, {"部分", "partial"}, {"无", "none"}, {"有", "full"}, {"有劳动能力", "full"},
+                                {"丧失", "none"}, {"丧失劳动能力", "none"}, {"完全丧失劳动能力", "none"}, {"无劳动能力", "none"},
+                                {"部分丧失劳动能力", "partial"}, {"部分丧失", "partial"}};
+constexpr Word kSelfCareWords[] = {{"自理", "full"}, {"半失能", "partial"}, {"失能", "none"}, {"完全", "full"}, {"生活自理", "full"},
+                                   {"完全自理", "full"}, {"半护理", "partial"}, {"部分", "partial"}, {"半自理", "partial"},
+                                   {"全护理", "none"}, {"无", "none"}, {"不能自理", "none"}, {"完全不能自理", "none"}};
 constexpr Word kDisabilityKindWords[] = {{"肢体", "physical"}, {"视力", "visual"}, {"听力", "hearing"}, {"言语", "speech"}, {"智力", "intellectual"}, {"精神", "mental"}, {"多重", "multiple"}};
-constexpr Word kSchoolWords[] = {{"未上学", "none"}, {"无", "none"}, {"学前", "preschool"}, {"幼儿园", "preschool"}, {"小学", "primary"}, {"初中", "junior"},
-                                 {"普通高中", "senior"}, {"高中", "senior"}, {"中职", "vocational"}, {"大学", "college"}, {"大专", "college"}, {"本科", "college"}};
+constexpr Word kSchoolWords[] = {{"未上学", "none"}, {"学前", "preschool"}, {"小学", "primary"}, {"初中", "junior"}, {"高中", "senior"},
+                                 {"中职", "vocational"}, {"大学", "college"}, {"无", "none"}, {"幼儿园", "preschool"},
+                                 {"普通高中", "senior"}, {"大专", "college"}, {"本科", "college"}};
 
 // The template's columns, in order. Headers may also be the contract's English names.
 constexpr Column kColumns[] = {
     {"户编号", "key", false, Type::text, "", {}},
     {"地区", "region", false, Type::text, "", {}},
-    {"户籍", "hukou", false, Type::choice, "", kHukouWords},
+    {"户籍", "hukou", false, Type::choice, "", {kHukouWords, "城镇、农村"}},
     {"查询日期", "as_of", false, Type::text, "", {}},
     {"姓名", "name", true, Type::text, "", {}},
-    {"与户主关系", "relation", true, Type::choice, "", kRelationWords},
+    {"与户主关系", "relation", true, Type::choice, "", {kRelationWords, "户主、配偶、子女、父母、孙子女、祖父母、兄弟姐妹、其他"}},
     {"年龄", "age", true, Type::integer, "", {}},
-    {"劳动能力", "labor", true, Type::choice, "", kLaborWords},
-    {"生活自理能力", "self_care", true, Type::choice, "", kSelfCareWords},
+    {"劳动能力", "labor", true, Type::choice, "", {kLaborWords, "完全、部分、无"}},
+    {"生活自理能力", "self_care", true, Type::choice, "", {kSelfCareWords, "自理、半失能、失能"}},
     {"残疾等级", "disability_grade", true, Type::integer, "", {}},
-    {"残疾类别", "disability_kind", true, Type::choice, "", kDisabilityKindWords},
+    {"残疾类别", "disability_kind", true, Type::choice, "", {kDisabilityKindWords, "肢体、视力、听力、言语、智力、精神、多重"}},
     {"重病", "serious_illness", true, Type::boolean, "", {}},
-    {"在读学段", "school", true, Type::choice, "", kSchoolWords},
+    {"在读学段", "school", true, Type::choice, "", {kSchoolWords, "未上学、学前、小学、初中、高中、中职、大学"}},
     {"孤儿", "orphan", true, Type::boolean, "", {}},
     {"事实无人抚养儿童", "unsupported_child", true, Type::boolean, "", {}},
     {"集中供养", "in_institution", true, Type::boolean, "", {}},
@@ -238,6 +255,41 @@ bool ends_with(std::string_view s, std::string_view end) {
   return s.size() > end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
 }
 
+// Headers as county rosters write them beside the template's own: a unit in
+// brackets (年龄（岁）, 月工资(元)), a leading 是否 (是否低保户), or one of these.
+constexpr std::pair<std::string_view, std::string_view> kHeaderAliases[] = {
+    {"户号", "户编号"}, {"家庭编号", "户编号"}, {"户籍性质", "户籍"}, {"户口性质", "户籍"}, {"户口类型", "户籍"}, {"户别", "户籍"},
+    {"与户主的关系", "与户主关系"}, {"关系", "与户主关系"}, {"残疾级别", "残疾等级"}, {"残疾类型", "残疾类别"},
+    {"工资", "月工资"}, {"月工资收入", "月工资"}, {"存款金额", "存款"}, {"低保", "低保户"}, {"低保对象", "低保户"},
+    {"低保家庭", "低保户"}, {"特困", "特困人员"}, {"特困供养", "特困人员"}, {"特困供养人员", "特困人员"}, {"五保", "特困人员"},
+    {"五保户", "特困人员"}, {"建档立卡户", "建档立卡"}, {"建档立卡贫困户", "建档立卡"}, {"低保月数", "享受低保月数"}};
+
+bool starts_with(std::string_view s, std::string_view start) { return s.size() > start.size() && s.compare(0, start.size(), start) == 0; }
+
+// The template's column a header names (its own name, the contract's, or a form above), or nullptr.
+const Column* column_named(std::string_view name) {
+  const auto find = [](std::string_view n) -> const Column* {
+    for (const Column& col : columns())
+      if (n == col.header || n == col.field) return &col;
+    for (const auto& [alias, header] : kHeaderAliases)
+      if (n == alias)
+        for (const Column& col : columns())
+          if (header == col.header) return &col;
+    return nullptr;
+  };
+  name = trim(name);
+  if (const Column* c = find(name)) return c;
+  for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
+    const size_t at = name.rfind(open);
+    if (at != std::string_view::npos && at > 0 && ends_with(name, close)) {
+      name = trim(name.substr(0, at));
+      break;
+    }
+  }
+  if (starts_with(name, "是否")) name.remove_prefix(std::string_view("是否").size());
+  return find(name);
+}
+
 struct CellError {
   int row;  // 1-based line in the file, header = 1
   std::string column, message, message_en;
@@ -250,15 +302,36 @@ JsonNode text_node(std::string_view v) {
   return n;
 }
 
+// A number cell's text as ASCII: full-width digits (１２, as a Chinese input method
+// types them) as digits, thousands separators and a unit (元, 岁, ㎡) left out.
+void number_text(std::string_view v, std::string* digits) {
+  for (std::string_view unit : {"元", "平方米", "㎡", "岁"})
+    if (ends_with(v, unit)) v.remove_suffix(unit.size());
+  digits->clear();
+  for (size_t i = 0; i < v.size(); ++i) {
+    // U+FF10-FF19 (０-９) are EF BC 90-99, U+FF0E (．) EF BC 8E, U+FF0C (，) EF BC 8C.
+    if (i + 2 < v.size() && v[i] == '\xEF' && v[i + 1] == '\xBC') {
+      const unsigned char c = static_cast<unsigned char>(v[i + 2]);
+      if (c >= 0x90 && c <= 0x99) { *digits += static_cast<char>('0' + (c - 0x90)), i += 2; continue; }
+      if (c == 0x8E) { *digits += '.', i += 2; continue; }
+      if (c == 0x8C) { i += 2; continue; }
+    }
+    if (v[i] != ',') *digits += v[i];
+  }
+}
+
+// 残疾等级 as the 残疾人证 writes it: 一级 to 四级.
+constexpr std::string_view kGrades[] = {"一级", "二级", "三级", "四级"};
+
 // One cell as a JSON value, or false with a message. `digits` is scratch space.
-bool convert(const Column& col, std::string_view v, JsonNode* out, const char** why, std::string* digits) {
+bool convert(const Column& col, std::string_view v, JsonNode* out, std::string* why, std::string* digits) {
   switch (col.type) {
     case Type::text: *out = text_node(v); return true;
     case Type::choice:
       for (const Word& w : col.words)
-        if (same_key(v, w.zh)) return (*out = text_node(w.code)), true;
-      *out = text_node(v);  // contract codes pass through; validation names bad values
-      return true;
+        if (same_key(v, w.zh) || same_key(v, w.code)) return (*out = text_node(w.code)), true;
+      *why = "不是可选值，应填：" + std::string(col.words.choices);
+      return false;
     case Type::boolean:
       out->type = JsonType::boolean;
       for (std::string_view yes : {"是", "有", "Y", "y", "1", "true", "TRUE"})
@@ -268,11 +341,10 @@ bool convert(const Column& col, std::string_view v, JsonNode* out, const char** 
       *why = "应填“是”或“否”";
       return false;
     default: {
-      for (std::string_view unit : {"元", "平方米", "㎡", "岁"})
-        if (ends_with(v, unit)) v.remove_suffix(unit.size());
-      digits->clear();
-      for (char c : v)
-        if (c != ',') *digits += c;
+      for (size_t g = 0; g < 4; ++g)
+        if (col.field == "disability_grade" && same_key(v, kGrades[g]))
+          return (out->type = JsonType::number), (out->number = static_cast<double>(g + 1)), true;
+      number_text(v, digits);
       // Whole numbers, most cells, without strtod (slow in the module); exact to 15 digits.
       const auto digit = [](char c) { return c >= '0' && c <= '9'; };
       if (!digits->empty() && digits->size() <= 15 && std::all_of(digits->begin(), digits->end(), digit)) {
@@ -473,7 +545,7 @@ class HouseholdBuilder {
     const std::string_view v = cells_[index_of(&c)];
     if (v.empty() || kColumnFacts.echoed[index_of(&c)]) return;
     JsonNode value;
-    const char* why = "";
+    std::string why;
     if (!convert(c, v, &value, &why, &digits_)) {
       const std::string shown(utf8_prefix(v, 40));
       h->errors.push_back({line, std::string(c.header), "“" + shown + "”" + why, "'" + shown + "' is not valid here"});
@@ -549,8 +621,14 @@ struct Roster::State {
   const std::string region;  // the default region
   Csv csv;
   std::vector<const Column*> map;  // the template's column of each file column
+  size_t head = 0;                 // the header's row (a title may stand above it)
   bool has_income = false;
   std::vector<CellError> file_errors;
+  std::vector<std::string> ignored;  // headers of columns not the template's (序号, 身份证号…)
+  struct Note {
+    std::string message, message_en;
+  };
+  std::vector<Note> notes;  // what staff should know of the whole file (not errors)
   std::vector<Group> households;  // in the order their keys first appear
   // Columns of the export: every program seen, in order (id, name).
   std::vector<std::pair<std::string_view, std::string_view>> programs;
@@ -581,18 +659,28 @@ std::string clean_region(std::string_view region) { return is_utf8(region) ? std
 
 Roster::State::State(const PolicySet& policies, std::string csv_text, std::string_view default_region)
     : set(policies), text(clean(std::move(csv_text))), region(clean_region(default_region)), csv(parse_csv(text)) {
+  // The header is the first row naming the 户编号 column, among the first few: a
+  // 花名册 exported from Excel often has its title (“泉港区2020年6月城乡低保对象花名册”) above.
+  const auto names_key = [&](size_t r) {
+    for (size_t c = 0; c < csv.size(r); ++c)
+      if (const Column* col = column_named(csv.at(r, c)); col && col->field == "key") return true;
+    return false;
+  };
+  for (size_t r = 0; r < csv.rows() && r < 10; ++r)
+    if (names_key(r)) {
+      head = r;
+      break;
+    }
+  if (head > 0) notes.push_back({"表头不在第1行：表头上面的标题等行没有读取", "the header is not the first row: the rows above it were not read"});
   if (csv.rows() > 0)
-    for (size_t c = 0; c < csv.size(0); ++c) {
-      const std::string name(trim(csv.at(0, c)));
-      const Column* found = nullptr;
-      for (const Column& col : columns())
-        if (name == col.header || name == col.field) found = &col;
-      if (!found && !name.empty())
-        file_errors.push_back({1, name, "未知的列“" + name + "”，请使用模板的列名", "unknown column '" + name + "'"});
+    for (size_t c = 0; c < csv.size(head); ++c) {
+      const std::string name(trim(csv.at(head, c)));
+      const Column* found = column_named(name);
+      if (!found && !name.empty()) ignored.push_back(name);
       // Two columns for one field: which holds the answer is a guess, so the
       // first is read and the file says so.
       if (found && std::find(map.begin(), map.end(), found) != map.end()) {
-        file_errors.push_back({1, name, "“" + std::string(found->header) + "”列重复，只读取了第一列，请删去多余的列",
+        file_errors.push_back({static_cast<int>(head) + 1, name, "“" + std::string(found->header) + "”列重复，只读取了第一列，请删去多余的列",
                                "column '" + name + "' repeats " + std::string(found->header) + ": only the first is read"});
         found = nullptr;
       }
@@ -606,6 +694,15 @@ Roster::State::State(const PolicySet& policies, std::string csv_text, std::strin
   const bool has_key = key_column != nullptr;
   if (csv.rows() == 0 || !has_key)
     file_errors.push_back({1, "户编号", "缺少“户编号”列（同一户的成员填相同编号）", "missing the household key column (户编号)"});
+  // Without whether a household receives 低保 or 特困 the lists cannot say who
+  // should have it or leave it: an unknown is never read as “not receiving”.
+  const auto has = [&](std::string_view field) { return std::find(map.begin(), map.end(), column_named(field)) != map.end(); };
+  if (has_key && !has("dibao"))
+    notes.push_back({"没有“低保户”列（列名请用模板的）：低保的应保未保、应退尽退无法判断，没有列出",
+                     "no column 低保户: who should have or leave dibao cannot be told, and is not listed"});
+  if (has_key && !has("tekun"))
+    notes.push_back({"没有“特困人员”列（列名请用模板的）：特困的应保未保、应退尽退无法判断，没有列出",
+                     "no column 特困人员: who should have or leave tekun cannot be told, and is not listed"});
 
   // Rows to households by key, in the order keys first appear.
   std::map<std::string_view, size_t, KeyOrder> index;  // (a map: no hash table code in the module)
@@ -621,12 +718,13 @@ Roster::State::State(const PolicySet& policies, std::string csv_text, std::strin
     while (bad_quote != csv.bad_quotes.end() && bad_quote->first < r) ++bad_quote;
     if (bad_quote == csv.bad_quotes.end() || bad_quote->first != r) return std::nullopt;
     const size_t c = bad_quote->second;
-    return CellError{static_cast<int>(r) + 1, c < csv.size(0) ? std::string(trim(csv.at(0, c))) : std::string(),
+    return CellError{static_cast<int>(r) + 1, c < csv.size(head) ? std::string(trim(csv.at(head, c))) : std::string(),
                      "引号（\"）没有配对，这一行从引号起可能读错了，请在表格软件中检查后重新导出",
                      "a quote (\") is not closed: the row may be misread from it on"};
   };
-  if (auto e = quote_error(0)) file_errors.push_back(*e);
-  for (size_t r = 1; has_key && r < csv.rows(); ++r) {
+  for (size_t r = 0; r <= head && r < csv.rows(); ++r)
+    if (auto e = quote_error(r)) file_errors.push_back(*e);
+  for (size_t r = head + 1; has_key && r < csv.rows(); ++r) {
     const int line = static_cast<int>(r) + 1;
     const std::optional<CellError> bad = quote_error(r);
     std::string_view key;
@@ -748,18 +846,23 @@ void Roster::State::screen(Group& h) {
     const auto& st = hp.household.status;
     const Columns& cols = columns_of(*policy);
     line.outcomes.reserve(results.size());
+    const bool on_dibao = st.dibao.value_or(false), on_tekun = st.tekun.value_or(false);
     for (size_t i = 0; i < results.size(); ++i) {
       const ProgramResult& r = results[i];
       line.outcomes.push_back({cols.column[i], r.status, r.amount});
       const bool dibao = static_cast<int>(i) == cols.dibao, tekun = static_cast<int>(i) == cols.tekun;
-      // 应保未保: meets 低保 or 特困 criteria but is not receiving it.
-      if (dibao && r.status == Status::eligible && !r.taper && !st.dibao.value_or(false)) line.should_have = true;
-      if (tekun && r.status == Status::eligible && !st.tekun.value_or(false)) line.should_have = true;
-      // 应退尽退: receiving 低保, above the standard, not in a 渐退期; not one the document leaves out.
-      if (dibao && st.dibao.value_or(false) && r.status == Status::ineligible &&
-          covers_hukou(policy->programs[i], hp.household.hukou))
+      if (!dibao && !tekun) continue;
+      // 应保未保: meets 低保 or 特困 criteria, and the file says it is not received
+      // (unknown is not "no"). A 特困 person is not listed for 低保: both pay for the
+      // same basic living (鹤壁 三、（二） moves 低保对象 who qualify over to 特困).
+      if (r.status == Status::eligible && (tekun ? st.tekun == false : !r.taper && st.dibao == false && !on_tekun))
+        line.should_have = true;
+      // 应退尽退: receiving 低保 or 特困 and no longer meeting it (低保: not in a 渐退期,
+      // which is eligible); not a household the document leaves to another one.
+      if ((dibao ? on_dibao : on_tekun) && r.status == Status::ineligible && covers_hukou(policy->programs[i], hp.household.hukou))
         line.should_exit = true;
-      if ((dibao || tekun) && r.status == Status::maybe) line.visit = true;
+      // 需走访核实: may meet it; a 特困 person's 低保 is not in question.
+      if (r.status == Status::maybe && (tekun || !on_tekun)) line.visit = true;
     }
   }
   lines.push_back(std::move(line));
@@ -848,6 +951,11 @@ std::string Roster::State::view() const {
   }
   w.end_array().key("errors");
   write_errors(file_errors);
+  w.key("ignored_columns").begin_array();
+  for (const std::string& name : ignored) w.string(name);
+  w.end_array().key("notes").begin_array();
+  for (const Note& n : notes) w.begin_object().key("message").string(n.message).key("message_en").string(n.message_en).end_object();
+  w.end_array();
   w.end_object();
   return w.take();
 }

@@ -109,6 +109,11 @@ function render(res, seconds, encoding) {
   out.textContent = '';
   out.appendChild(el('p', { class: 'dd-summary', id: 'roster-done' }, fill(R.done, { n: res.households, s: seconds.toFixed(2) })));
   out.appendChild(el('p', { class: 'dd-hint', id: 'roster-encoding' }, fill(R.encoding, { enc: encoding })));
+  // The file's own news first: a status column not found changes what the lists can say.
+  const notes = (res.notes || []).map((n) => n.message);
+  if (res.ignored_columns && res.ignored_columns.length) notes.push(fill(R.ignored, { list: res.ignored_columns.join('、') }));
+  if (notes.length) out.appendChild(el('div', { class: 'dd-panel dd-panel-warn', id: 'roster-notes', role: 'note' },
+    el('h2', null, R.notes), el('ul', null, notes.map((n) => el('li', null, n)))));
   out.appendChild(exportBlock('兜底通比对结果.csv', res.csv, R.export, R.exportText));
   out.appendChild(el('h2', null, R.summary));
   out.appendChild(el('div', { class: 'dd-table-wrap', tabindex: '0', role: 'region', 'aria-label': R.summary },

@@ -163,6 +163,35 @@ test('damaged files are read as the CLI reads them: GBK with € and cut short, 
   }
 });
 
+// A 花名册 as a county keeps it: a title above the header, its own column names
+// (户号, 年龄（岁）, 是否低保户), columns of its own (序号, 身份证号), no 特困 column.
+// The page reads it, and says first what it skipped and what it could not judge.
+test('a roster with a title row and its own column names: read, and its notes shown above the lists', async () => {
+  const file = write('own-headers', '泉港区2020年6月城乡低保对象花名册,,,,,,,\n' +
+    '序号,户号,身份证号,户籍性质,与户主的关系,年龄（岁）,月工资（元）,是否低保户\n' +
+    '1,A1,350505197001011234,农业,户主,45,0,否\n2,A1,350505197501011234,农业,妻,44,0,否\n', true);
+  const { page, log } = await openPage(browser.context);
+  try {
+    await page.goto(server.url + 'roster.html');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
+    const got = await runPage(page, file, 'quangang-2020');
+    const expected = nativeJson(file, ['--region', 'quangang-2020']);
+    assert.deepEqual(got.visit, ['A1'], 'read as the household it is: 低保 may apply (存款 not given)');
+    assert.deepEqual(expected.rows.map((r) => [r.key, r.size, r.per_capita_monthly, r.visit]), [['A1', 2, 0, true]]);
+    assert.equal(got.counts.errors, 0);
+    assert.deepEqual(await page.$$eval('#roster-notes li', (els) => els.map((e) => e.textContent)), [
+      '表头不在第1行：表头上面的标题等行没有读取',
+      '没有“特困人员”列（列名请用模板的）：特困的应保未保、应退尽退无法判断，没有列出',
+      '这些列不是模板的列，没有读取（不影响测算）：序号、身份证号']);
+    assert.deepEqual(expected.ignored_columns, ['序号', '身份证号']);
+    assert.equal(expected.notes.length, 2);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('the template has the Chinese headers the CLI writes, a byte-order mark for Excel, and every column explained', async () => {
   const { page } = await openPage(browser.context);
   try {

@@ -174,7 +174,7 @@ TEST(Roster, TextThatIsNotUtf8IsReadAsReplacementCharacters) {
                                         "户编号,\xED\xA7\x93名,年龄\nA,\xFF,40\n", "quangang-2020\xFF");
   const json v = json::parse(out.json, nullptr, false);
   ASSERT_FALSE(v.is_discarded()) << out.json;
-  EXPECT_EQ(v["errors"][0]["column"], "\uFFFD\uFFFD\uFFFD名");
+  EXPECT_EQ(v["ignored_columns"], json::array({"\uFFFD\uFFFD\uFFFD名"}));
   EXPECT_TRUE(doudi::is_utf8(out.csv));
   EXPECT_EQ(row(v, "A")["errors"].back()["message"].get<std::string>().rfind("未知地区“quangang-2020\uFFFD”，", 0), 0u);
 }
@@ -255,13 +255,87 @@ TEST(Roster, ScreeningInStepsGivesTheSameOutputs) {
   EXPECT_EQ(stepped.errors, 3);  // A1 met again after B2; C3's wages; the row with cells but no key
 }
 
-TEST(Roster, UnknownColumnsAndAMissingKeyColumnAreFileErrors) {
+// A column not the template's (序号, 乡镇, 身份证号) is left out and named apart from
+// the errors: as a "row 1" error staff read it as the header failing.
+TEST(Roster, UnknownColumnsAreIgnoredAndNamedAMissingKeyColumnIsAnError) {
   auto out = doudi::screen_roster(doudi::embedded_policies(), "姓名,年龄,身高\n张三,40,170\n", "quangang-2020");
   const json v = view(out);
   EXPECT_EQ(out.households, 0);
-  ASSERT_EQ(v["errors"].size(), 2u);
-  EXPECT_EQ(v["errors"][0]["column"], "身高");
-  EXPECT_EQ(v["errors"][1]["column"], "户编号");
+  ASSERT_EQ(v["errors"].size(), 1u);
+  EXPECT_EQ(v["errors"][0]["column"], "户编号");
+  EXPECT_EQ(v["ignored_columns"], json::array({"身高"}));
+}
+
+// Headers as rosters write them: units in brackets, 是否…, the usual other names.
+TEST(Roster, HeadersMayCarryUnitsAndUsualNames) {
+  auto out = doudi::screen_roster(doudi::embedded_policies(),
+                                  "户号,户籍性质,与户主的关系,年龄（岁）,劳动能力,月工资(元),是否低保户,五保户,存款（元）,序号\n"
+                                  "A1,农业,户主,45,完全,1000,否,否,0,1\n"
+                                  "A1,农业,妻,44,完全,,否,否,0,2\n", "quangang-2020");
+  const json v = view(out);
+  EXPECT_EQ(v["ignored_columns"], json::array({"序号"}));
+  EXPECT_TRUE(v["notes"].empty()) << v["notes"];
+  const json& a = row(v, "A1");
+  EXPECT_TRUE(a["errors"].empty()) << a["errors"];
+  EXPECT_EQ(a["per_capita_monthly"], 500);
+  EXPECT_EQ(a["programs"]["dibao"]["amount"], "440元/月");
+  EXPECT_TRUE(a["should_have"]);
+}
+
+// A 花名册's title above the header: the header is found under it, and the file says so.
+TEST(Roster, ATitleAboveTheHeaderIsSkippedAndSaid) {
+  auto out = doudi::screen_roster(doudi::embedded_policies(),
+                                  "泉港区2020年6月城乡低保对象花名册,,\n户编号,与户主关系,年龄,低保户,特困人员\nA1,户主,45,否,否\n", "quangang-2020");
+  const json v = view(out);
+  EXPECT_EQ(out.households, 1);
+  EXPECT_TRUE(v["errors"].empty()) << v["errors"];
+  ASSERT_EQ(v["notes"].size(), 1u);
+  EXPECT_EQ(v["notes"][0]["message"], "表头不在第1行：表头上面的标题等行没有读取");
+}
+
+// Whether a household receives 低保 is never guessed: without the column, the
+// lists that need it say nothing, and the file says why.
+TEST(Roster, WithoutAStatusColumnItsListsAreNotGuessed) {
+  auto out = doudi::screen_roster(doudi::embedded_policies(), "户编号,户籍,与户主关系,年龄,劳动能力,月工资,存款\nA1,农村,户主,45,完全,0,0\n",
+                                  "quangang-2020");
+  const json v = view(out);
+  ASSERT_EQ(v["notes"].size(), 2u);
+  EXPECT_EQ(v["notes"][0]["message"], "没有“低保户”列（列名请用模板的）：低保的应保未保、应退尽退无法判断，没有列出");
+  EXPECT_EQ(v["notes"][1]["message"], "没有“特困人员”列（列名请用模板的）：特困的应保未保、应退尽退无法判断，没有列出");
+  EXPECT_EQ(exported(out, "A1")["城乡最低生活保障"], "符合");
+  EXPECT_EQ(exported(out, "A1")["应保未保"], "");
+}
+
+// 特困 recipients: not listed to be added to 低保; listed to leave 特困 when they no longer meet it.
+TEST(Roster, TekunRecipientsAreNotListedForDibaoAndAreListedForExit) {
+  auto out = doudi::screen_roster(doudi::embedded_policies(),
+                                  "户编号,地区,户籍,与户主关系,年龄,劳动能力,月工资,存款,低保户,特困人员,有能力的法定赡养抚养扶养人,年医疗支出,年教育支出,年灾害损失\n"
+                                  "T1,泉港区,农村,户主,50,完全,3000,50000,否,是,是,0,0,0\n"
+                                  "T2,泉港区,农村,户主,80,无,0,0,否,是,否,0,0,0\n", "");
+  const json v = view(out);
+  const auto t1 = exported(out, "T1"), t2 = exported(out, "T2");
+  EXPECT_EQ(t1.at("特困人员救助供养"), "不符合");
+  EXPECT_EQ(t1.at("应退尽退"), "是");
+  EXPECT_EQ(t1.at("需走访核实"), "");
+  EXPECT_EQ(t2.at("城乡最低生活保障"), "符合");
+  EXPECT_EQ(t2.at("特困人员救助供养"), "符合");
+  EXPECT_EQ(t2.at("应保未保"), "");
+  EXPECT_TRUE(row(v, "T2").is_null());
+}
+
+// Cells as 户口簿 and 残疾人证 write them; a word that is not a choice names the choices in Chinese.
+TEST(Roster, EverydayWordsAreReadAndAWrongOneListsTheChoicesInChinese) {
+  auto out = doudi::screen_roster(doudi::embedded_policies(),
+                                  "户编号,户籍,与户主关系,年龄,残疾等级,劳动能力,月工资,低保户,特困人员\n"
+                                  "A1,非农业,户主,４５,二级,部分丧失劳动能力,０,否,否\n"
+                                  "A1,非农业,长子,12,,,0,否,否\n"
+                                  "B2,农业户,户主,40,,完全,0,否,否\n", "quangang-2020");
+  const json v = view(out);
+  EXPECT_TRUE(row(v, "A1")["errors"].empty()) << row(v, "A1")["errors"];
+  const json& b = row(v, "B2");
+  ASSERT_EQ(b["errors"].size(), 1u);
+  EXPECT_EQ(b["errors"][0]["column"], "户籍");
+  EXPECT_EQ(b["errors"][0]["message"], "“农业户”不是可选值，应填：城镇、农村");
 }
 
 TEST(Roster, AQuoteInsideACellIsText) {

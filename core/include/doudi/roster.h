@@ -13,9 +13,9 @@ namespace doudi {
 
 struct RosterOutput {
   std::string csv;   // the export: UTF-8 with BOM, one row per household, every program
-  // The site's view: {"households","summary","rows","errors"}. `rows` holds only
-  // the households the page lists (a flag or an error), each with its 低保 and 特困
-  // outcome; everything else is in the export.
+  // The site's view: {"households","summary","rows","errors","ignored_columns","notes"}.
+  // `rows` holds only the households the page lists (a flag or an error), each with
+  // its 低保 and 特困 outcome; everything else is in the export.
   std::string json;
   int households = 0;
   int errors = 0;    // rows or households with errors
