@@ -9,7 +9,7 @@
 import { el } from './dom.js';
 import { qrSvg } from './qr.js';
 import { S } from './staff-text.js';
-import { T as R } from './text.js';
+import { T as R, overlapText } from './text.js';
 
 const REL = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'];
 const LABOR = ['full', 'partial', 'none'];
@@ -207,6 +207,7 @@ export function sheet(household, result, regionName) {
     if (p.apply.where) where.add(p.apply.where);
   }
   const policy = result && result.policy ? result.policy : {};
+  const overlap = overlapText(programs);
   return el('section', { class: 'dd-sheet', 'aria-labelledby': 'dd-sheet-title' },
     el('h2', { id: 'dd-sheet-title' }, T.title),
     el('p', { class: 'dd-sheet-meta' }, `${regionName || household.region} · 《${policy.title || ''}》 ${T.docNo}：${policy.doc || ''} · ${T.date}：${today()}` +
@@ -220,6 +221,7 @@ export function sheet(household, result, regionName) {
         el('th', { scope: 'row' }, p.name), el('td', null, el('strong', null, S.status[p.status]), p.status !== 'ineligible' && amount(p.amount) ? el('span', { class: 'dd-sheet-amount' }, amount(p.amount)) : null),
         el('td', null, (p.reasons || []).slice(0, 2).map((r) => el('span', { class: 'dd-sheet-reason' }, r.text + (r.source ? `（${r.source.doc} ${r.source.clause}）` : ''))),
           p.missing && p.missing.length ? el('span', { class: 'dd-sheet-reason' }, T.missing + p.missing.map(fieldLabel).join('、')) : null))))),
+    overlap ? el('p', { class: 'dd-sheet-overlap' }, overlap) : null,
     closed.length ? el('p', { class: 'dd-sheet-closed' }, el('strong', null, S.status.ineligible + '：'), closed.join('、')) : null,
     docs.size ? el('p', null, el('strong', null, T.documents + '：'),
       broadest([...docs]).map((d, i) => [i ? '；' : '', el('span', { class: 'dd-sheet-doc' }, d)])) : null,  // items may hold a 、 themselves

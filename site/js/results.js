@@ -1,7 +1,7 @@
 // The results page: what the family may get and what to do next, then what is
 // still open, then what it does not qualify for and why. Reads the contract's
 // result JSON and the policy (for the text of cited clauses).
-import { T, fill } from './text.js';
+import { T, fill, overlapText } from './text.js';
 import { findPageForPath } from './questions.js';
 import { h, memberWho, fieldName, formatAnswer, money } from './ui.js';
 
@@ -103,17 +103,9 @@ function programCard(p, ctx) {
   return card;
 }
 
-// 低保, 特困供养 and 孤儿保障 each pay for the same basic living. The documents
-// do not say whether one person may have two of them (鹤壁 moves 低保 recipients
-// who qualify as 特困 over: 三、（二）, the 特困 card's note), and the engine screens
-// each on its own, so a family that may qualify for two is told the amounts are
-// separate estimates and the office decides, rather than left to add them up.
-const BASIC_LIVING = ['dibao', 'tekun', 'orphan_allowance'];
 function overlapNote(programs) {
-  const open = programs.filter((p) => BASIC_LIVING.includes(p.id) && p.status !== 'ineligible');
-  if (open.length < 2) return null;
-  const list = open.map((p) => '“' + p.name + '”').join(open.length === 2 ? '和' : '、');
-  return h('p', { class: 'dd-panel dd-overlap' }, fill(T.results.overlap, { list, count: open.length === 2 ? '两' : '三' }));
+  const text = overlapText(programs);
+  return text ? h('p', { class: 'dd-panel dd-overlap' }, text) : null;
 }
 
 // The amounts are the document's own, as of its date (the contract's default

@@ -2,7 +2,7 @@
 // keyboard-first, results beside the form recomputed as fields change. Alt+C or
 // Esc twice clears everything between households. Opens a 预审单 link
 // (staff.html#h=…) and scans its QR code where the browser can.
-import { T } from './text.js';
+import { T, overlapText } from './text.js';
 import { S, fill } from './staff-text.js';
 import { el } from './dom.js';
 import { loadEngine } from './engine.js';
@@ -247,6 +247,8 @@ function compute() {
     const n = (s) => programs.filter((p) => p.status === s).length;
     const counts = fill(S.staff.counts, { e: n('eligible'), m: n('maybe'), i: n('ineligible') });
     out.appendChild(el('p', { class: 'dd-summary' }, counts));
+    const overlap = overlapText(programs);
+    if (overlap) out.appendChild(el('p', { class: 'dd-panel dd-overlap' }, overlap));
     announce(counts);
   } else {
     announce(r.errors && r.errors.length ? S.staff.errors : '');

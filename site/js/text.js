@@ -395,3 +395,17 @@ export const T = {
 export function fill(template, values) {
   return String(template).replace(/\{(\w+)\}/g, (m, k) => (values && values[k] !== undefined ? String(values[k]) : m));
 }
+
+// 低保, 特困供养 and 孤儿保障 each pay for the same basic living. The documents
+// do not say whether one person may have two of them (鹤壁 moves 低保 recipients
+// who qualify as 特困 over: 三、（二）, the 特困 card's note), and the engine screens
+// each on its own, so a family that may qualify for two is told the amounts are
+// separate estimates and the office decides, rather than left to add them up.
+// The resident's results, the staff page and the 预审单 say it alike.
+const BASIC_LIVING = ['dibao', 'tekun', 'orphan_allowance'];
+export function overlapText(programs) {
+  const open = (programs || []).filter((p) => BASIC_LIVING.includes(p.id) && p.status !== 'ineligible');
+  if (open.length < 2) return null;
+  const list = open.map((p) => '“' + p.name + '”').join(open.length === 2 ? '和' : '、');
+  return fill(T.results.overlap, { list, count: open.length === 2 ? '两' : '三' });
+}

@@ -127,3 +127,26 @@ test('a correction takes an open 预审单 away; the counts are announced; print
     await page.close();
   }
 });
+
+// An orphan of 10 alone (泉港) may have 低保, 特困 and 孤儿保障 by the engine's
+// separate rules: the staff page and the 预审单 say, as the resident's results do,
+// that these are separate estimates, not amounts to add up.
+test('低保, 特困 and 孤儿保障 together: the staff page and the 预审单 say they are separate estimates', async () => {
+  const { page, log } = await open();
+  try {
+    const h = { schema: 1, region: 'quangang-2020', hukou: 'rural', members: [{ age: 10, relation: 'head', orphan: true, unsupported_child: false,
+      has_capable_supporter: false, disability_grade: 0, school: 'primary', income_monthly: {} }], assets: { deposits: 0 } };
+    const open3 = JSON.parse(cli(h)).programs.filter((p) => ['dibao', 'tekun', 'orphan_allowance'].includes(p.id) && p.status !== 'ineligible');
+    assert.equal(open3.length, 3, 'the CLI finds all three open');
+    await fillStaff(page, h);
+    await staffResults(page);
+    const text = '您家可能同时符合“城乡最低生活保障”、“特困人员救助供养”、“孤儿及事实无人抚养儿童基本生活保障”。这三项是分别测算的，能否同时享受、金额能否相加，以审批部门认定为准。';
+    assert.equal(await page.textContent('.dd-overlap'), text);
+    await page.click('#dd-handoff-open');
+    await page.waitForSelector('#dd-handoff');
+    assert.equal(await page.textContent('.dd-sheet-overlap'), text);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await page.close();
+  }
+});
