@@ -603,6 +603,7 @@ struct Line {
   Fen per_capita = 0, income = 0;
   bool income_known = false;
   bool should_have = false, should_exit = false, visit = false;
+  std::string why;  // 应退尽退, 需走访核实: what refused it, or what would settle it
 
   bool listed() const { return should_have || should_exit || visit || !errors.empty(); }
 };
@@ -812,6 +813,48 @@ std::string region_choices(const PolicySet& set) {
 
 }  // namespace
 
+namespace {
+
+// Why a listed household's 低保 or 特困 is as it is, in a line for staff: the
+// criterion that refused the one it receives (应退尽退), or else the cells that
+// would settle one that may apply (需走访核实), or the office's judgement it waits on.
+// Worked out again with reasons for these households only, and only up to the
+// later of the two programs (a program may rest on those before it).
+std::string why_listed(const Policy& policy, const Household& hh, const Group& g, int dibao, int tekun, bool exit) {
+  Context ctx(hh, policy, hh.as_of.value_or(policy.document.effective_from));
+  std::vector<ProgramResult> results;
+  for (int i = 0; i <= std::max(dibao, tekun); ++i) results.push_back(evaluate_program(policy.programs[static_cast<size_t>(i)], ctx));
+  std::string why;
+  // The cells to fill: a column, with the rows of the members it is missing for
+  // ("劳动能力（第24、26行）"), or a household's own column ("存款").
+  std::vector<std::pair<std::string, std::vector<int>>> cells;
+  const auto need = [&](const std::string& path) {
+    const CellError at = locate({path, "", ""}, g);
+    auto it = std::find_if(cells.begin(), cells.end(), [&](const auto& c) { return c.first == at.column; });
+    if (it == cells.end()) it = cells.insert(cells.end(), {at.column, {}});
+    if (path.rfind("members[", 0) == 0 && std::find(it->second.begin(), it->second.end(), at.row) == it->second.end())
+      it->second.push_back(at.row);
+  };
+  for (int i : {dibao, tekun}) {
+    if (i < 0) continue;
+    const ProgramResult& r = results[static_cast<size_t>(i)];
+    const bool on = i == dibao ? hh.status.dibao.value_or(false) : hh.status.tekun.value_or(false);
+    if (exit ? !(on && r.status == Status::ineligible) : r.status != Status::maybe) continue;
+    if (!exit) std::for_each(r.missing.begin(), r.missing.end(), need);
+    if (!r.reasons.empty() && (exit || r.missing.empty()))
+      why += (why.empty() ? "" : "；") + std::string(i == dibao ? "低保：" : "特困：") + std::string(r.reasons.front().text());
+  }
+  std::string fill;
+  for (auto& [column, rows] : cells) {
+    fill += (fill.empty() ? "" : "、") + column;
+    std::sort(rows.begin(), rows.end());
+    for (size_t k = 0; k < rows.size(); ++k) fill += (k ? "、" : "（第") + std::to_string(rows[k]) + (k + 1 == rows.size() ? "行）" : "");
+  }
+  return fill.empty() ? why : "需了解：" + fill + (why.empty() ? "" : "；" + why);
+}
+
+}  // namespace
+
 void Roster::State::screen(Group& h) {
   HouseholdParse hp = read_household(builder->build(&h));
   Line line{&h, {}, h.errors, 0, 0, false, false, false, false};
@@ -864,13 +907,16 @@ void Roster::State::screen(Group& h) {
       // 需走访核实: may meet it; a 特困 person's 低保 is not in question.
       if (r.status == Status::maybe && (tekun || !on_tekun)) line.visit = true;
     }
+    if (line.should_exit || line.visit) line.why = why_listed(*policy, hp.household, h, cols.dibao, cols.tekun, line.should_exit);
   }
   lines.push_back(std::move(line));
 }
 
 void Roster::State::write_export(std::string* out) const {
   *out = "\xEF\xBB\xBF";
-  out->reserve(lines.size() * (64 + 24 * programs.size()) + 1024);
+  size_t why = 0;
+  for (const Line& l : lines) why += l.why.size();
+  out->reserve(lines.size() * (64 + 24 * programs.size()) + why + 1024);
   CsvRow head(out);
   size_t width = 0;
   const auto header = [&](std::string_view v) { head.cell(v), ++width; };
@@ -879,7 +925,7 @@ void Roster::State::write_export(std::string* out) const {
     header(p.second);
     header(std::string(p.second) + "·金额");
   }
-  for (const char* h : {"应保未保", "应退尽退", "需走访核实", "错误"}) header(h);
+  for (const char* h : {"应保未保", "应退尽退", "需走访核实", "说明", "错误"}) header(h);
   head.end();
   std::string scratch;
   std::vector<const Outcome*> of;  // a line's outcome by program
@@ -894,7 +940,7 @@ void Roster::State::write_export(std::string* out) const {
       if (o && o->amount) append_amount(&scratch, *o->amount);
       row.cell(o ? status_zh(o->status) : "").cell(scratch);
     }
-    row.cell(l.should_have ? "是" : "").cell(l.should_exit ? "是" : "").cell(l.visit ? "是" : "");
+    row.cell(l.should_have ? "是" : "").cell(l.should_exit ? "是" : "").cell(l.visit ? "是" : "").cell(l.why);
     scratch.clear();
     for (const auto& e : l.errors) scratch += (scratch.empty() ? "" : "；") + error_text(e);
     row.cell(scratch).end();
@@ -909,9 +955,9 @@ void Roster::State::write_export(std::string* out) const {
 // The site's view: the summary, and the households its lists show (with their
 // 低保 and 特困 outcomes, the lists' columns); the export has the rest.
 std::string Roster::State::view() const {
-  size_t listed = 0;
-  for (const Line& l : lines) listed += l.listed() ? 1 : 0;
-  JsonWriter w(256 * listed + 128 * programs.size() + 1024);
+  size_t listed = 0, why = 0;
+  for (const Line& l : lines) listed += l.listed() ? 1 : 0, why += l.listed() ? l.why.size() : 0;
+  JsonWriter w(256 * listed + why + 128 * programs.size() + 1024);
   w.begin_object().key("households").number(static_cast<long long>(lines.size())).key("summary").begin_array();
   std::vector<std::array<int, 3>> counts(programs.size(), {0, 0, 0});
   for (const Line& l : lines)
@@ -938,6 +984,7 @@ std::string Roster::State::view() const {
     if (l.income_known) w.yuan(l.per_capita);
     else w.null();
     w.key("should_have").boolean(l.should_have).key("should_exit").boolean(l.should_exit).key("visit").boolean(l.visit);
+    w.key("why").string(l.why);
     w.key("programs").begin_object();
     for (const Outcome& o : l.outcomes) {
       if (!shown[o.program]) continue;

@@ -124,8 +124,9 @@ function render(res, seconds, encoding) {
     { label: R.perCapita, get: (r) => money(r.per_capita_monthly) }, ...extra, { label: R.line, get: (r) => r.line }];
   const prog = (id, name) => ({ label: name, get: (r) => (r.programs[id] ? S.status[r.programs[id].status] + (r.programs[id].amount ? ' ' + r.programs[id].amount : '') : '—') });
   out.appendChild(list('list-should-have', R.shouldHave, R.shouldHaveLead, res.rows.filter((r) => r.should_have), hhCols([prog('dibao', '低保'), prog('tekun', '特困')])));
-  out.appendChild(list('list-should-exit', R.shouldExit, R.shouldExitLead, res.rows.filter((r) => r.should_exit), hhCols([prog('dibao', '低保')])));
-  out.appendChild(list('list-visit', R.visit, R.visitLead, res.rows.filter((r) => r.visit), hhCols([prog('dibao', '低保'), prog('tekun', '特困')])));
+  const why = { label: R.why, get: (r) => r.why || '—' };
+  out.appendChild(list('list-should-exit', R.shouldExit, R.shouldExitLead, res.rows.filter((r) => r.should_exit), hhCols([prog('dibao', '低保'), prog('tekun', '特困'), why])));
+  out.appendChild(list('list-visit', R.visit, R.visitLead, res.rows.filter((r) => r.visit), hhCols([prog('dibao', '低保'), prog('tekun', '特困'), why])));
   const errs = [];
   for (const r of res.rows) for (const e of r.errors) errs.push(Object.assign({ key: r.key }, e));
   for (const e of res.errors) errs.push(Object.assign({ key: '' }, e));

@@ -44,6 +44,8 @@ async function runPage(page, file, region) {
       should_have: keys('list-should-have'), should_exit: keys('list-should-exit'), visit: keys('list-visit'),
       counts: { should_have: count('list-should-have'), should_exit: count('list-should-exit'), visit: count('list-visit'), errors: count('list-errors') },
       errorRows: [...document.querySelectorAll('#list-errors tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent)),
+      why: Object.fromEntries(['list-should-exit', 'list-visit'].map((id) => [id, [...document.querySelectorAll(`#${id} tbody tr`)]
+        .map((tr) => tr.cells[6].textContent)])),
       summary, exportHref: document.getElementById('roster-export') ? document.getElementById('roster-export').getAttribute('href') : null };
   });
 }
@@ -60,6 +62,10 @@ async function checkAgainstCli(page, file, name) {
   assert.deepEqual(got.should_have, flagged('should_have').slice(0, 200), '应保未保 households');
   assert.deepEqual(got.should_exit, flagged('should_exit').slice(0, 200), '应退尽退 households');
   assert.deepEqual(got.visit, flagged('visit').slice(0, 200), '需走访 households');
+  const why = (k) => expected.rows.filter((r) => r[k]).map((r) => r.why || '—').slice(0, 200);
+  assert.deepEqual(got.why['list-should-exit'], why('should_exit'), '应退尽退: what refused each');
+  assert.deepEqual(got.why['list-visit'], why('visit'), '需走访: what to find out');
+  assert.ok(got.why['list-visit'].length && got.why['list-visit'].every((w) => /^(需了解|低保|特困)：/.test(w)), 'each says why');
   const errs = [];
   for (const r of expected.rows) for (const e of r.errors) errs.push([String(e.row), r.key, e.column, e.message]);
   for (const e of expected.errors) errs.push([String(e.row), '', e.column, e.message]);

@@ -317,6 +317,8 @@ TEST(Roster, TekunRecipientsAreNotListedForDibaoAndAreListedForExit) {
   EXPECT_EQ(t1.at("特困人员救助供养"), "不符合");
   EXPECT_EQ(t1.at("应退尽退"), "是");
   EXPECT_EQ(t1.at("需走访核实"), "");
+  EXPECT_EQ(t1.at("说明"), "特困：户主（50岁）有劳动能力");  // what refused it, first
+  EXPECT_EQ(row(v, "T1")["why"], "特困：户主（50岁）有劳动能力");
   EXPECT_EQ(t2.at("城乡最低生活保障"), "符合");
   EXPECT_EQ(t2.at("特困人员救助供养"), "符合");
   EXPECT_EQ(t2.at("应保未保"), "");
@@ -442,6 +444,21 @@ TEST(Roster, TemplateListsEveryColumnOnce) {
   const std::string t = doudi::roster_template();
   ASSERT_EQ(t.rfind("\xEF\xBB\xBF户编号,地区,户籍", 0), 0u);
   EXPECT_NE(t.find("今年临时救助次数"), std::string::npos);
+}
+
+// 需走访核实 says what to find out, by column and row, so that a visit can be planned
+// from the list; a household whose answer waits on the office's judgement says that.
+TEST(Roster, AHouseholdToVisitSaysWhatToFindOut) {
+  auto out = doudi::screen_roster(doudi::embedded_policies(),
+                                  "户编号,地区,户籍,与户主关系,年龄,劳动能力,月工资,存款,低保户,特困人员,有能力的法定赡养抚养扶养人,年医疗支出,年教育支出,年灾害损失\n"
+                                  "V1,泉港区,农村,户主,70,无,0,0,否,否,,0,0,0\n"
+                                  "V1,泉港区,农村,配偶,68,,0,,,,,,,\n"
+                                  "D1,泉港区,农村,户主,50,完全,0,8000,否,否,是,0,0,0\n", "");
+  const json v = view(out);
+  EXPECT_EQ(row(v, "V1")["why"], "需了解：有能力的法定赡养抚养扶养人（第2、3行）");
+  EXPECT_EQ(exported(out, "V1").at("说明"), "需了解：有能力的法定赡养抚养扶养人（第2、3行）");
+  EXPECT_EQ(row(v, "D1")["why"].get<std::string>().rfind("低保：家庭存款8000元；本文件未载明低保家庭的存款限额", 0), 0u) << row(v, "D1")["why"];
+  EXPECT_EQ(exported(out, "D1").at("应保未保"), "");
 }
 
 }  // namespace
