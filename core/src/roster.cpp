@@ -461,6 +461,16 @@ class CsvRow {
     csv_cell(out_, v);
     return *this;
   }
+  // A household key of digits that a spreadsheet would take for a number (000123
+  // shown as 123, an 18-digit 身份证号 as 3.50505E+17) goes as ="000123": shown as text.
+  CsvRow& key(std::string_view v) {
+    const bool digits = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || (v[0] != '0' && v.size() <= 11)) return cell(v);
+    if (!first_) *out_ += ',';
+    first_ = false;
+    ((*out_ += "\"=\"\"") += v) += "\"\"\"";
+    return *this;
+  }
   void end() { *out_ += "\r\n"; }
 
  private:
@@ -554,8 +564,10 @@ class HouseholdBuilder {
     for (const auto& [seen, old] : *to)
       if (seen == &c) {
         if (!same_value(old, value))
-          h->errors.push_back({line, std::string(c.header), "同一户的“" + std::string(c.header) + "”与前面的行不一致",
-                               "differs from an earlier row of the same household"});
+          h->errors.push_back({line, std::string(c.header),
+                               "同一户的“" + std::string(c.header) + "”与前面的行不一致：这是全户的情况，各行要相同，或只填在一行" +
+                                   (c.field == "hukou" ? "（家人户籍不同的，按户主的填）" : ""),
+                               "differs from an earlier row of the same household: a household's own cell, the same on every row or given once"});
         return;
       }
     to->emplace_back(&c, value);
@@ -660,6 +672,13 @@ std::string clean_region(std::string_view region) { return is_utf8(region) ? std
 
 Roster::State::State(const PolicySet& policies, std::string csv_text, std::string_view default_region)
     : set(policies), text(clean(std::move(csv_text))), region(clean_region(default_region)), csv(parse_csv(text)) {
+  // An Excel workbook (.xlsx is a zip file) chosen for its CSV: said plainly, not
+  // as a header of binary garbage.
+  if (text.compare(0, 4, "PK\x03\x04") == 0) {
+    file_errors.push_back({1, "", "这是 Excel 工作簿（.xlsx），不是 CSV 文件：请在 Excel 或 WPS 中“另存为”，类型选“CSV（逗号分隔）”，再选择另存的文件",
+                           "this is an Excel workbook (.xlsx), not CSV: save it as CSV (comma separated) first"});
+    return;
+  }
   // The header is the first row naming the 户编号 column, among the first few: a
   // 花名册 exported from Excel often has its title (“泉港区2020年6月城乡低保对象花名册”) above.
   const auto names_key = [&](size_t r) {
@@ -931,7 +950,8 @@ void Roster::State::write_export(std::string* out) const {
   std::vector<const Outcome*> of;  // a line's outcome by program
   for (const Line& l : lines) {
     CsvRow row(out);
-    row.cell(l.h->key).cell(l.h->region).cell(std::to_string(l.h->rows.size()));
+    const Policy* policy = set.find(l.h->region);  // its place, as staff know it
+    row.key(l.h->key).cell(policy ? std::string_view(policy->document.region) : l.h->region).cell(std::to_string(l.h->rows.size()));
     row.cell(l.income_known ? yuan_text(l.income) : "").cell(l.income_known ? yuan_text(l.per_capita) : "");
     of.assign(programs.size(), nullptr);
     for (const Outcome& o : l.outcomes) of[o.program] = &o;

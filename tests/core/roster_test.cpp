@@ -130,7 +130,7 @@ TEST(Roster, UsesTheDefaultRegionAndReportsAnUnknownOne) {
   auto out = run("D4,,城镇,钱七,户主,70,无,0,0,是,否,0,30\nE5,nowhere,城镇,孙八,户主,70,无,0,0,是,否,0,30\n", "mingxi-2019");
   const json v = view(out);
   const auto d = exported(out, "D4");
-  EXPECT_EQ(d.at("地区"), "mingxi-2019");
+  EXPECT_EQ(d.at("地区"), "福建省三明市明溪县");  // the place, as staff know it
   EXPECT_EQ(d.at("城市困难家庭认定（“347”精准帮扶）"), "符合");
   ASSERT_EQ(row(v, "E5")["errors"].size(), 1u);
   EXPECT_EQ(row(v, "E5")["errors"][0]["column"], "地区");
@@ -191,7 +191,7 @@ TEST(Roster, HouseholdFieldsMustAgreeAcrossTheirRows) {
 TEST(Roster, ExportIsExcelReadyCsvWithBomQuotingAndOneRowPerHousehold) {
   auto out = run("\"G,7\",quangang-2020,农村,\"有\"\"引号\"\"的名字\",户主,45,完全,1000,,否,否,0,60\n");
   ASSERT_EQ(out.csv.rfind("\xEF\xBB\xBF户编号,地区,人数", 0), 0u);
-  EXPECT_NE(out.csv.find("\r\n\"G,7\",quangang-2020,1,1000,1000,"), std::string::npos);
+  EXPECT_NE(out.csv.find("\r\n\"G,7\",福建省泉州市泉港区,1,1000,1000,"), std::string::npos);
   size_t lines = 0;
   for (char c : out.csv) lines += c == '\n';
   EXPECT_EQ(lines, 2u);
@@ -375,9 +375,9 @@ TEST(Roster, ExportWritesFormulaLikeCellsAsText) {
                                       "@SUM(A1),quangang-2020,农村,45,100\n"
                                       "-12,quangang-2020,农村,45,100\n",
                                   "");
-  EXPECT_NE(out.csv.find("\r\n\"'=1+1\",quangang-2020,"), std::string::npos);
-  EXPECT_NE(out.csv.find("\r\n\"'@SUM(A1)\",quangang-2020,"), std::string::npos);
-  EXPECT_NE(out.csv.find("\r\n-12,quangang-2020,"), std::string::npos);  // a number stays a number
+  EXPECT_NE(out.csv.find("\r\n\"'=1+1\",福建省泉州市泉港区,"), std::string::npos);
+  EXPECT_NE(out.csv.find("\r\n\"'@SUM(A1)\",福建省泉州市泉港区,"), std::string::npos);
+  EXPECT_NE(out.csv.find("\r\n-12,福建省泉州市泉港区,"), std::string::npos);  // a number stays a number
 }
 
 TEST(Roster, MoreThan20RowsUnderOneKeyIsAnErrorOfTheKeyColumn) {
@@ -417,8 +417,8 @@ TEST(Roster, ARegionMayBeWrittenAsItsPlace) {
   const std::string h = "户编号,地区,户籍,年龄\n";
   auto out = doudi::screen_roster(doudi::embedded_policies(), h + "A,泉港区,农村,40\nB,新密,农村,40\nC,福建省,农村,40\n", "");
   const json v = view(out);
-  EXPECT_EQ(exported(out, "A")["地区"], "quangang-2020");
-  EXPECT_EQ(exported(out, "B")["地区"], "xinmi-2016");
+  EXPECT_EQ(exported(out, "A")["地区"], "福建省泉州市泉港区");  // the document's place, as staff know it
+  EXPECT_EQ(exported(out, "B")["地区"], "河南省郑州市新密市");
   // 福建省 has two documents: an error that lists what may be written
   const std::string m = row(v, "C")["errors"][0]["message"];
   EXPECT_EQ(m.rfind("未知地区“福建省”，请填地区编号或地名：", 0), 0u) << m;
@@ -459,6 +459,23 @@ TEST(Roster, AHouseholdToVisitSaysWhatToFindOut) {
   EXPECT_EQ(exported(out, "V1").at("说明"), "需了解：有能力的法定赡养抚养扶养人（第2、3行）");
   EXPECT_EQ(row(v, "D1")["why"].get<std::string>().rfind("低保：家庭存款8000元；本文件未载明低保家庭的存款限额", 0), 0u) << row(v, "D1")["why"];
   EXPECT_EQ(exported(out, "D1").at("应保未保"), "");
+}
+
+// Keys of digits keep their zeros in Excel; a workbook chosen instead of its CSV is said so.
+TEST(Roster, DigitKeysStayTextAndAWorkbookIsNamed) {
+  auto out = doudi::screen_roster(doudi::embedded_policies(), "户编号,与户主关系,年龄\n000123,户主,40\n350505195001011234,户主,40\n123,户主,40\n",
+                                  "quangang-2020");
+  EXPECT_NE(out.csv.find("\r\n\"=\"\"000123\"\"\",福建省泉州市泉港区,1,"), std::string::npos);
+  EXPECT_NE(out.csv.find("\r\n\"=\"\"350505195001011234\"\"\","), std::string::npos);
+  EXPECT_NE(out.csv.find("\r\n123,福建省泉州市泉港区,1,"), std::string::npos);  // as Excel shows it anyway
+  const json v = view(out);
+  EXPECT_TRUE(row(v, "000123").is_object());  // the view keeps the key as it is
+  const auto book = doudi::screen_roster(doudi::embedded_policies(), std::string("PK\x03\x04\x14\0\x06\0[Content_Types].xml", 30), "");
+  const json b = view(book);
+  EXPECT_EQ(book.households, 0);
+  ASSERT_EQ(b["errors"].size(), 1u);
+  EXPECT_EQ(b["errors"][0]["message"].get<std::string>().rfind("这是 Excel 工作簿（.xlsx），不是 CSV 文件", 0), 0u);
+  EXPECT_TRUE(b["ignored_columns"].empty());
 }
 
 }  // namespace
