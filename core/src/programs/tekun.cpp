@@ -159,6 +159,25 @@ std::optional<Fen> standard_for(const Program& p, const Context& ctx, const Memb
   return concentrated;
 }
 
+// 明溪 二、（三）6: 半护理、全护理 集中供养 standards are at least 130% and 140% of the
+// 分散 one. With that one unstated, the multiple is still the document's to say.
+void care_ratio_basis(const Program& p, const Context& ctx, const std::vector<int>& members, Decision& d) {
+  for (const char* level : {"partial", "full"}) {
+    const Param* ratio = p.param(level[0] == 'p' ? "care_ratio_partial" : "care_ratio_full");
+    const Ability need = level[0] == 'p' ? Ability::partial : Ability::none;
+    const auto r = ratio ? number_at(ratio, ctx.day) : std::nullopt;
+    const bool applies = std::any_of(members.begin(), members.end(), [&](int i) {
+      const Member& m = ctx.h.members[static_cast<size_t>(i)];
+      return m.in_institution.value_or(false) && m.self_care == need;
+    });
+    if (r && applies)
+      d.basis([&] {
+        return std::string("集中供养的") + (need == Ability::partial ? "半护理" : "全护理") + "特困人员，供养标准不低于分散供养标准的" +
+               std::to_string(static_cast<int>(*r * 100 + 0.5)) + "%";
+      }, ratio->source);
+  }
+}
+
 }  // namespace
 
 void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
@@ -199,6 +218,7 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
       }, disp->source);
     } else {
       d.basis([&] { return "供养标准：" + disp->unstated(ctx.day); }, disp->source);
+      care_ratio_basis(p, ctx, out->members, d);
     }
   }
 }
