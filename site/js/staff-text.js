@@ -87,7 +87,7 @@ export const S = {
     errors: '有错误的行',
     errorsLead: '这些行没有参与测算（其他行照常测算）：',
     none: '没有。',
-    why: '说明（不符合的原因，或还需了解的情况）',
+    why: '说明',
     key: '户编号', regionCol: '地区', size: '人数', perCapita: '月人均收入', line: '起始行', row: '行', column: '列', message: '问题',
     more: '仅显示前 {n} 户，完整名单请导出。',
     export: '导出结果（CSV，Excel 可直接打开）',
