@@ -470,7 +470,8 @@ TEST(Roster, DigitKeysStayTextAndAWorkbookIsNamed) {
   EXPECT_NE(out.csv.find("\r\n123,福建省泉州市泉港区,1,"), std::string::npos);  // as Excel shows it anyway
   const json v = view(out);
   EXPECT_TRUE(row(v, "000123").is_object());  // the view keeps the key as it is
-  const auto book = doudi::screen_roster(doudi::embedded_policies(), std::string("PK\x03\x04\x14\0\x06\0[Content_Types].xml", 30), "");
+  const char xlsx[] = "PK\x03\x04\x14\0\x06\0[Content_Types].xml";  // a zip's first bytes, NULs included
+  const auto book = doudi::screen_roster(doudi::embedded_policies(), std::string(xlsx, sizeof xlsx - 1), "");
   const json b = view(book);
   EXPECT_EQ(book.households, 0);
   ASSERT_EQ(b["errors"].size(), 1u);
