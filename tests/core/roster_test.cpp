@@ -18,6 +18,11 @@ doudi::RosterOutput run(const std::string& rows, const char* region = "") {
   return doudi::screen_roster(doudi::embedded_policies(), std::string(kHeader) + rows, region);
 }
 
+// A whole file (its own header) screened.
+doudi::RosterOutput run_csv(const std::string& text, const std::string& region = "") {
+  return doudi::screen_roster(doudi::embedded_policies(), text, region);
+}
+
 json view(const doudi::RosterOutput& out) { return json::parse(out.json); }
 
 const json& row(const json& v, const std::string& key) {
@@ -66,7 +71,7 @@ TEST(Roster, FlagsDibaoHouseholdsAboveTheStandardForExit) {
   // 泉港: 低保户 with 5000元 wages a head (above 720元 even after the most 就业成本 could
   // take, 2480元), no 建档立卡 (so no 渐退期), no deductible costs.
   const std::string h = std::string(kHeader).substr(0, std::string(kHeader).size() - 1) + ",年医疗支出,年教育支出\n";
-  auto out = doudi::screen_roster(doudi::embedded_policies(), h + "B2,quangang-2020,农村,王五,户主,50,完全,5000,,是,否,0,60,0,0\n", "");
+  auto out = run_csv(h + "B2,quangang-2020,农村,王五,户主,50,完全,5000,,是,否,0,60,0,0\n", "");
   const json v = view(out);
   const json& b = row(v, "B2");
   EXPECT_EQ(b["programs"]["dibao"]["status"], "ineligible");
@@ -85,7 +90,7 @@ TEST(Roster, AnUrbanDibaoHouseholdUnderARuralDocumentIsNotToExit) {
 
 TEST(Roster, TaperKeepsARegisteredHouseholdOffTheExitList) {
   const std::string h = std::string(kHeader).substr(0, std::string(kHeader).size() - 1) + ",年医疗支出,年教育支出\n";
-  auto out = doudi::screen_roster(doudi::embedded_policies(), h + "C3,quangang-2020,农村,赵六,户主,50,完全,5000,,是,是,0,60,0,0\n", "");
+  auto out = run_csv(h + "C3,quangang-2020,农村,赵六,户主,50,完全,5000,,是,是,0,60,0,0\n", "");
   const auto c = exported(out, "C3");
   EXPECT_EQ(c.at("城乡最低生活保障"), "符合");  // 12个月延保渐退期
   EXPECT_EQ(c.at("应退尽退"), "");
@@ -170,8 +175,7 @@ TEST(Roster, AFileIsReadAsUtf8WhenMostOfItsCharactersAre) {
 // Found by fuzz_roster: an encoded surrogate in a header passed into the view,
 // which was then not UTF-8 (and not JSON to a strict parser). Such bytes are now read as U+FFFD.
 TEST(Roster, TextThatIsNotUtf8IsReadAsReplacementCharacters) {
-  const auto out = doudi::screen_roster(doudi::embedded_policies(),
-                                        "户编号,\xED\xA7\x93名,年龄\nA,\xFF,40\n", "quangang-2020\xFF");
+  const auto out = run_csv("户编号,\xED\xA7\x93名,年龄\nA,\xFF,40\n", "quangang-2020\xFF");
   const json v = json::parse(out.json, nullptr, false);
   ASSERT_FALSE(v.is_discarded()) << out.json;
   EXPECT_EQ(v["ignored_columns"], json::array({"\uFFFD\uFFFD\uFFFD名"}));
@@ -240,7 +244,7 @@ TEST(Roster, ScreeningInStepsGivesTheSameOutputs) {
                           ",,,,,,\n"                      // blank: skipped
                           ",quangang-2020,农村,钱七,户主,30\n"  // cells but no key: a file error
                           "C3,mingxi-2019,城镇,赵六,户主,50,完全,x,,是,否,0,60\n";
-  const doudi::RosterOutput whole = doudi::screen_roster(doudi::embedded_policies(), csv, "");
+  const doudi::RosterOutput whole = run_csv(csv, "");
   doudi::Roster r(doudi::embedded_policies(), csv, "");
   EXPECT_EQ(r.households(), 3);
   EXPECT_EQ(r.screened(), 0);
@@ -258,7 +262,7 @@ TEST(Roster, ScreeningInStepsGivesTheSameOutputs) {
 // A column not the template's (序号, 乡镇, 身份证号) is left out and named apart from
 // the errors: as a "row 1" error staff read it as the header failing.
 TEST(Roster, UnknownColumnsAreIgnoredAndNamedAMissingKeyColumnIsAnError) {
-  auto out = doudi::screen_roster(doudi::embedded_policies(), "姓名,年龄,身高\n张三,40,170\n", "quangang-2020");
+  auto out = run_csv("姓名,年龄,身高\n张三,40,170\n", "quangang-2020");
   const json v = view(out);
   EXPECT_EQ(out.households, 0);
   ASSERT_EQ(v["errors"].size(), 1u);
@@ -268,10 +272,9 @@ TEST(Roster, UnknownColumnsAreIgnoredAndNamedAMissingKeyColumnIsAnError) {
 
 // Headers as rosters write them: units in brackets, 是否…, the usual other names.
 TEST(Roster, HeadersMayCarryUnitsAndUsualNames) {
-  auto out = doudi::screen_roster(doudi::embedded_policies(),
-                                  "户号,户籍性质,与户主的关系,年龄（岁）,劳动能力,月工资(元),是否低保户,五保户,存款（元）,序号\n"
-                                  "A1,农业,户主,45,完全,1000,否,否,0,1\n"
-                                  "A1,农业,妻,44,完全,,否,否,0,2\n", "quangang-2020");
+  auto out = run_csv("户号,户籍性质,与户主的关系,年龄（岁）,劳动能力,月工资(元),是否低保户,五保户,存款（元）,序号\n"
+                     "A1,农业,户主,45,完全,1000,否,否,0,1\n"
+                     "A1,农业,妻,44,完全,,否,否,0,2\n", "quangang-2020");
   const json v = view(out);
   EXPECT_EQ(v["ignored_columns"], json::array({"序号"}));
   EXPECT_TRUE(v["notes"].empty()) << v["notes"];
@@ -284,8 +287,7 @@ TEST(Roster, HeadersMayCarryUnitsAndUsualNames) {
 
 // A 花名册's title above the header: the header is found under it, and the file says so.
 TEST(Roster, ATitleAboveTheHeaderIsSkippedAndSaid) {
-  auto out = doudi::screen_roster(doudi::embedded_policies(),
-                                  "泉港区2020年6月城乡低保对象花名册,,\n户编号,与户主关系,年龄,低保户,特困人员\nA1,户主,45,否,否\n", "quangang-2020");
+  auto out = run_csv("泉港区2020年6月城乡低保对象花名册,,\n户编号,与户主关系,年龄,低保户,特困人员\nA1,户主,45,否,否\n", "quangang-2020");
   const json v = view(out);
   EXPECT_EQ(out.households, 1);
   EXPECT_TRUE(v["errors"].empty()) << v["errors"];
@@ -296,8 +298,8 @@ TEST(Roster, ATitleAboveTheHeaderIsSkippedAndSaid) {
 // Whether a household receives 低保 is never guessed: without the column, the
 // lists that need it say nothing, and the file says why.
 TEST(Roster, WithoutAStatusColumnItsListsAreNotGuessed) {
-  auto out = doudi::screen_roster(doudi::embedded_policies(), "户编号,户籍,与户主关系,年龄,劳动能力,月工资,存款\nA1,农村,户主,45,完全,0,0\n",
-                                  "quangang-2020");
+  auto out = run_csv("户编号,户籍,与户主关系,年龄,劳动能力,月工资,存款\nA1,农村,户主,45,完全,0,0\n",
+                     "quangang-2020");
   const json v = view(out);
   ASSERT_EQ(v["notes"].size(), 2u);
   EXPECT_EQ(v["notes"][0]["message"], "没有“低保户”列（列名请用模板的）：低保的应保未保、应退尽退无法判断，没有列出");
@@ -308,10 +310,9 @@ TEST(Roster, WithoutAStatusColumnItsListsAreNotGuessed) {
 
 // 特困 recipients: not listed to be added to 低保; listed to leave 特困 when they no longer meet it.
 TEST(Roster, TekunRecipientsAreNotListedForDibaoAndAreListedForExit) {
-  auto out = doudi::screen_roster(doudi::embedded_policies(),
-                                  "户编号,地区,户籍,与户主关系,年龄,劳动能力,月工资,存款,低保户,特困人员,有能力的法定赡养抚养扶养人,年医疗支出,年教育支出,年灾害损失\n"
-                                  "T1,泉港区,农村,户主,50,完全,3000,50000,否,是,是,0,0,0\n"
-                                  "T2,泉港区,农村,户主,80,无,0,0,否,是,否,0,0,0\n", "");
+  auto out = run_csv("户编号,地区,户籍,与户主关系,年龄,劳动能力,月工资,存款,低保户,特困人员,有能力的法定赡养抚养扶养人,年医疗支出,年教育支出,年灾害损失\n"
+                     "T1,泉港区,农村,户主,50,完全,3000,50000,否,是,是,0,0,0\n"
+                     "T2,泉港区,农村,户主,80,无,0,0,否,是,否,0,0,0\n", "");
   const json v = view(out);
   const auto t1 = exported(out, "T1"), t2 = exported(out, "T2");
   EXPECT_EQ(t1.at("特困人员救助供养"), "不符合");
@@ -327,11 +328,10 @@ TEST(Roster, TekunRecipientsAreNotListedForDibaoAndAreListedForExit) {
 
 // Cells as 户口簿 and 残疾人证 write them; a word that is not a choice names the choices in Chinese.
 TEST(Roster, EverydayWordsAreReadAndAWrongOneListsTheChoicesInChinese) {
-  auto out = doudi::screen_roster(doudi::embedded_policies(),
-                                  "户编号,户籍,与户主关系,年龄,残疾等级,劳动能力,月工资,低保户,特困人员\n"
-                                  "A1,非农业,户主,４５,二级,部分丧失劳动能力,０,否,否\n"
-                                  "A1,非农业,长子,12,,,0,否,否\n"
-                                  "B2,农业户,户主,40,,完全,0,否,否\n", "quangang-2020");
+  auto out = run_csv("户编号,户籍,与户主关系,年龄,残疾等级,劳动能力,月工资,低保户,特困人员\n"
+                     "A1,非农业,户主,４５,二级,部分丧失劳动能力,０,否,否\n"
+                     "A1,非农业,长子,12,,,0,否,否\n"
+                     "B2,农业户,户主,40,,完全,0,否,否\n", "quangang-2020");
   const json v = view(out);
   EXPECT_TRUE(row(v, "A1")["errors"].empty()) << row(v, "A1")["errors"];
   const json& b = row(v, "B2");
@@ -370,11 +370,10 @@ TEST(Roster, AnUnclosedQuoteIsThatRowsErrorAndTheRestAreScreened) {
 
 TEST(Roster, ExportWritesFormulaLikeCellsAsText) {
   const std::string h = "户编号,地区,户籍,年龄,月工资\n";
-  auto out = doudi::screen_roster(doudi::embedded_policies(),
-                                  h + "=1+1,quangang-2020,农村,45,100\n"
-                                      "@SUM(A1),quangang-2020,农村,45,100\n"
-                                      "-12,quangang-2020,农村,45,100\n",
-                                  "");
+  auto out = run_csv(h + "=1+1,quangang-2020,农村,45,100\n"
+                     "@SUM(A1),quangang-2020,农村,45,100\n"
+                     "-12,quangang-2020,农村,45,100\n",
+                     "");
   EXPECT_NE(out.csv.find("\r\n\"'=1+1\",福建省泉州市泉港区,"), std::string::npos);
   EXPECT_NE(out.csv.find("\r\n\"'@SUM(A1)\",福建省泉州市泉港区,"), std::string::npos);
   EXPECT_NE(out.csv.find("\r\n-12,福建省泉州市泉港区,"), std::string::npos);  // a number stays a number
@@ -383,7 +382,7 @@ TEST(Roster, ExportWritesFormulaLikeCellsAsText) {
 TEST(Roster, MoreThan20RowsUnderOneKeyIsAnErrorOfTheKeyColumn) {
   std::string rows = "户编号,地区,户籍,年龄\n";
   for (int i = 0; i < 21; ++i) rows += "K,quangang-2020,农村,40\n";
-  const json v = view(doudi::screen_roster(doudi::embedded_policies(), rows, ""));
+  const json v = view(run_csv(rows, ""));
   ASSERT_EQ(row(v, "K")["errors"].size(), 1u);
   EXPECT_EQ(row(v, "K")["errors"][0]["column"], "户编号");  // not the JSON field "members"
   EXPECT_EQ(row(v, "K")["errors"][0]["message"], "家庭成员应为1到20人，实际21人");
@@ -415,7 +414,7 @@ TEST(Roster, AKeyMetAgainAfterOtherHouseholdsIsAnErrorNotAMerge) {
 
 TEST(Roster, ARegionMayBeWrittenAsItsPlace) {
   const std::string h = "户编号,地区,户籍,年龄\n";
-  auto out = doudi::screen_roster(doudi::embedded_policies(), h + "A,泉港区,农村,40\nB,新密,农村,40\nC,福建省,农村,40\n", "");
+  auto out = run_csv(h + "A,泉港区,农村,40\nB,新密,农村,40\nC,福建省,农村,40\n", "");
   const json v = view(out);
   EXPECT_EQ(exported(out, "A")["地区"], "福建省泉州市泉港区");  // the document's place, as staff know it
   EXPECT_EQ(exported(out, "B")["地区"], "河南省郑州市新密市");
@@ -426,13 +425,13 @@ TEST(Roster, ARegionMayBeWrittenAsItsPlace) {
 }
 
 TEST(Roster, ACellThatIsNotAValueIsOneErrorNotAlsoAMissingOne) {
-  const json v = view(doudi::screen_roster(doudi::embedded_policies(), "户编号,地区,户籍,年龄\nA,泉港区,农村,六十\n", ""));
+  const json v = view(run_csv("户编号,地区,户籍,年龄\nA,泉港区,农村,六十\n", ""));
   ASSERT_EQ(row(v, "A")["errors"].size(), 1u) << row(v, "A").dump();
   EXPECT_EQ(row(v, "A")["errors"][0]["message"], "“六十”应填数字");
 }
 
 TEST(Roster, ARepeatedColumnIsAFileErrorAndTheFirstIsRead) {
-  auto out = doudi::screen_roster(doudi::embedded_policies(), "户编号,地区,户籍,年龄,年龄\nD1,quangang-2020,农村,45,\n", "");
+  auto out = run_csv("户编号,地区,户籍,年龄,年龄\nD1,quangang-2020,农村,45,\n", "");
   const json v = view(out);
   ASSERT_EQ(v["errors"].size(), 1u);
   EXPECT_EQ(v["errors"][0]["column"], "年龄");
@@ -449,11 +448,10 @@ TEST(Roster, TemplateListsEveryColumnOnce) {
 // 需走访核实 says what to find out, by column and row, so that a visit can be planned
 // from the list; a household whose answer waits on the office's judgement says that.
 TEST(Roster, AHouseholdToVisitSaysWhatToFindOut) {
-  auto out = doudi::screen_roster(doudi::embedded_policies(),
-                                  "户编号,地区,户籍,与户主关系,年龄,劳动能力,月工资,存款,低保户,特困人员,有能力的法定赡养抚养扶养人,年医疗支出,年教育支出,年灾害损失\n"
-                                  "V1,泉港区,农村,户主,70,无,0,0,否,否,,0,0,0\n"
-                                  "V1,泉港区,农村,配偶,68,,0,,,,,,,\n"
-                                  "D1,泉港区,农村,户主,50,完全,0,8000,否,否,是,0,0,0\n", "");
+  auto out = run_csv("户编号,地区,户籍,与户主关系,年龄,劳动能力,月工资,存款,低保户,特困人员,有能力的法定赡养抚养扶养人,年医疗支出,年教育支出,年灾害损失\n"
+                     "V1,泉港区,农村,户主,70,无,0,0,否,否,,0,0,0\n"
+                     "V1,泉港区,农村,配偶,68,,0,,,,,,,\n"
+                     "D1,泉港区,农村,户主,50,完全,0,8000,否,否,是,0,0,0\n", "");
   const json v = view(out);
   EXPECT_EQ(row(v, "V1")["why"], "需了解：有能力的法定赡养抚养扶养人（第2、3行）");
   EXPECT_EQ(exported(out, "V1").at("说明"), "需了解：有能力的法定赡养抚养扶养人（第2、3行）");
@@ -463,15 +461,15 @@ TEST(Roster, AHouseholdToVisitSaysWhatToFindOut) {
 
 // Keys of digits keep their zeros in Excel; a workbook chosen instead of its CSV is said so.
 TEST(Roster, DigitKeysStayTextAndAWorkbookIsNamed) {
-  auto out = doudi::screen_roster(doudi::embedded_policies(), "户编号,与户主关系,年龄\n000123,户主,40\n350505195001011234,户主,40\n123,户主,40\n",
-                                  "quangang-2020");
+  auto out = run_csv("户编号,与户主关系,年龄\n000123,户主,40\n350505195001011234,户主,40\n123,户主,40\n",
+                     "quangang-2020");
   EXPECT_NE(out.csv.find("\r\n\"=\"\"000123\"\"\",福建省泉州市泉港区,1,"), std::string::npos);
   EXPECT_NE(out.csv.find("\r\n\"=\"\"350505195001011234\"\"\","), std::string::npos);
   EXPECT_NE(out.csv.find("\r\n123,福建省泉州市泉港区,1,"), std::string::npos);  // as Excel shows it anyway
   const json v = view(out);
   EXPECT_TRUE(row(v, "000123").is_object());  // the view keeps the key as it is
   const char xlsx[] = "PK\x03\x04\x14\0\x06\0[Content_Types].xml";  // a zip's first bytes, NULs included
-  const auto book = doudi::screen_roster(doudi::embedded_policies(), std::string(xlsx, sizeof xlsx - 1), "");
+  const auto book = run_csv(std::string(xlsx, sizeof xlsx - 1), "");
   const json b = view(book);
   EXPECT_EQ(book.households, 0);
   ASSERT_EQ(b["errors"].size(), 1u);
