@@ -652,6 +652,7 @@ struct Roster::State {
     int dibao, tekun;            // the index of these programs, or -1
   };
   std::deque<Columns> policy_columns;  // (a deque: references stay)
+  const Column* read_header();
   const Columns& columns_of(const Policy& policy);
   std::unique_ptr<HouseholdBuilder> builder;
   bool finished = false;
@@ -670,15 +671,9 @@ std::string clean_region(std::string_view region) { return is_utf8(region) ? std
 
 }  // namespace
 
-Roster::State::State(const PolicySet& policies, std::string csv_text, std::string_view default_region)
-    : set(policies), text(clean(std::move(csv_text))), region(clean_region(default_region)), csv(parse_csv(text)) {
-  // An Excel workbook (.xlsx is a zip file) chosen for its CSV: said plainly, not
-  // as a header of binary garbage.
-  if (text.compare(0, 4, "PK\x03\x04") == 0) {
-    file_errors.push_back({1, "", "这是 Excel 工作簿（.xlsx），不是 CSV 文件：请在 Excel 或 WPS 中“另存为”，类型选“CSV（逗号分隔）”，再选择另存的文件",
-                           "this is an Excel workbook (.xlsx), not CSV: save it as CSV (comma separated) first"});
-    return;
-  }
+// The header row: each file column's template column (`map`), the columns not
+// read, and the file's notes. Returns the 户编号 column, or nullptr.
+const Column* Roster::State::read_header() {
   // The header is the first row naming the 户编号 column, among the first few: a
   // 花名册 exported from Excel often has its title (“泉港区2020年6月城乡低保对象花名册”) above.
   const auto names_key = [&](size_t r) {
@@ -723,6 +718,20 @@ Roster::State::State(const PolicySet& policies, std::string csv_text, std::strin
   if (has_key && !has("tekun"))
     notes.push_back({"没有“特困人员”列（列名请用模板的）：特困的应保未保、应退尽退无法判断，没有列出",
                      "no column 特困人员: who should have or leave tekun cannot be told, and is not listed"});
+  return key_column;
+}
+
+Roster::State::State(const PolicySet& policies, std::string csv_text, std::string_view default_region)
+    : set(policies), text(clean(std::move(csv_text))), region(clean_region(default_region)), csv(parse_csv(text)) {
+  // An Excel workbook (.xlsx is a zip file) chosen for its CSV: said plainly, not
+  // as a header of binary garbage.
+  if (text.compare(0, 4, "PK\x03\x04") == 0) {
+    file_errors.push_back({1, "", "这是 Excel 工作簿（.xlsx），不是 CSV 文件：请在 Excel 或 WPS 中“另存为”，类型选“CSV（逗号分隔）”，再选择另存的文件",
+                           "this is an Excel workbook (.xlsx), not CSV: save it as CSV (comma separated) first"});
+    return;
+  }
+  const Column* key_column = read_header();
+  const bool has_key = key_column != nullptr;
 
   // Rows to households by key, in the order keys first appear.
   std::map<std::string_view, size_t, KeyOrder> index;  // (a map: no hash table code in the module)
@@ -876,7 +885,7 @@ std::string why_listed(const Policy& policy, const Household& hh, const Group& g
 
 void Roster::State::screen(Group& h) {
   HouseholdParse hp = read_household(builder->build(&h));
-  Line line{&h, {}, h.errors, 0, 0, false, false, false, false};
+  Line line{&h, {}, h.errors, 0, 0, false, false, false, false, {}};
   const Policy* policy = set.find(hp.household.region);
   if (!policy && (policy = region_by_place(set, hp.household.region))) h.region = policy->id;
   if (!policy && !hp.household.region.empty()) {

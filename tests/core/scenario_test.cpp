@@ -208,7 +208,9 @@ void run_case(const Case& c) {
       EXPECT_TRUE(said.insert(r.dump()).second) << str(p, "id") << ": a reason given twice: " << r.dump();
     }
     // A refusal says why.
-    if (str(p, "status") == "ineligible") EXPECT_FALSE(said.empty()) << str(p, "id") << ": refused without a reason";
+    if (str(p, "status") == "ineligible") {
+      EXPECT_FALSE(said.empty()) << str(p, "id") << ": refused without a reason";
+    }
   }
 
   if (expect.contains("errors")) {
