@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import { T } from '../site/js/text.js';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf('--' + name);
@@ -272,10 +273,20 @@ function docBlock(d) {
 </dl>`;
 }
 
+// The documents' words the page uses, explained as the results page explains them
+// (site/js/text.js T.glossary): a campaign's reader is the same resident.
+function glossary(html) {
+  const used = T.glossary.filter(([word]) => html.includes(word));
+  if (!used.length) return '';
+  return `<details class="dd-glossary rg-glossary"><summary>${esc(T.glossaryTitle)}</summary><dl>${
+    used.map(([word, meaning]) => `<dt>${esc(word)}</dt><dd>${esc(meaning)}</dd>`).join('')}</dl></details>`;
+}
+
 function regionPage(policy, css, js) {
   const d = policy.document;
   const name = placeName(d);
   const toc = policy.programs.map((p) => `<li><a href="#p-${esc(p.id)}">${esc(p.name)}</a></li>`).join('');
+  const programs = policy.programs.map((p, i) => programSection(policy, p, i)).join('\n');
   const body = `<p class="dd-meta"><a href="../index.html">兜底通</a> › <a href="compare.html">各地标准对比</a> › ${esc(name)}</p>
 <h1 tabindex="-1">${esc(name)}社会救助政策</h1>
 <p class="dd-lead">${esc(d.region)}按《${esc(d.title)}》（${esc(d.doc)}）可以申请的社会救助：谁可以申请、标准多少、怎么申请。</p>
@@ -289,7 +300,8 @@ ${d.note ? `<p class="rg-note">说明：${esc(d.note)}</p>` : ''}
 ${incomeSection(policy)}
 <h2 id="rg-toc-title">本地可以申请的项目（${policy.programs.length}项）</h2>
 <ol class="rg-toc" aria-labelledby="rg-toc-title">${toc}</ol>
-${policy.programs.map((p, i) => programSection(policy, p, i)).join('\n')}
+${programs}
+${glossary(programs)}
 <section class="rg-share" id="rg-share" aria-labelledby="rg-share-title" data-region="${esc(policy.id)}" data-name="${esc(name)}">
 <h2 id="rg-share-title">分享给需要的人</h2>
 <p>把本页链接发给亲友或贴在宣传栏，对方打开后可以看到本地标准，也可以直接开始测算。</p>
