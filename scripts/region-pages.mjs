@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
-import { T } from '../site/js/text.js';
+import { T, glossaryFor } from '../site/js/text.js';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf('--' + name);
@@ -276,7 +276,7 @@ function docBlock(d) {
 // The documents' words the page uses, explained as the results page explains them
 // (site/js/text.js T.glossary): a campaign's reader is the same resident.
 function glossary(html) {
-  const used = T.glossary.filter(([word]) => html.includes(word));
+  const used = glossaryFor(html);
   if (!used.length) return '';
   return `<details class="dd-glossary rg-glossary"><summary>${esc(T.glossaryTitle)}</summary><dl>${
     used.map(([word, meaning]) => `<dt>${esc(word)}</dt><dd>${esc(meaning)}</dd>`).join('')}</dl></details>`;

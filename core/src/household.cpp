@@ -416,7 +416,7 @@ HouseholdParse read_household(const JsonNode& doc) {
     if (!out.household.as_of)
       r.error("as_of", "日期应为真实存在的 YYYY-MM-DD 格式日期", "must be a real ISO date (YYYY-MM-DD)");
   }
-  if (!r.get("hukou")) r.error("hukou", "缺少户籍类型（必填：urban 或 rural）", "hukou is required (urban or rural)");
+  if (!r.get("hukou")) r.error("hukou", "缺少户籍类型（必填：城镇 urban 或农村 rural）", "hukou is required (urban or rural)");
   out.household.hukou = r.choice("hukou", kHukou).value_or(Hukou::rural);
   read_members(r, &out.household, errors);
   read_rest(r, &out.household, errors);

@@ -262,7 +262,10 @@ constexpr std::pair<std::string_view, std::string_view> kHeaderAliases[] = {
     {"与户主的关系", "与户主关系"}, {"关系", "与户主关系"}, {"残疾级别", "残疾等级"}, {"残疾类型", "残疾类别"},
     {"工资", "月工资"}, {"月工资收入", "月工资"}, {"存款金额", "存款"}, {"低保", "低保户"}, {"低保对象", "低保户"},
     {"低保家庭", "低保户"}, {"特困", "特困人员"}, {"特困供养", "特困人员"}, {"特困供养人员", "特困人员"}, {"五保", "特困人员"},
-    {"五保户", "特困人员"}, {"建档立卡户", "建档立卡"}, {"建档立卡贫困户", "建档立卡"}, {"低保月数", "享受低保月数"}};
+    {"五保户", "特困人员"}, {"建档立卡户", "建档立卡"}, {"建档立卡贫困户", "建档立卡"}, {"低保月数", "享受低保月数"},
+    // A roster's one income column: counted as income of no kind the documents leave out.
+    {"月收入", "月其他收入"}, {"收入", "月其他收入"}, {"个人月收入", "月其他收入"}, {"月均收入", "月其他收入"},
+    {"基本养老金", "月基本养老金"}, {"城乡居民养老金", "月基本养老金"}, {"养老金", "月其他养老金"}, {"退休金", "月其他养老金"}};
 
 bool starts_with(std::string_view s, std::string_view start) { return s.size() > start.size() && s.compare(0, start.size(), start) == 0; }
 
@@ -495,6 +498,9 @@ CellError locate(const FieldError& e, const Group& h) {
   for (const Column& c : columns())
     if (leaf == c.field) column = std::string(c.header);
   if (field == "members") column = "户编号";  // 1 to 20 rows a household: its key holds them together
+  // Facts with no single column of their own, said in the template's words.
+  if (field == "income_monthly") column = "月收入（月工资等各列）";
+  if (field == "events") column = "近期突发事件（台账没有此列）";
   return {row, column, e.message, e.message_en};
 }
 
@@ -511,7 +517,10 @@ void row_cells(const Csv& csv, size_t r, const std::vector<const Column*>& map, 
 class HouseholdBuilder {
  public:
   HouseholdBuilder(const Csv& csv, const std::vector<const Column*>& map, bool has_income, std::string_view default_region)
-      : csv_(csv), map_(map), has_income_(has_income), default_region_(default_region) {}
+      : csv_(csv), map_(map), has_income_(has_income), default_region_(default_region) {
+    for (const Column* c : map)
+      if (c) present_[index_of(c)] = true;
+  }
 
   const JsonNode& build(Group* h) {
     tree_.clear();
@@ -526,6 +535,14 @@ class HouseholdBuilder {
     const size_t members = tree_.open(JsonType::array, "members");
     for (int line : h->rows) member(line, h);
     tree_.close(members);
+    // A cost column blank on every row of the household: none.
+    for (const Column& c : columns())
+      if (!c.member && none_if_blank(c) &&
+          std::none_of(household_.begin(), household_.end(), [&](const auto& kv) { return kv.first == &c; })) {
+        JsonNode zero;
+        zero.type = JsonType::number;
+        household_.emplace_back(&c, zero);
+      }
     h->region = default_region_;
     bool region = false;
     for (const auto& [c, v] : household_)
@@ -550,9 +567,20 @@ class HouseholdBuilder {
  private:
   using Values = std::vector<std::pair<const Column*, JsonNode>>;
 
+  // Columns whose blank cell, in a file that has the column, means none, as a
+  // county's roster is kept: a 残疾等级 only for the disabled, 是 only for the ill or the
+  // orphaned, a cost only when there is one. Other blank cells are "not given".
+  bool none_if_blank(const Column& c) const {
+    if (!present_[index_of(&c)]) return false;
+    const std::string_view f = c.field;
+    return f == "disability_grade" || f == "serious_illness" || f == "orphan" || f == "unsupported_child" ||
+           f == "in_institution" || f == "veteran_5lao" || c.group == "expenses_yearly";
+  }
+
   // One cell into `to`; a household cell must agree with the rows before it.
   void take(const Column& c, int line, Group* h, Values* to) {
-    const std::string_view v = cells_[index_of(&c)];
+    std::string_view v = cells_[index_of(&c)];
+    if (v.empty() && c.member && none_if_blank(c)) v = c.type == Type::boolean ? "否" : "0";
     if (v.empty() || kColumnFacts.echoed[index_of(&c)]) return;
     JsonNode value;
     std::string why;
@@ -592,6 +620,7 @@ class HouseholdBuilder {
 
   const Csv& csv_;
   const std::vector<const Column*>& map_;
+  bool present_[columns().size()] = {};  // the file has this template column
   const bool has_income_;
   const std::string_view default_region_;
   std::vector<std::string_view> cells_;
@@ -616,6 +645,7 @@ struct Line {
   bool income_known = false;
   bool should_have = false, should_exit = false, visit = false;
   std::string why;  // 应退尽退, 需走访核实: what refused it, or what would settle it
+  const char* receives = "";  // what the file says it receives now: 低保, 特困
 
   bool listed() const { return should_have || should_exit || visit || !errors.empty(); }
 };
@@ -918,6 +948,7 @@ void Roster::State::screen(Group& h) {
     const Columns& cols = columns_of(*policy);
     line.outcomes.reserve(results.size());
     const bool on_dibao = st.dibao.value_or(false), on_tekun = st.tekun.value_or(false);
+    line.receives = on_dibao && on_tekun ? "低保、特困" : on_dibao ? "低保" : on_tekun ? "特困" : "";
     for (size_t i = 0; i < results.size(); ++i) {
       const ProgramResult& r = results[i];
       line.outcomes.push_back({cols.column[i], r.status, r.amount});
@@ -948,7 +979,7 @@ void Roster::State::write_export(std::string* out) const {
   CsvRow head(out);
   size_t width = 0;
   const auto header = [&](std::string_view v) { head.cell(v), ++width; };
-  for (const char* h : {"户编号", "地区", "人数", "家庭月收入（元）", "月人均收入（元）"}) header(h);
+  for (const char* h : {"户编号", "地区", "人数", "现享受", "家庭月收入（元）", "月人均收入（元）"}) header(h);
   for (const auto& p : programs) {
     header(p.second);
     header(std::string(p.second) + "·金额");
@@ -961,6 +992,7 @@ void Roster::State::write_export(std::string* out) const {
     CsvRow row(out);
     const Policy* policy = set.find(l.h->region);  // its place, as staff know it
     row.key(l.h->key).cell(policy ? std::string_view(policy->document.region) : l.h->region).cell(std::to_string(l.h->rows.size()));
+    row.cell(l.receives);
     row.cell(l.income_known ? yuan_text(l.income) : "").cell(l.income_known ? yuan_text(l.per_capita) : "");
     of.assign(programs.size(), nullptr);
     for (const Outcome& o : l.outcomes) of[o.program] = &o;
@@ -1013,7 +1045,7 @@ std::string Roster::State::view() const {
     if (l.income_known) w.yuan(l.per_capita);
     else w.null();
     w.key("should_have").boolean(l.should_have).key("should_exit").boolean(l.should_exit).key("visit").boolean(l.visit);
-    w.key("why").string(l.why);
+    w.key("why").string(l.why).key("receives").string(l.receives);
     w.key("programs").begin_object();
     for (const Outcome& o : l.outcomes) {
       if (!shown[o.program]) continue;

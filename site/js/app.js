@@ -147,9 +147,15 @@ function go(view, opts) {
   }
   render();
   window.scrollTo(0, 0);
-  const heading = document.querySelector('#dd-main h1');
-  if (heading && !(opts && opts.noFocus)) heading.focus();
+  if (!(opts && opts.noFocus)) focusPageStart();
   if (view !== 'start') warmUp();
+}
+
+// Where a new page is read from: its question, or the news above it (the programs
+// the 户口 rules out), which in large text would otherwise scroll off the top.
+function focusPageStart() {
+  const start = document.querySelector('#dd-main .dd-scope') || document.querySelector('#dd-main h1');
+  if (start) start.focus({ preventScroll: true });
 }
 
 // The page is redrawn for each history entry; the browser's remembered scroll
@@ -162,9 +168,8 @@ window.addEventListener('popstate', (e) => {
   state.draft = null;
   render();
   window.scrollTo(0, 0);
-  // As 继续 does: the new page's question is where a screen reader continues.
-  const heading = document.querySelector('#dd-main h1');
-  if (heading) heading.focus({ preventScroll: true });
+  // As 继续 does: the new page's start is where a screen reader continues.
+  focusPageStart();
 });
 
 function goBack() {
@@ -460,10 +465,12 @@ function scopeNotice(f, idx) {
   const got = ruledOutByHukou(state.region, state.answers, screenBrief);
   if (!got) return null;
   const names = programNames(state.region);
-  const list = (ids) => ids.map((id) => '“' + (names[id] || id) + '”').join('、');
-  return h('div', { class: 'dd-panel dd-scope' },
-    h('p', null, fill(T.scope[state.answers.hukou === 'urban' ? 'urban' : 'rural'], { list: list(got.out), n: got.out.length })),
-    got.rest.length ? h('p', null, fill(T.scope.rest, { list: list(got.rest) })) : null);
+  const S = T.scope[state.answers.hukou === 'urban' ? 'urban' : 'rural'];
+  return h('div', { class: 'dd-panel dd-scope', tabindex: '-1' },
+    h('p', null, fill(S.lead, { n: got.out.length })),
+    h('ul', null, got.out.map((id) => h('li', null, names[id] || id))),
+    h('p', null, S.where),
+    got.rest.length ? h('p', null, fill(T.scope.rest, { list: got.rest.map((id) => names[id] || id).join('、') })) : null);
 }
 
 // Program names by id, from policies-info.json or else the module.

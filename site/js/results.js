@@ -1,7 +1,7 @@
 // The results page: what the family may get and what to do next, then what is
 // still open, then what it does not qualify for and why. Reads the contract's
 // result JSON and the policy (for the text of cited clauses).
-import { T, fill, overlapText } from './text.js';
+import { T, fill, glossaryFor, overlapText } from './text.js';
 import { findPageForPath } from './questions.js';
 import { h, memberWho, fieldName, formatAnswer, money } from './ui.js';
 
@@ -153,7 +153,7 @@ function answersList(ctx) {
 // The documents' words a results page uses (公示, 民主评议, 社会化发放, …), each
 // explained once, under the programs: an elderly resident reads the steps too.
 function glossary(text) {
-  const used = T.glossary.filter(([word]) => text.includes(word));
+  const used = glossaryFor(text);
   if (!used.length) return null;
   return h('details', { class: 'dd-glossary' }, h('summary', null, T.glossaryTitle),
     h('dl', null, used.map(([word, meaning]) => [h('dt', null, word), h('dd', null, meaning)])));

@@ -104,6 +104,9 @@ function list(id, title, lead, rows, cols) {
 // Region ids as staff know them (“福建省泉州市泉港区”), once the list has loaded.
 const regionNames = new Map();
 
+// Words of a header that the rules may need (income, assets, status, who).
+const RELEVANT = /收入|工资|养老|退休|存款|财产|低保|特困|五保|残疾|劳动|自理|年龄|户籍|户口|关系|支出|建档|孤儿|重病/;
+
 function render(res, seconds, encoding) {
   const out = $('roster-out');
   out.textContent = '';
@@ -111,7 +114,12 @@ function render(res, seconds, encoding) {
   out.appendChild(el('p', { class: 'dd-hint', id: 'roster-encoding' }, fill(R.encoding, { enc: encoding })));
   // The file's own news first: a status column not found changes what the lists can say.
   const notes = (res.notes || []).map((n) => n.message);
-  if (res.ignored_columns && res.ignored_columns.length) notes.push(fill(R.ignored, { list: res.ignored_columns.join('、') }));
+  // A column the core did not know may still hold what the rules need (家庭月收入,
+  // 残疾证号): those are said first, as affecting the result; the rest (序号, 电话) after.
+  const ignored = res.ignored_columns || [];
+  const relevant = ignored.filter((n) => RELEVANT.test(n)), other = ignored.filter((n) => !RELEVANT.test(n));
+  if (relevant.length) notes.unshift(fill(R.ignoredRelevant, { list: relevant.join('、') }));
+  if (other.length) notes.push(fill(R.ignored, { list: other.join('、') }));
   if (notes.length) out.appendChild(el('div', { class: 'dd-panel dd-panel-warn', id: 'roster-notes', role: 'note' },
     el('h2', null, R.notes), el('ul', null, notes.map((n) => el('li', null, n)))));
   out.appendChild(exportBlock('兜底通比对结果.csv', res.csv, R.export, R.exportText));
@@ -121,7 +129,7 @@ function render(res, seconds, encoding) {
       { label: S.status.maybe, get: (s) => s.maybe }, { label: S.status.ineligible, get: (s) => s.ineligible }], res.summary, 'roster-summary')));
   const money = (v) => (v === null || v === undefined ? '—' : String(v));
   const hhCols = (extra) => [{ label: R.key, get: (r) => r.key }, { label: R.regionCol, get: (r) => regionNames.get(r.region) || r.region }, { label: R.size, get: (r) => r.size },
-    { label: R.perCapita, get: (r) => money(r.per_capita_monthly) }, ...extra, { label: R.line, get: (r) => r.line }];
+    { label: R.receives, get: (r) => r.receives || '—' }, { label: R.perCapita, get: (r) => money(r.per_capita_monthly) }, ...extra, { label: R.line, get: (r) => r.line }];
   const prog = (id, name) => ({ label: name, get: (r) => (r.programs[id] ? S.status[r.programs[id].status] + (r.programs[id].amount ? ' ' + r.programs[id].amount : '') : '—') });
   out.appendChild(list('list-should-have', R.shouldHave, R.shouldHaveLead, res.rows.filter((r) => r.should_have), hhCols([prog('dibao', '低保'), prog('tekun', '特困')])));
   const why = { label: R.why, get: (r) => r.why || '—' };

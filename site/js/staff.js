@@ -247,7 +247,7 @@ function compute() {
     const n = (s) => programs.filter((p) => p.status === s).length;
     const counts = fill(S.staff.counts, { e: n('eligible'), m: n('maybe'), i: n('ineligible') });
     out.appendChild(el('p', { class: 'dd-summary' }, counts));
-    const overlap = overlapText(programs);
+    const overlap = overlapText(programs, '该户');
     if (overlap) out.appendChild(el('p', { class: 'dd-panel dd-overlap' }, overlap));
     announce(counts);
   } else {

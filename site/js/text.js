@@ -55,8 +55,14 @@ export const T = {
   // Told once everyone's age is in, when the document keeps whole programs to the
   // other 户口 (明溪's are for 城镇 families, 新密's 低保 and 特困 for 农村 ones).
   scope: {
-    rural: '您家是农村户口。这份文件里的{list}只面向城镇户口，这{n}项不再测算；农村户口的同类救助，请向户籍所在地的乡（镇）人民政府咨询。',
-    urban: '您家是城镇户口。这份文件里的{list}只面向农村户口，这{n}项不再测算；城镇户口的同类救助，请向户籍所在地的街道办事处咨询。',
+    rural: {
+      lead: '您家是农村户口。这份文件里有{n}项只面向城镇户口，不再测算：',
+      where: '农村户口的同类救助，请向户籍所在地的乡（镇）人民政府咨询。',
+    },
+    urban: {
+      lead: '您家是城镇户口。这份文件里有{n}项只面向农村户口，不再测算：',
+      where: '城镇户口的同类救助，请向户籍所在地的街道办事处咨询。',
+    },
     rest: '下面的问题是为测算其余各项：{list}。',
   },
 
@@ -311,7 +317,7 @@ export const T = {
     ineligibleLead: '按您的回答，暂不符合下面这些（情况变了可以再测）：',
     noneEligible: '按目前的回答，没有完全符合的项目。请看下面“可能符合”的项目，或直接到窗口咨询。',
     noneAtAll: '按目前的回答，这份文件里的各项都不符合。每一项下面写了原因，有的还写了应该到哪里问；家里情况变了可以再测，有困难也可以直接到乡镇（街道）窗口咨询。',
-    overlap: '您家可能同时符合{list}。这{count}项是分别测算的，能否同时享受、金额能否相加，以审批部门认定为准。',
+    overlap: '{who}可能同时符合{list}。这{count}项是分别测算的，能否同时享受、金额能否相加，以审批部门认定为准。',
     statusMark: { eligible: '✓ 符合', maybe: '？ 可能符合', ineligible: '✗ 不符合' },
     amount: {
       month: '约每月 {v} 元', year: '约每年 {v} 元', once: '一次性约 {v} 元',
@@ -346,8 +352,8 @@ export const T = {
     printNote: '本页由“兜底通”自助测算生成，仅供参考，不是申请材料或审批结果。',
   },
 
-  // The documents' own words, explained where a results page uses them (results.js
-  // glossary): [the word as the page shows it, what it means to the resident].
+  // The documents' own words, explained where a page uses them (glossaryFor below):
+  // [the word as the page shows it, what it means to the resident, other forms of it].
   glossaryTitle: '文件里的这些词是什么意思？',
   glossary: [
     ['一门受理', '乡镇（街道）设一个社会救助窗口，各类救助都可以在这一个窗口申请，由窗口转给有关部门办理，不用一个个部门去跑。'],
@@ -355,13 +361,19 @@ export const T = {
     ['邻里访问', '工作人员向村（居）委会和邻居了解您家的情况。'],
     ['信函索证', '工作人员发函向有关单位（比如工作单位）查证收入等情况。'],
     ['经济状况核对', '经您签字授权，民政部门向银行、房产、车辆、社保、税务等部门查询家里的收入和财产，核对是否和申报的一样。'],
-    ['民主评议', '由村（居）委会组织群众代表等，对申请家庭的困难情况是否属实进行评议。'],
+    ['民主评议', '由乡镇（街道）组织、村（居）委会协助，请群众代表等对申请家庭的困难情况是否属实进行评议。'],
     ['公示', '把申请或批准家庭的户主姓名、家庭人口、收入、救助金额等在村（居）张榜公开，接受大家监督；对公示有不同意见的，可以向乡镇（街道）或民政部门反映。'],
     ['社会化发放', '救助金由银行等机构直接打到本人的银行卡或存折上，不经别人手发现金。'],
     ['分类定标施保', '按评估出的不同情况（比如生活能不能自理）分档确定救助标准，不是每个人都一样多。'],
     ['集中供养', '住进敬老院等供养服务机构，由机构照料生活。'],
     ['分散供养', '住在自己家里，按月领取供养金，可以委托亲友等照料生活。'],
     ['刚性支出', '看病、上学等必须花的钱。有的文件规定先从家庭收入里扣除这部分支出，再看是否低于低保标准。'],
+    ['补差', '低保金按“差多少补多少”发：家庭每人每月的收入比低保标准少多少，就按每人补多少算。'],
+    ['渐退期', '家里收入超过低保标准后，低保金不马上停，再发一段时间（文件写明多久）才退出，让家庭有个缓冲。', ['渐退', '延保']],
+    ['建档立卡', '建档立卡贫困户是经过评议、在扶贫系统里登记过的贫困家庭，一般有《扶贫手册》或“明白卡”。'],
+    ['义务人', '法定赡养、抚养、扶养义务人：法律上有义务供养的人，如成年子女对父母、父母对未成年子女、夫妻之间。不住在一起的子女也算。义务人自己也很困难的（比如本身是特困人员、重度残疾人等），可以认定为无履行能力，以乡镇（街道）认定为准。'],
+    ['先行救助', '情况紧急的，乡镇（街道）可以先给救助，再补办申请手续。'],
+    ['半护理', '按生活自理能力评估分档：部分生活不能自理的是半护理，完全不能自理的是全护理，护理越多，供养标准越高。', ['全护理']],
   ],
 
   store: {
@@ -403,9 +415,15 @@ export function fill(template, values) {
 // separate estimates and the office decides, rather than left to add them up.
 // The resident's results, the staff page and the 预审单 say it alike.
 const BASIC_LIVING = ['dibao', 'tekun', 'orphan_allowance'];
-export function overlapText(programs) {
+// `who`: 您家 to the resident, 该户 on the staff page.
+export function overlapText(programs, who = '您家') {
   const open = (programs || []).filter((p) => BASIC_LIVING.includes(p.id) && p.status !== 'ineligible');
   if (open.length < 2) return null;
   const list = open.map((p) => '“' + p.name + '”').join(open.length === 2 ? '和' : '、');
-  return fill(T.results.overlap, { list, count: open.length === 2 ? '两' : '三' });
+  return fill(T.results.overlap, { who, list, count: open.length === 2 ? '两' : '三' });
+}
+
+// The glossary's entries a page's text uses (the results page, the region pages).
+export function glossaryFor(text) {
+  return T.glossary.filter(([word, , also]) => [word].concat(also || []).some((w) => text.includes(w)));
 }

@@ -45,7 +45,7 @@ async function runPage(page, file, region) {
       counts: { should_have: count('list-should-have'), should_exit: count('list-should-exit'), visit: count('list-visit'), errors: count('list-errors') },
       errorRows: [...document.querySelectorAll('#list-errors tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent)),
       why: Object.fromEntries(['list-should-exit', 'list-visit'].map((id) => [id, [...document.querySelectorAll(`#${id} tbody tr`)]
-        .map((tr) => tr.cells[6].textContent)])),
+        .map((tr) => tr.cells[7].textContent)])),
       summary, exportHref: document.getElementById('roster-export') ? document.getElementById('roster-export').getAttribute('href') : null };
   });
 }
@@ -188,7 +188,7 @@ test('a roster with a title row and its own column names: read, and its notes sh
     assert.deepEqual(await page.$$eval('#roster-notes li', (els) => els.map((e) => e.textContent)), [
       '表头不在第1行：表头上面的标题等行没有读取',
       '没有“特困人员”列（列名请用模板的）：特困的应保未保、应退尽退无法判断，没有列出',
-      '这些列不是模板的列，没有读取（不影响测算）：序号、身份证号']);
+      '这些列不是模板的列，没有读取：序号、身份证号']);
     assert.deepEqual(expected.ignored_columns, ['序号', '身份证号']);
     assert.equal(expected.notes.length, 2);
     assert.deepEqual(await axe(page), []);

@@ -68,6 +68,10 @@ for (const { name, household } of HOUSEHOLDS) {
         const text = await overlap.textContent();
         for (const p of basic) assert.ok(text.includes(`“${p.name}”`), `overlap note names ${p.name}`);
         assert.ok(text.includes(basic.length === 2 ? '这两项是分别测算的' : '这三项是分别测算的'), text);
+        // on paper too, where the amounts are
+        await page.emulateMedia({ media: 'print' });
+        assert.ok(await overlap.isVisible(), 'the overlap note prints');
+        await page.emulateMedia({ media: 'screen' });
       }
       // Amounts by the document's standards, years ago: said beside them once its period is over.
       const doc = policy(household.region).document;

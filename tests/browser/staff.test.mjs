@@ -140,11 +140,14 @@ test('低保, 特困 and 孤儿保障 together: the staff page and the 预审单
     assert.equal(open3.length, 3, 'the CLI finds all three open');
     await fillStaff(page, h);
     await staffResults(page);
-    const text = '您家可能同时符合“城乡最低生活保障”、“特困人员救助供养”、“孤儿及事实无人抚养儿童基本生活保障”。这三项是分别测算的，能否同时享受、金额能否相加，以审批部门认定为准。';
-    assert.equal(await page.textContent('.dd-overlap'), text);
+    const text = (who) => `${who}可能同时符合“城乡最低生活保障”、“特困人员救助供养”、“孤儿及事实无人抚养儿童基本生活保障”。这三项是分别测算的，能否同时享受、金额能否相加，以审批部门认定为准。`;
+    assert.equal(await page.textContent('.dd-overlap'), text('该户'), 'the clerk reads of 该户');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.isVisible('.dd-overlap'), 'printed with the results');
+    await page.emulateMedia({ media: 'screen' });
     await page.click('#dd-handoff-open');
     await page.waitForSelector('#dd-handoff');
-    assert.equal(await page.textContent('.dd-sheet-overlap'), text);
+    assert.equal(await page.textContent('.dd-sheet-overlap'), text('您家'), 'the 预审单 is the resident\'s');
     assert.deepEqual(log.errors, []);
   } finally {
     await page.close();

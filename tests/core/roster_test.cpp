@@ -195,7 +195,7 @@ TEST(Roster, HouseholdFieldsMustAgreeAcrossTheirRows) {
 TEST(Roster, ExportIsExcelReadyCsvWithBomQuotingAndOneRowPerHousehold) {
   auto out = run("\"G,7\",quangang-2020,农村,\"有\"\"引号\"\"的名字\",户主,45,完全,1000,,否,否,0,60\n");
   ASSERT_EQ(out.csv.rfind("\xEF\xBB\xBF户编号,地区,人数", 0), 0u);
-  EXPECT_NE(out.csv.find("\r\n\"G,7\",福建省泉州市泉港区,1,1000,1000,"), std::string::npos);
+  EXPECT_NE(out.csv.find("\r\n\"G,7\",福建省泉州市泉港区,1,,1000,1000,"), std::string::npos);
   size_t lines = 0;
   for (char c : out.csv) lines += c == '\n';
   EXPECT_EQ(lines, 2u);
@@ -475,6 +475,25 @@ TEST(Roster, DigitKeysStayTextAndAWorkbookIsNamed) {
   ASSERT_EQ(b["errors"].size(), 1u);
   EXPECT_EQ(b["errors"][0]["message"].get<std::string>().rfind("这是 Excel 工作簿（.xlsx），不是 CSV 文件", 0), 0u);
   EXPECT_TRUE(b["ignored_columns"].empty());
+}
+
+// A county roster's habits: one 月收入 column, blank 残疾等级 and 重病 for members without
+// them, blank costs for none; the lists say what each household receives now.
+TEST(Roster, BlankFlagsAndCostsAreNoneAndOneIncomeColumnIsRead) {
+  auto out = run_csv("户编号,户籍,与户主关系,年龄,劳动能力,残疾等级,重病,月收入,存款,年医疗支出,低保户,特困人员,有能力的法定赡养抚养扶养人\n"
+                     "A1,农村,户主,57,完全,,,2500,5000,,是,否,是\n", "zhongwei-2019");
+  const json v = view(out);
+  const json& a = row(v, "A1");
+  EXPECT_TRUE(v["ignored_columns"].empty()) << v["ignored_columns"];
+  EXPECT_EQ(a["per_capita_monthly"], 2500);
+  EXPECT_EQ(a["receives"], "低保");
+  EXPECT_EQ(exported(out, "A1").at("现享受"), "低保");
+  EXPECT_EQ(a["why"].get<std::string>().find("残疾等级"), std::string::npos) << a["why"];
+  EXPECT_EQ(a["why"].get<std::string>().find("年医疗支出"), std::string::npos) << a["why"];
+  // Without any income column, what is missing is said in the template's words, not the contract's.
+  const json w = view(run_csv("户编号,户籍,与户主关系,年龄,劳动能力,存款,低保户,特困人员\nB1,农村,户主,50,完全,0,否,否\n", "quangang-2020"));
+  EXPECT_NE(row(w, "B1")["why"].get<std::string>().find("月收入（月工资等各列）（第2行）"), std::string::npos) << row(w, "B1")["why"];
+  EXPECT_EQ(row(w, "B1")["why"].get<std::string>().find("income_monthly"), std::string::npos);
 }
 
 }  // namespace
