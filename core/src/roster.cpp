@@ -138,7 +138,11 @@ constexpr int kObjectCount = sizeof kObjects / sizeof kObjects[0];
 // into kObjects, or -1), and whether it is the region or only echoed (key, name).
 struct ColumnFacts {
   int object[columns().size()] = {};
-  bool region[columns().size()] = {}, echoed[columns().size()] = {};
+  bool region[columns().size()] = {}, echoed[columns().size()] = {}, grade[columns().size()] = {};
+  // Whose blank cell, in a file that has the column, means none, as a county's roster
+  // is kept: a 残疾等级 only for the disabled, 是 only for the ill or the orphaned, a
+  // cost only when there is one. Other blank cells are "not given".
+  bool none_if_blank[columns().size()] = {};
   constexpr ColumnFacts() {
     for (size_t i = 0; i < columns().size(); ++i) {
       const Column& c = kColumns[i];
@@ -147,6 +151,9 @@ struct ColumnFacts {
         if (c.group == kObjects[k]) object[i] = k;
       region[i] = c.field == "region";
       echoed[i] = c.field == "key" || c.field == "name";
+      grade[i] = c.field == "disability_grade";
+      none_if_blank[i] = grade[i] || c.field == "serious_illness" || c.field == "orphan" || c.field == "unsupported_child" ||
+                         c.field == "in_institution" || c.field == "veteran_5lao" || c.group == "expenses_yearly";
     }
   }
 };
@@ -344,9 +351,9 @@ bool convert(const Column& col, std::string_view v, JsonNode* out, std::string* 
       *why = "应填“是”或“否”";
       return false;
     default: {
-      for (size_t g = 0; g < 4; ++g)
-        if (col.field == "disability_grade" && same_key(v, kGrades[g]))
-          return (out->type = JsonType::number), (out->number = static_cast<double>(g + 1)), true;
+      if (kColumnFacts.grade[index_of(&col)])
+        for (size_t g = 0; g < 4; ++g)
+          if (same_key(v, kGrades[g])) return (out->type = JsonType::number), (out->number = static_cast<double>(g + 1)), true;
       number_text(v, digits);
       // Whole numbers, most cells, without strtod (slow in the module); exact to 15 digits.
       const auto digit = [](char c) { return c >= '0' && c <= '9'; };
@@ -567,15 +574,8 @@ class HouseholdBuilder {
  private:
   using Values = std::vector<std::pair<const Column*, JsonNode>>;
 
-  // Columns whose blank cell, in a file that has the column, means none, as a
-  // county's roster is kept: a 残疾等级 only for the disabled, 是 only for the ill or the
-  // orphaned, a cost only when there is one. Other blank cells are "not given".
-  bool none_if_blank(const Column& c) const {
-    if (!present_[index_of(&c)]) return false;
-    const std::string_view f = c.field;
-    return f == "disability_grade" || f == "serious_illness" || f == "orphan" || f == "unsupported_child" ||
-           f == "in_institution" || f == "veteran_5lao" || c.group == "expenses_yearly";
-  }
+  // A blank that means none here (kColumnFacts.none_if_blank), the file having the column.
+  bool none_if_blank(const Column& c) const { return present_[index_of(&c)] && kColumnFacts.none_if_blank[index_of(&c)]; }
 
   // One cell into `to`; a household cell must agree with the rows before it.
   void take(const Column& c, int line, Group* h, Values* to) {
@@ -873,15 +873,21 @@ std::string region_choices(const PolicySet& set) {
 
 namespace {
 
-// Why a listed household's 低保 or 特困 is as it is, in a line for staff: the
-// criterion that refused the one it receives (应退尽退), or else the cells that
-// would settle one that may apply (需走访核实), or the office's judgement it waits on.
-// Worked out again with reasons for these households only, and only up to the
-// later of the two programs (a program may rest on those before it).
-std::string why_listed(const Policy& policy, const Household& hh, const Group& g, int dibao, int tekun, bool exit) {
+// A program that put a household on a list: refused while received (应退尽退), or
+// open (需走访核实).
+struct Listed {
+  size_t program;
+  bool refused;
+};
+
+// Why a listed household is on its lists, in a line for staff: the criterion that
+// refused what it receives, or the cells that would settle what may apply, or the
+// office's judgement it waits on. Worked out again with reasons for these households
+// only, and only up to the last program listed (a program may rest on those before it).
+std::string why_listed(const Policy& policy, const Household& hh, const Group& g, const std::vector<Listed>& listed) {
   Context ctx(hh, policy, hh.as_of.value_or(policy.document.effective_from));
   std::vector<ProgramResult> results;
-  for (int i = 0; i <= std::max(dibao, tekun); ++i) results.push_back(evaluate_program(policy.programs[static_cast<size_t>(i)], ctx));
+  for (size_t i = 0; i <= listed.back().program; ++i) results.push_back(evaluate_program(policy.programs[i], ctx));
   std::string why;
   // The cells to fill: a column, with the rows of the members it is missing for
   // ("劳动能力（第24、26行）"), or a household's own column ("存款").
@@ -893,14 +899,11 @@ std::string why_listed(const Policy& policy, const Household& hh, const Group& g
     if (path.rfind("members[", 0) == 0 && std::find(it->second.begin(), it->second.end(), at.row) == it->second.end())
       it->second.push_back(at.row);
   };
-  for (int i : {dibao, tekun}) {
-    if (i < 0) continue;
-    const ProgramResult& r = results[static_cast<size_t>(i)];
-    const bool on = i == dibao ? hh.status.dibao.value_or(false) : hh.status.tekun.value_or(false);
-    if (exit ? !(on && r.status == Status::ineligible) : r.status != Status::maybe) continue;
-    if (!exit) std::for_each(r.missing.begin(), r.missing.end(), need);
-    if (!r.reasons.empty() && (exit || r.missing.empty()))
-      why += (why.empty() ? "" : "；") + std::string(i == dibao ? "低保：" : "特困：") + std::string(r.reasons.front().text());
+  for (const Listed& l : listed) {
+    const ProgramResult& r = results[l.program];
+    if (!l.refused) std::for_each(r.missing.begin(), r.missing.end(), need);
+    if (!r.reasons.empty() && (l.refused || r.missing.empty()))
+      why += (why.empty() ? "" : "；") + std::string(r.id == "dibao" ? "低保：" : "特困：") + std::string(r.reasons.front().text());
   }
   std::string fill;
   for (auto& [column, rows] : cells) {
@@ -949,6 +952,7 @@ void Roster::State::screen(Group& h) {
     line.outcomes.reserve(results.size());
     const bool on_dibao = st.dibao.value_or(false), on_tekun = st.tekun.value_or(false);
     line.receives = on_dibao && on_tekun ? "低保、特困" : on_dibao ? "低保" : on_tekun ? "特困" : "";
+    std::vector<Listed> listed;  // what the 说明 speaks of
     for (size_t i = 0; i < results.size(); ++i) {
       const ProgramResult& r = results[i];
       line.outcomes.push_back({cols.column[i], r.status, r.amount});
@@ -961,12 +965,17 @@ void Roster::State::screen(Group& h) {
         line.should_have = true;
       // 应退尽退: receiving 低保 or 特困 and no longer meeting it (低保: not in a 渐退期,
       // which is eligible); not a household the document leaves to another one.
-      if ((dibao ? on_dibao : on_tekun) && r.status == Status::ineligible && covers_hukou(policy->programs[i], hp.household.hukou))
+      if ((dibao ? on_dibao : on_tekun) && r.status == Status::ineligible && covers_hukou(policy->programs[i], hp.household.hukou)) {
         line.should_exit = true;
+        listed.push_back({i, true});
+      }
       // 需走访核实: may meet it; a 特困 person's 低保 is not in question.
-      if (r.status == Status::maybe && (tekun || !on_tekun)) line.visit = true;
+      if (r.status == Status::maybe && (tekun || !on_tekun)) {
+        line.visit = true;
+        listed.push_back({i, false});
+      }
     }
-    if (line.should_exit || line.visit) line.why = why_listed(*policy, hp.household, h, cols.dibao, cols.tekun, line.should_exit);
+    if (!listed.empty()) line.why = why_listed(*policy, hp.household, h, listed);
   }
   lines.push_back(std::move(line));
 }

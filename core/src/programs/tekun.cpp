@@ -162,18 +162,21 @@ std::optional<Fen> standard_for(const Program& p, const Context& ctx, const Memb
 // 明溪 二、（三）6: 半护理、全护理 集中供养 standards are at least 130% and 140% of the
 // 分散 one. With that one unstated, the multiple is still the document's to say.
 void care_ratio_basis(const Program& p, const Context& ctx, const std::vector<int>& members, Decision& d) {
-  for (const char* level : {"partial", "full"}) {
-    const Param* ratio = p.param(level[0] == 'p' ? "care_ratio_partial" : "care_ratio_full");
-    const Ability need = level[0] == 'p' ? Ability::partial : Ability::none;
+  struct Level {
+    const char* param;
+    Ability self_care;
+    const char* name;
+  };
+  for (const Level& l : {Level{"care_ratio_partial", Ability::partial, "半护理"}, Level{"care_ratio_full", Ability::none, "全护理"}}) {
+    const Param* ratio = p.param(l.param);
     const auto r = ratio ? number_at(ratio, ctx.day) : std::nullopt;
     const bool applies = std::any_of(members.begin(), members.end(), [&](int i) {
       const Member& m = ctx.h.members[static_cast<size_t>(i)];
-      return m.in_institution.value_or(false) && m.self_care == need;
+      return m.in_institution.value_or(false) && m.self_care == l.self_care;
     });
     if (r && applies)
       d.basis([&] {
-        return std::string("集中供养的") + (need == Ability::partial ? "半护理" : "全护理") + "特困人员，供养标准不低于分散供养标准的" +
-               std::to_string(static_cast<int>(*r * 100 + 0.5)) + "%";
+        return std::string("集中供养的") + l.name + "特困人员，供养标准不低于分散供养标准的" + std::to_string(static_cast<int>(*r * 100 + 0.5)) + "%";
       }, ratio->source);
   }
 }
