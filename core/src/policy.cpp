@@ -34,11 +34,13 @@ std::string Param::unstated(Date day) const {
 
 // Linear, lengths first: a program has a handful of parameters, looked up by
 // literal names many times a household.
-const Param* Program::param(std::string_view name) const {
+const Param* find_param(const Params& params, std::string_view name) {
   for (const auto& [key, value] : params)
     if (same_key(key, name)) return &value;  // (inline: every evaluation looks its figures up)
   return nullptr;
 }
+
+const Param* Program::param(std::string_view name) const { return find_param(params, name); }
 
 const Program* Policy::program(std::string_view id) const {
   for (const Program& p : programs)
@@ -46,10 +48,7 @@ const Program* Policy::program(std::string_view id) const {
   return nullptr;
 }
 
-const Param* Policy::income_param(std::string_view name) const {
-  auto it = income.find(name);
-  return it == income.end() ? nullptr : &it->second;
-}
+const Param* Policy::income_param(std::string_view name) const { return find_param(income, name); }
 
 std::optional<Fen> money_at(const Param* p, Date day) {
   const DatedValue* v = p ? p->at(day) : nullptr;

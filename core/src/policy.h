@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "date.h"
@@ -129,10 +130,16 @@ struct ProgramNote {
 
 struct KindSpec;  // programs.h: the evaluator of a kind and the parameters it reads
 
+// Parameters by name, in the file's order. A list, not a map: a program has a
+// handful, looked up by literal names many times a household, and comparing a
+// few names in a row costs less than walking a tree's nodes to them.
+using Params = std::vector<std::pair<std::string, Param>>;
+const Param* find_param(const Params& params, std::string_view name);  // nullptr when absent
+
 struct Program {
   std::string id, kind, name, summary;
   const KindSpec* spec = nullptr;  // the kind's, found once at load
-  std::map<std::string, Param, std::less<>> params;
+  Params params;
   std::vector<Condition> conditions;  // criteria written as data, applied before the kind's own
   std::optional<Predicate> members_where;  // the generic kind: which members a per-person program covers
   std::vector<ProgramNote> notes;
@@ -151,7 +158,7 @@ struct Policy {
     std::optional<Date> effective_to;
   } document;
   // 家庭收入核算: which incomes do not count, which costs are deducted.
-  std::map<std::string, Param, std::less<>> income;
+  Params income;
   std::vector<Program> programs;
   std::map<std::string, std::string, std::less<>> clauses;  // clause id -> text, for tap-to-read
   json raw;                                    // the file as loaded, for policy_json

@@ -281,7 +281,7 @@ Param load_param(Loader& L, const std::string& name, const json& j, const std::s
   return p;
 }
 
-void load_params(Loader& L, const json& obj, const std::string& path, const KindSpec* spec, std::map<std::string, Param, std::less<>>* out) {
+void load_params(Loader& L, const json& obj, const std::string& path, const KindSpec* spec, Params* out) {
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     const ParamSpec* ps = nullptr;
     for (const auto& s : spec->params)
@@ -290,10 +290,10 @@ void load_params(Loader& L, const json& obj, const std::string& path, const Kind
       L.problem(path_key(path, it.key()), "unknown parameter '" + it.key() + "' for kind " + spec->kind);
       continue;
     }
-    (*out)[it.key()] = load_param(L, it.key(), it.value(), path_key(path, it.key()), ps->units);
+    out->emplace_back(it.key(), load_param(L, it.key(), it.value(), path_key(path, it.key()), ps->units));  // (an object's keys are unique)
   }
   for (const auto& s : spec->params)
-    if (s.required && !out->count(s.name)) L.problem(path_key(path, s.name), "missing (required for kind " + std::string(spec->kind) + ")");
+    if (s.required && !find_param(*out, s.name)) L.problem(path_key(path, s.name), "missing (required for kind " + std::string(spec->kind) + ")");
 }
 
 // A test or member criteria may rest on programs evaluated before this one
