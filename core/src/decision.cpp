@@ -84,49 +84,48 @@ std::string_view outcome(const Fact& f, const Says& s) {
 }
 }  // namespace
 
-void Decision::keep(const Fact& f, std::string text, const Source& src) { criteria_.push_back({f, Reason(std::move(text), src)}); }
+void Decision::keep(Tri v, std::string text, const Source& src) { items_.push_back({v, Role::criterion, Reason(std::move(text), src)}); }
 
 void Decision::require(const Fact& f, std::string_view text, const Source& src) {
-  if (decide(f)) keep(f, std::string(text), src);
+  if (decide(f)) keep(f.v, std::string(text), src);
+}
+
+void Decision::require(const Fact& f, std::string&& text, const Source& src) {
+  if (decide(f)) keep(f.v, std::move(text), src);
 }
 
 void Decision::require(const Fact& f, Lasting text, const Source& src) {
-  if (decide(f)) criteria_.push_back({f, Reason(text, src)});
+  if (decide(f)) items_.push_back({f.v, Role::criterion, Reason(text, src)});
 }
 
-void Decision::require(const Fact& f, const Says& says, const Source& src) { require(f, outcome(f, says), src); }
+void Decision::require(const Fact& f, const Says& says, const Source& src) { require(f, Lasting(outcome(f, says)), src); }
 
 void Decision::require(const Fact& f, std::string_view who, const Says& says, const Source& src) {
   if (!decide(f)) return;
-  std::string text(who);
-  text += outcome(f, says);
-  keep(f, std::move(text), src);
+  const std::string_view said = outcome(f, says);
+  std::string text;
+  text.reserve(who.size() + said.size());  // (one allocation, not a copy of `who` grown)
+  (text += who) += said;
+  keep(f.v, std::move(text), src);
 }
 
 void Decision::note(std::string_view text, const Source& src) {
-  if (explain_) notes_.emplace_back(std::string(text), src);
+  if (explain_) items_.push_back({Tri::yes, Role::note, Reason(std::string(text), src)});
 }
 void Decision::note(Lasting text, const Source& src) {
-  if (explain_) notes_.emplace_back(text, src);
+  if (explain_) items_.push_back({Tri::yes, Role::note, Reason(text, src)});
 }
 void Decision::basis(std::string_view text, const Source& src) {
-  if (explain_) basis_.emplace_back(std::string(text), src);
+  if (explain_) items_.push_back({Tri::yes, Role::basis, Reason(std::string(text), src)});
 }
 
 void Decision::absorb(Decision&& other) {
   worst_ = std::min(worst_, other.worst_);
-  const auto take = [](auto* to, auto& from) {
-    to->insert(to->end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-  };
-  take(&criteria_, other.criteria_);
-  take(&notes_, other.notes_);
-  take(&basis_, other.basis_);
+  items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()), std::make_move_iterator(other.items_.end()));
+  unknown_.add(other.unknown_);  // (its criteria come after this one's so far, as its items do)
 }
 
-void Decision::ask(const Decision& other) {
-  for (const Item& c : other.criteria_)
-    if (c.fact.is_unknown()) asked_.add(c.fact.missing);
-}
+void Decision::ask(const Decision& other) { asked_.add(other.unknown_); }
 
 Status Decision::status() const {
   return worst_ == Tri::no ? Status::ineligible : worst_ == Tri::unknown ? Status::maybe : Status::eligible;
@@ -136,9 +135,7 @@ void Decision::finish(ProgramResult* out, Fields* missing) {
   out->status = status();
   if (explain_) write_reasons(out);
   if (out->status == Status::maybe && facts_) {
-    Fields fields;
-    for (const Item& c : criteria_)
-      if (c.fact.is_unknown()) fields.add(c.fact.missing);
+    Fields fields = std::move(unknown_);
     fields.add(asked_);
     for (size_t i = 0; i < fields.size(); ++i) out->missing.push_back(fields[i].path());
     if (missing) *missing = std::move(fields);
@@ -164,15 +161,15 @@ bool said_before(const std::vector<Reason>& said, const Reason& r) {
 // 安居工程 told an urban 低保 family “家庭为低保户或有特困人员” under “不符合”). Its
 // `missing` is empty for the same reason.
 void Decision::write_reasons(ProgramResult* out) {
-  out->reasons.reserve(criteria_.size() + basis_.size() + notes_.size());
+  out->reasons.reserve(items_.size());
   const bool refused = out->status == Status::ineligible;
   for (Tri want : {Tri::no, Tri::unknown, Tri::yes})
-    for (Item& c : criteria_)
-      if (c.fact.v == want && !(refused && want != Tri::no) && !said_before(out->reasons, c.reason))
+    for (Item& c : items_)
+      if (c.role == Role::criterion && c.v == want && !(refused && want != Tri::no) && !said_before(out->reasons, c.reason))
         out->reasons.push_back(std::move(c.reason));
-  if (out->status != Status::ineligible)
-    for (Reason& b : basis_) out->reasons.push_back(std::move(b));
-  for (Reason& n : notes_) out->reasons.push_back(std::move(n));
+  for (Role role : {Role::basis, Role::note})
+    for (Item& c : items_)
+      if (c.role == role && (role == Role::note || !refused)) out->reasons.push_back(std::move(c.reason));
 }
 
 }  // namespace doudi

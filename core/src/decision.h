@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -140,8 +141,8 @@ struct ProgramResult {
 };
 
 // Texts for a criterion's three outcomes; an empty `no` or `unknown` falls back
-// to `yes`. Views (literals, or strings that outlive the call): only the
-// outcome's text is copied, and only when the decision explains.
+// to `yes`. Views of literals (or of texts that outlive every result, as a
+// Lasting's): the outcome's text is kept as a view, never copied.
 struct Says {
   std::string_view yes, no, unknown;
 };
@@ -161,37 +162,44 @@ using IfOutcomeBuilder = std::enable_if_t<std::is_invocable_v<F&, Tri> && !std::
 class Decision {
  public:
   explicit Decision(bool explain = true, bool facts = false) : explain_(explain), facts_(explain || facts) {
-    if (facts_) criteria_.reserve(8);  // most programs decide on up to eight criteria
+    if (explain_) items_.reserve(8);  // most programs decide on up to eight criteria and notes: one allocation
   }
   bool explains() const { return explain_; }
 
   // A criterion that must hold, with one text for every outcome or one for each.
-  void require(const Fact& f, std::string_view text, const Source& src);
-  void require(const Fact& f, Lasting text, const Source& src);
+  void require(const Fact& f, std::string_view text, const Source& src);  // copied
+  void require(const Fact& f, std::string&& text, const Source& src);     // taken over
+  void require(const Fact& f, Lasting text, const Source& src);           // viewed
+  template <size_t N>
+  void require(const Fact& f, const char (&literal)[N], const Source& src) {
+    require(f, Lasting(literal), src);
+  }
   void require(const Fact& f, const Says& says, const Source& src);
   // A criterion about one member: `who` + the outcome's text.
   void require(const Fact& f, std::string_view who, const Says& says, const Source& src);
   template <typename Build, IfBuilder<Build>* = nullptr>
   void require(const Fact& f, Build&& build, const Source& src) {
-    if (decide(f)) keep(f, build(), src);
+    if (decide(f)) keep(f.v, build(), src);
   }
   template <typename Build, IfOutcomeBuilder<Build>* = nullptr>
   void require(const Fact& f, Build&& build, const Source& src) {
-    if (decide(f)) keep(f, build(f.v), src);
+    if (decide(f)) keep(f.v, build(f.v), src);
   }
   // Information that does not decide the status (a note; an amount's basis,
   // shown only when the program may apply).
   void note(std::string_view text, const Source& src);
   void note(Lasting text, const Source& src);
-  void note(const Reason& r) { note(r.text(), r.source); }
+  void note(const Reason& r) {  // (a copy of a Lasting reason is a view: no text to copy)
+    if (explain_) items_.push_back({Tri::yes, Role::note, r});
+  }
   void basis(std::string_view text, const Source& src);
   template <typename Build, typename = IfBuilder<Build>>
   void note(Build&& build, const Source& src) {
-    if (explain_) notes_.push_back({build(), src});
+    if (explain_) items_.push_back({Tri::yes, Role::note, Reason(build(), src)});
   }
   template <typename Build, typename = IfBuilder<Build>>
   void basis(Build&& build, const Source& src) {
-    if (explain_) basis_.push_back({build(), src});
+    if (explain_) items_.push_back({Tri::yes, Role::basis, Reason(build(), src)});
   }
 
   // Takes over another decision's criteria and notes (a member's, for 特困).
@@ -206,26 +214,30 @@ class Decision {
   void finish(ProgramResult* out, Fields* missing = nullptr);  // moves the reasons out: call once, last
 
  private:
+  // The reasons: criteria (with their outcome), bases and notes in one list, each
+  // in the order given, so that a decision allocates once, not once for each kind.
+  enum class Role : std::uint8_t { criterion, basis, note };
   struct Item {
-    Fact fact;
+    Tri v;
+    Role role;
     Reason reason;
   };
-  // Takes the fact into the status; true when its text is wanted. Without texts,
-  // the fact alone is kept when the `missing` list is.
+  // Takes the fact into the status, and what would settle it into `unknown_`;
+  // true when its text is wanted. A fact is not kept: its fields are all that
+  // `missing` reads of it, in the order the criteria came.
   bool decide(const Fact& f) {
     worst_ = std::min(worst_, f.v);
-    if (!explain_ && facts_) criteria_.push_back({f, Reason()});
+    if (facts_ && f.is_unknown()) unknown_.add(f.missing);
     return explain_;
   }
-  void keep(const Fact& f, std::string text, const Source& src);
-  void write_reasons(ProgramResult* out);  // moves them out of criteria_: before `missing` reads the facts
+  void keep(Tri v, std::string text, const Source& src);
+  void write_reasons(ProgramResult* out);  // moves them out of items_: before `missing` reads the facts
 
   bool explain_;
   bool facts_;
   Tri worst_ = Tri::yes;  // the status, as criteria come in
-  std::vector<Item> criteria_;
-  std::vector<Reason> notes_;
-  std::vector<Reason> basis_;
+  std::vector<Item> items_;  // only when explaining
+  Fields unknown_;  // what settles the unknown criteria, without repeats (with `facts`)
   Fields asked_;  // ask()
 };
 
