@@ -199,13 +199,16 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
 
 void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   // Members a per-person program covers: those matching `members_where`.
-  // Those who surely match, or failing that those who may.
+  // Those who surely match, or failing that those who may: each member is
+  // matched once (those who may are kept only until one surely matches).
   std::vector<int>& who = out->members;
-  for (Tri want : {Tri::yes, Tri::unknown}) {
-    if (!who.empty()) break;
-    for (size_t i = 0; i < ctx.size(); ++i)
-      if (!p.members_where || ctx.member_matches(i, *p.members_where).v == want) who.push_back(static_cast<int>(i));
+  std::vector<int> may;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    const Tri t = p.members_where ? ctx.member_matches(i, *p.members_where).v : Tri::yes;
+    if (t == Tri::yes) who.push_back(static_cast<int>(i));
+    else if (t == Tri::unknown && who.empty()) may.push_back(static_cast<int>(i));
   }
+  if (who.empty()) who.swap(may);
   if (const Param* a = p.param("amount")) {
     if (auto v = money_at(a, ctx.day)) {
       const bool per_person = a->unit.find("/person/") != std::string::npos;
