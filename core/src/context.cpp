@@ -1,5 +1,7 @@
 #include "context.h"
 
+#include "text.h"
+
 #include <algorithm>
 #include <string_view>
 #include <utility>
@@ -110,12 +112,12 @@ const char* relation_word(const std::optional<Relation>& r) {
 // or a relation not given: "成员3（9岁）", by their place in the household.
 std::string Context::who(size_t i) const {
   const Member& m = h.members[i];
-  const std::string age = "（" + std::to_string(m.age) + "岁）";
-  if (i == 0 && m.relation.value_or(Relation::head) == Relation::head) return "户主" + age;
+  const std::string years = std::to_string(m.age);
+  if (i == 0 && m.relation.value_or(Relation::head) == Relation::head) return cat({"户主（", years, "岁）"});
   const char* word = relation_word(m.relation);
   for (size_t j = 0; word && j < h.members.size(); ++j)
     if (j != i && h.members[j].relation == m.relation && h.members[j].age == m.age) word = nullptr;
-  return (word ? std::string(word) : "成员" + std::to_string(i + 1)) + age;
+  return word ? cat({word, "（", years, "岁）"}) : cat({"成员", std::to_string(i + 1), "（", years, "岁）"});
 }
 
 // A household with nobody at school has no school costs to ask about (a 74-year-old
@@ -263,10 +265,10 @@ Standard Context::compute_standard() const {
     if (!s.monthly) s.max_monthly = monthly_bound_at(p, day), s.min_monthly = monthly_floor_at(p, day);
     if (!explain) return s;  // the texts are for reasons only
     if (s.monthly) {
-      s.text = std::string(label) + yuan_text(*s.monthly) + "元/月";
-      if (p->unit == "yuan/person/year") s.text += "（" + yuan_text(*money_at(p, day)) + "元/年）";
+      const bool yearly = p->unit == "yuan/person/year";
+      s.text = cat({label, yuan_text(*s.monthly), "元/月", yearly ? "（" : "", yearly ? yuan_text(*money_at(p, day)) : "", yearly ? "元/年）" : ""});
     } else {
-      s.text = std::string(label) + "：" + p->unstated(day);
+      s.text = cat({label, "：", p->unstated(day)});
       if (s.max_monthly) s.max_reason = Reason(Lasting(p->bound->note), p->bound->source);
       if (s.min_monthly) s.min_reason = Reason(Lasting(p->floor->note), p->floor->source);
     }

@@ -1,6 +1,7 @@
 #include "policy.h"
 
 #include "json_tree.h"
+#include "text.h"
 
 namespace doudi {
 
@@ -29,7 +30,7 @@ std::string Param::unstated(Date day) const {
   const std::string stop = "。";
   if (n.size() >= stop.size() && n.compare(n.size() - stop.size(), stop.size(), stop) == 0) n.resize(n.size() - stop.size());
   if (ranges.empty()) return n.empty() ? "本文件未载明" : n;
-  return "本文件的" + label + "只写了" + ranges + "的数额，查询日期" + day.chinese() + "不在其中" + (n.empty() ? "" : "；" + n);
+  return cat({"本文件的", label, "只写了", ranges, "的数额，查询日期", day.chinese(), "不在其中", n.empty() ? "" : "；", n});
 }
 
 // Linear, lengths first: a program has a handful of parameters, looked up by

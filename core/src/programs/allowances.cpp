@@ -30,10 +30,11 @@ void per_member_amount(const Param* param, const Context& ctx, size_t count, Dec
   if (!param) return;
   if (auto v = monthly_money_at(param, ctx.day)) {
     out->amount = Amount{*v * static_cast<Fen>(count), "month", false};
-    d->basis([&] { return param->label + "每人每月" + yuan_text(*v) + "元" + (count > 1 ? "，共" + std::to_string(count) + "人" : ""); },
-             param->source);
+    d->basis([&] {
+      return cat({param->label, "每人每月", yuan_text(*v), "元", count > 1 ? "，共" : "", count > 1 ? std::to_string(count) : "", count > 1 ? "人" : ""});
+    }, param->source);
   } else {
-    d->basis([&] { return param->label + "：" + param->unstated(ctx.day); }, param->source);
+    d->basis([&] { return cat({param->label, "：", param->unstated(ctx.day)}); }, param->source);
   }
 }
 

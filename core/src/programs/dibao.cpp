@@ -70,18 +70,18 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
   // The least the income could be once the deductions at unstated rates (就业成本, 刚性支出
   // 按规定) take all they could.
   const Fen lowest = net - (inc.employment_cost_unknown ? inc.employment_cost_cap : 0) - inc.deductions_cap;
-  const std::string head = say ? "家庭月人均收入" + yuan_text(div_round(net, n)) + "元" : "";
+  const std::string head = say ? cat({"家庭月人均收入", yuan_text(div_round(net, n)), "元"}) : "";
   const auto with_cost_bound = [&] {
     if (say && inc.employment_cost_unknown && inc.employment_cost_bound) t.bounds.push_back(*inc.employment_cost_bound);
   };
   if (!s.monthly) {
     if (net <= 0) {
       t.fact = Fact::yes();
-      if (say) t.text = head + "，低于任何低保标准；" + s.text;
+      if (say) t.text = cat({head, "，低于任何低保标准；", s.text});
     } else if (s.min_monthly && net < *s.min_monthly * n) {
       t.fact = Fact::yes();
       if (say) {
-        t.text = head + "；" + s.text + "；低保标准不会低于" + yuan_text(*s.min_monthly) + "元/月，本户低于此";
+        t.text = cat({head, "；", s.text, "；低保标准不会低于", yuan_text(*s.min_monthly), "元/月，本户低于此"});
         t.bounds.push_back(s.min_reason);
       }
     } else if (s.max_monthly && lowest >= *s.max_monthly * n && !inc.deductions_missing.empty()) {
@@ -89,33 +89,33 @@ IncomeTest income_test(const Context& ctx, const Standard& s) {
     } else if (s.max_monthly && lowest >= *s.max_monthly * n) {
       t.fact = Fact::no();
       if (say) {
-        t.text = head + "；" + s.text + "；低保标准最高不会超过" + yuan_text(*s.max_monthly) + "元/月，本户不低于此";
+        t.text = cat({head, "；", s.text, "；低保标准最高不会超过", yuan_text(*s.max_monthly), "元/月，本户不低于此"});
         t.bounds.push_back(s.max_reason);
       }
       with_cost_bound();
     } else {
       t.fact = Fact::unknown();
-      if (say) t.text = head + "；" + s.text + "，能否纳入取决于该标准";
+      if (say) t.text = cat({head, "；", s.text, "，能否纳入取决于该标准"});
     }
     return t;
   }
   const Fen limit = *s.monthly * n;
   if (net < limit) {
     t.fact = Fact::yes();
-    if (say) t.text = head + "，低于" + s.text;
+    if (say) t.text = cat({head, "，低于", s.text});
   } else if (lowest < limit) {
     // Only deductions the document leaves unstated could bring it below the standard.
     Fields ask = inc.employment_cost_missing;
     if (inc.deductions_cap > 0) ask.add(inc.deductions_ask);
     t.fact = Fact::unknown(std::move(ask));
-    if (say) t.text = head + "，未低于" + s.text + "；" + unstated_deductions(ctx) + "：扣减后可能低于标准";
+    if (say) t.text = cat({head, "，未低于", s.text, "；", unstated_deductions(ctx), "：扣减后可能低于标准"});
   } else if (!inc.deductions_missing.empty()) {
     ask_costs(inc, head, s.text, say, &t);
   } else {
     t.fact = Fact::no();
     const Fen over = div_round(net - limit, n);
     if (say)
-      t.text = over > 0 ? head + "，高于" + s.text + "，每人每月超出" + yuan_text(over) + "元" : head + "，不低于" + s.text;
+      t.text = over > 0 ? cat({head, "，高于", s.text, "，每人每月超出", yuan_text(over), "元"}) : cat({head, "，不低于", s.text});
     if (inc.employment_cost_unknown) {
       if (say) t.text += "；扣减就业成本后仍不低于标准";
       with_cost_bound();
@@ -258,22 +258,22 @@ PropertyTest deposits_test(const Program& p, const Context& ctx, const Source& r
   }
   const Fen n = static_cast<Fen>(ctx.size());
   const Fen each = per_head ? div_round(*deposits, n) : *deposits;
+  const bool average = per_head && n > 1;
   const std::string head =
-      say ? "家庭存款" + yuan_text(*deposits) + "元" + (per_head && n > 1 ? "（人均" + yuan_text(each) + "元）" : "") : "";
+      say ? cat({"家庭存款", yuan_text(*deposits), "元", average ? "（人均" : "", average ? yuan_text(each) : "", average ? "元）" : ""}) : "";
   if (const auto max = money_at(limit, ctx.day)) {
     // One person's share of the family's deposits is not known: above the limit
     // decides only for a person alone.
     const bool over = each > *max;
     t.fact = !over ? Fact::yes() : per_head || n == 1 ? Fact::no() : Fact::unknown();
     if (say)
-      t.text = head + (!over ? "，不超过" : t.fact.is_no() ? "，超过" : "，多于") + "每人" + yuan_text(*max) + "元的存款限额" +
-               (t.fact.is_unknown() ? "；其中本人的存款是否超过，由乡镇（街道）经济状况核对认定" : "");
+      t.text = cat({head, !over ? "，不超过" : t.fact.is_no() ? "，超过" : "，多于", "每人", yuan_text(*max), "元的存款限额",
+                    t.fact.is_unknown() ? "；其中本人的存款是否超过，由乡镇（街道）经济状况核对认定" : ""});
     return t;
   }
   t.fact = Fact::unknown();
   if (say)
-    t.text = head + "；" + (limit ? limit->unstated(ctx.day) : std::string("存款限额未载明")) +
-             "，是否符合由乡镇（街道）经济状况核对认定";
+    t.text = cat({head, "；", limit ? limit->unstated(ctx.day) : std::string("存款限额未载明"), "，是否符合由乡镇（街道）经济状况核对认定"});
   return t;
 }
 

@@ -64,14 +64,15 @@ struct MemberDecision {
 std::string income_text(const std::string& who, std::optional<Fen> income, const std::string& left_out, const Standard& s,
                         const Fact& no_income, bool halves) {
   const char* no_living = halves ? "，符合无生活来源的收入条件" : "，视为无生活来源";
-  if (!income) return who + "本人有无收入？";
-  const std::string own = who + "本人月收入" + (*income == 0 && !left_out.empty() ? "按0元计" : yuan_text(*income) + "元") + left_out;
+  if (!income) return cat({who, "本人有无收入？"});
+  const bool as_zero = *income == 0 && !left_out.empty();
+  const std::string own = cat({who, "本人月收入", as_zero ? "按0元计" : yuan_text(*income), as_zero ? "" : "元", left_out});
   if (s.monthly)
-    return own + "，" + (no_income.is_yes() ? "低于" : "不低于") + s.text + (no_income.is_yes() ? no_living : "，有生活来源");
-  if (*income == 0) return (left_out.empty() ? who + "本人没有收入" : own) + no_living;
-  if (no_income.is_yes()) return own + "，低于低保标准可能的最低值" + yuan_text(*s.min_monthly) + "元/月" + no_living;
-  if (no_income.is_no()) return own + "，高于低保标准可能的最高值" + yuan_text(*s.max_monthly) + "元/月，有生活来源";
-  return own + "；是否算作无生活来源取决于当地低保标准（" + s.text + "）";
+    return cat({own, "，", no_income.is_yes() ? "低于" : "不低于", s.text, no_income.is_yes() ? no_living : "，有生活来源"});
+  if (*income == 0) return left_out.empty() ? cat({who, "本人没有收入", no_living}) : cat({own, no_living});
+  if (no_income.is_yes()) return cat({own, "，低于低保标准可能的最低值", yuan_text(*s.min_monthly), "元/月", no_living});
+  if (no_income.is_no()) return cat({own, "，高于低保标准可能的最高值", yuan_text(*s.max_monthly), "元/月，有生活来源"});
+  return cat({own, "；是否算作无生活来源取决于当地低保标准（", s.text, "）"});
 }
 
 // `explain`: write the reasons' texts (only the member shown needs them).
@@ -102,8 +103,8 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
     if (left_out <= 0) return "";
     const bool pension = kinds & (1u << static_cast<int>(IncomeKind::pension_basic));
     const bool honors = kinds & (1u << static_cast<int>(IncomeKind::honors));
-    return std::string("（") + (pension ? "中央确定的基础养老金" : "") + (pension && honors ? "和" : "") + (honors ? "优待抚恤金" : "") +
-           yuan_text(left_out) + "元不计入）";
+    return cat({"（", pension ? "中央确定的基础养老金" : "", pension && honors ? "和" : "", honors ? "优待抚恤金" : "", yuan_text(left_out),
+                "元不计入）"});
   };
   // Above the highest the unstated standard could be: a means of living anywhere.
   const bool above_any = income && !s.monthly && *income > 0 && s.max_monthly && *income >= *s.max_monthly;
@@ -132,7 +133,7 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
   const bool ruled_out = category.is_no() || labor.is_no() || no_income.is_no() || supporter.is_no();
   if (halves && open && !ruled_out) {
     PropertyTest t = deposits_test(p, ctx, kNoIncome, explain, /*per_head=*/false);
-    d.require(t.fact, t.text, t.source);
+    d.require(t.fact, std::move(t.text), t.source);
     property = std::move(t.fact);
   }
   for (const Fact& f : {category, labor, no_income, property, supporter}) md.met += f.is_yes();

@@ -32,10 +32,10 @@ Fact hardship_event(const Program& p, const Context& ctx, std::string* text) {
     else burden = Fact::of(*e.cost > e.compensated.value_or(0));
     Fact f = all_of({recent, burden});
     if (say && !f.is_no() && text->empty()) {
-      *text = std::string("遭遇") + event_zh(e.kind);
-      if (e.cost)
-        *text += "，损失或支出" + yuan_text(*e.cost) + "元，获得赔偿、保险和救助" + yuan_text(e.compensated.value_or(0)) +
-                 "元，个人仍负担" + yuan_text(std::max<Fen>(0, *e.cost - e.compensated.value_or(0))) + "元";
+      if (!e.cost) *text = cat({"遭遇", event_zh(e.kind)});
+      else
+        *text = cat({"遭遇", event_zh(e.kind), "，损失或支出", yuan_text(*e.cost), "元，获得赔偿、保险和救助", yuan_text(e.compensated.value_or(0)),
+                     "元，个人仍负担", yuan_text(std::max<Fen>(0, *e.cost - e.compensated.value_or(0))), "元"});
     }
     found.push_back(f);
   }
@@ -89,7 +89,7 @@ void evaluate_temporary_aid(const Program& p, Context& ctx, Decision& d, Program
       event = any_of({event, spending});
     }
   }
-  d.require(event, event_text, kArt47);
+  d.require(event, std::move(event_text), kArt47);
 
   if (const Param* maxp = p.param("max_grants_per_year")) {
     if (auto max = number_at(maxp, ctx.day)) {
