@@ -1,7 +1,6 @@
 #include "policy.h"
 
 #include "json_tree.h"
-#include "text.h"
 
 namespace doudi {
 
@@ -12,25 +11,6 @@ const DatedValue* Param::at(Date day) const {
     return v.value.is_null() ? nullptr : &v;
   }
   return nullptr;
-}
-
-// "本文件的农村低保标准只写了2016年12月31日以前、2017年1月1日至2017年12月31日的数额，
-// 查询日期2019年6月1日不在其中；2018年起以鹤壁市公布的当年标准为准": the dates the
-// document covers, then its own word on the rest (the note), when it has one.
-std::string Param::unstated(Date day) const {
-  std::string ranges;
-  for (const DatedValue& v : values) {
-    if (v.value.is_null()) continue;
-    ranges += ranges.empty() ? "" : "、";
-    if (v.from && v.to) ranges += v.from->chinese() + "至" + v.to->chinese();
-    else if (v.to) ranges += v.to->chinese() + "以前";
-    else if (v.from) ranges += v.from->chinese() + "以后";
-  }
-  std::string n = note;
-  const std::string stop = "。";
-  if (n.size() >= stop.size() && n.compare(n.size() - stop.size(), stop.size(), stop) == 0) n.resize(n.size() - stop.size());
-  if (ranges.empty()) return n.empty() ? "本文件未载明" : n;
-  return cat({"本文件的", label, "只写了", ranges, "的数额，查询日期", day.chinese(), "不在其中", n.empty() ? "" : "；", n});
 }
 
 // Linear, lengths first: a program has a handful of parameters, looked up by
