@@ -248,10 +248,9 @@ class Reader {
     for (const JsonNode* it = obj.first(); it != obj.end(); it = it->next()) {
       const std::string_view key = it->key;
       bool ok = false;
-      for (size_t i = 0; i < n && !ok; ++i) {
-        const size_t k = (next + i) % n;
-        if (same_key(key, keys_[k])) ok = true, next = k + 1, slots_[k] = it;
-      }
+      // Round from `next`, wrapping without %: a division per key showed in the module.
+      for (size_t i = 0, k = next; i < n && !ok; ++i, k = k + 1 == n ? 0 : k + 1)
+        if (same_key(key, keys_[k])) ok = true, next = k + 1 == n ? 0 : k + 1, slots_[k] = it;
       if (!ok) error(at(key), "未知字段“" + std::string(key) + "”", "unknown field '" + std::string(key) + "'");
     }
   }
