@@ -122,6 +122,13 @@ void evaluate_housing_aid(const Program& p, Context& ctx, Decision& d, ProgramRe
   for (size_t i = 0; i < ctx.size(); ++i) out->members.push_back(static_cast<int>(i));
 }
 
+namespace {
+// 支出型 as a category still open, with its multiple of the 低保标准.
+std::string spending_category(double mult) {
+  return cat({"家庭人均收入在低保标准", yuan_text(static_cast<Fen>(mult * 100 + 0.5)), "倍以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）"});
+}
+}  // namespace
+
 void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   const Household& h = ctx.h;
   // A program the policy does not have is no route (明溪 has all three).
@@ -131,8 +138,8 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
   Fact orphan = earlier("orphan_allowance");
   // 支出型: 人均收入在低保标准1.5倍以内, poor because of illness, disability, school or disaster.
   Fact spending = Fact::no();
-  std::string spending_text;
-  if (auto mult = number_at(p.param("expenditure_multiple"), ctx.day)) {
+  const std::optional<double> mult = number_at(p.param("expenditure_multiple"), ctx.day);
+  if (mult) {
     const Standard& s = ctx.dibao_standard();
     const auto& inc = ctx.income();
     Fact low;
@@ -148,6 +155,7 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
       } else low = Fact::unknown();
     }
     std::vector<Fact> causes;
+    causes.reserve(3 * ctx.size() + 1);  // at most three per member and the events: one allocation, no regrowth
     for (size_t i = 0; i < ctx.size(); ++i) {
       const Member& m = h.members[i];
       causes.push_back(Fact::given(m.serious_illness, i, "serious_illness"));
@@ -162,8 +170,6 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
     }();
     causes.push_back(ctx.holds(kHardshipEvent));
     spending = all_of({low, any_of(causes)});
-    if (ctx.explain)
-      spending_text = "家庭人均收入在低保标准" + yuan_text(static_cast<Fen>(*mult * 100 + 0.5)) + "倍以内，且因病、因残、因学或因灾致贫（支出型贫困低收入家庭）";
   }
   // 特困/低保/孤儿 are 直接认定 under the definition (明溪 一、（一）); the 支出型 line
   // of 1.5倍 is its own item (一、（一）4), which a resident reading the clause must see.
@@ -182,7 +188,8 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
       add(tekun, "特困人员");
       add(dibao, "低保对象");
       add(orphan, "孤儿");
-      add(spending, spending_text);
+      // Built only here, where it is shown: the category is rarely left open.
+      if (spending.is_unknown()) add(spending, ctx.explain ? spending_category(*mult) : std::string());
       return "可能属于" + open + "（城市困难家庭的四类对象）";
     }
     const char* which = tekun.is_yes()      ? "特困人员"
