@@ -116,7 +116,7 @@ void Decision::note(Lasting text, const Source& src) {
   if (explain_) items_.push_back({Tri::yes, Role::note, Reason(text, src)});
 }
 void Decision::basis(std::string_view text, const Source& src) {
-  if (explain_) items_.push_back({Tri::yes, Role::basis, Reason(std::string(text), src)});
+  if (explain_ && !refused()) items_.push_back({Tri::yes, Role::basis, Reason(std::string(text), src)});
 }
 
 void Decision::absorb(Decision&& other) {

@@ -199,7 +199,7 @@ class Decision {
   }
   template <typename Build, typename = IfBuilder<Build>>
   void basis(Build&& build, const Source& src) {
-    if (explain_) items_.push_back({Tri::yes, Role::basis, Reason(build(), src)});
+    if (explain_ && !refused()) items_.push_back({Tri::yes, Role::basis, Reason(build(), src)});
   }
 
   // Takes over another decision's criteria and notes (a member's, for 特困).
@@ -228,8 +228,12 @@ class Decision {
   bool decide(const Fact& f) {
     worst_ = std::min(worst_, f.v);
     if (facts_ && f.is_unknown()) unknown_.add(f.missing);
-    return explain_;
+    return explain_ && (f.is_no() || !refused());
   }
+  // Refused already, and so for good (the status only gets worse): write_reasons
+  // shows only the failed criteria and the notes of such a program, so the text of
+  // a criterion met or open, or of a basis, would be built to be thrown away.
+  bool refused() const { return worst_ == Tri::no; }
   void keep(Tri v, std::string text, const Source& src);
   void write_reasons(ProgramResult* out);  // moves them out of items_: before `missing` reads the facts
 
