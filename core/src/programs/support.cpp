@@ -188,8 +188,8 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
       add(tekun, "特困人员");
       add(dibao, "低保对象");
       add(orphan, "孤儿");
-      // Built only here, where it is shown: the category is rarely left open.
-      if (spending.is_unknown()) add(spending, ctx.explain ? spending_category(*mult) : std::string());
+      // Its text built only when it is shown (this builder runs only when explaining).
+      if (spending.is_unknown()) add(spending, spending_category(*mult));
       return "可能属于" + open + "（城市困难家庭的四类对象）";
     }
     const char* which = tekun.is_yes()      ? "特困人员"
