@@ -76,52 +76,21 @@ bool from_js(const emscripten::val& value, std::string* utf8) {
   return true;
 }
 
-// The result as a JavaScript string. Embind's std::string return decodes
+// UTF-16 units as a JavaScript string.
+emscripten::val to_js(std::u16string_view units) {
+  return emscripten::val::take_ownership(doudi_js_string(units.data(), units.size()));
+}
+
+// A result as a JavaScript string. Embind's std::string return decodes
 // UTF-8 in JavaScript: for a result of 11 KB, mostly Chinese, that took 43 µs
 // in Node 20 (a byte loop twice, then TextDecoder at ~3 bytes a ns), more than
 // screening the household. UTF-16 is what JavaScript strings are made of, so
 // transcoding here and decoding UTF-16 takes a few µs (scripts/bench-wasm.mjs).
+// The household entries go further: their results are written as UTF-16.
 emscripten::val to_js(std::string_view utf8) {
   static std::u16string units;  // reused: the module is single-threaded
   units.resize(utf8.size());    // never more units than bytes
-  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
-  const auto* end = p + utf8.size();
-  char16_t* out = units.data();
-  // Four bytes (in the low half) to four UTF-16 units, little-endian as WebAssembly is.
-  const auto widen = [](std::uint64_t v) {
-    v = (v | (v << 16)) & 0x0000FFFF0000FFFFULL;
-    return (v | (v << 8)) & 0x00FF00FF00FF00FFULL;
-  };
-  while (p < end) {
-    // ASCII (keys, numbers, punctuation) eight bytes at a time.
-    for (std::uint64_t x; end - p >= 8; p += 8, out += 8) {
-      std::memcpy(&x, p, 8);
-      if (x & 0x8080808080808080ULL) break;
-      const std::uint64_t lo = widen(x & 0xFFFFFFFFULL), hi = widen(x >> 32);
-      std::memcpy(out, &lo, 8);
-      std::memcpy(out + 4, &hi, 8);
-    }
-    // Runs of three-byte characters: most of the Chinese text.
-    while (end - p >= 3 && (p[0] & 0xF0) == 0xE0) {
-      *out++ = static_cast<char16_t>(((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
-      p += 3;
-    }
-    if (p >= end) break;
-    const unsigned c = *p;
-    const std::ptrdiff_t left = end - p;
-    if (c < 0x80) {
-      *out++ = static_cast<char16_t>(c), p += 1;
-    } else if ((c & 0xE0) == 0xC0 && left >= 2) {
-      *out++ = static_cast<char16_t>(((c & 0x1F) << 6) | (p[1] & 0x3F)), p += 2;
-    } else if ((c & 0xF8) == 0xF0 && left >= 4) {
-      const unsigned cp = (((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F)) - 0x10000;
-      *out++ = static_cast<char16_t>(0xD800 + ((cp >> 10) & 0x3FF));
-      *out++ = static_cast<char16_t>(0xDC00 + (cp & 0x3FF)), p += 4;
-    } else {
-      *out++ = u'\uFFFD', p += 1;  // not UTF-8 (the core writes none; this keeps memory safe)
-    }
-  }
-  emscripten::val js = emscripten::val::take_ownership(doudi_js_string(units.data(), static_cast<size_t>(out - units.data())));
+  emscripten::val js = to_js(std::u16string_view(units.data(), doudi::utf16_from_utf8(utf8, units.data())));
   if (units.capacity() > (1u << 20)) std::u16string().swap(units);  // a big roster's export: give it back
   return js;
 }
@@ -144,12 +113,12 @@ const char kRosterNotText[] =
 // A household entry (screen, brief): the JSON text in, the core's answer out.
 // brief: the questionnaire tries many variants of the household to choose its
 // next question and reads only statuses, amounts and `missing`, a tenth of the text.
-template <doudi::ScreenOutput (*entry)(const doudi::PolicySet&, std::string_view)>
+template <doudi::ScreenOutput16 (*entry)(const doudi::PolicySet&, std::string_view)>
 emscripten::val household_entry(const emscripten::val& household) {
   try {
     std::string text;
     if (!from_js(household, &text)) return to_js(kNotText);
-    return to_js(entry(doudi::embedded_policies(), text).json);
+    return to_js(entry(doudi::embedded_policies(), text).json());
   } catch (...) {
     return to_js(kInternalError);
   }
@@ -270,8 +239,8 @@ std::string roster_template() {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(doudi) {
-  emscripten::function("screen", &household_entry<doudi::screen>);
-  emscripten::function("brief", &household_entry<doudi::screen_brief>);
+  emscripten::function("screen", &household_entry<doudi::screen_utf16>);
+  emscripten::function("brief", &household_entry<doudi::screen_brief_utf16>);
   emscripten::function("regions", &regions);
   emscripten::function("policy", &policy);
   emscripten::function("roster", &roster);

@@ -145,6 +145,7 @@ struct Program {
   std::vector<ProgramNote> notes;
   Apply apply;
   std::string apply_json;  // `apply` serialised once at load: it is the same for every household
+  std::u16string apply_json16;  // the same as UTF-16, for results written for JavaScript
 
   const Param* param(std::string_view name) const;
 };

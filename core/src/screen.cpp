@@ -12,14 +12,20 @@
 namespace doudi {
 namespace {
 
-void write_amount(JsonWriter& w, const Amount& a) {
+template <class W>
+void write_amount(W& w, const Amount& a) {
   w.key("amount").begin_object();
   w.key("value").yuan(a.value).key("per").text(a.per).key("up_to").boolean(a.up_to);
   w.end_object();
 }
 
+// The program's `apply`, serialised at load, in the writer's units.
+std::string_view apply_of(const JsonWriter&, const Program& prog) { return prog.apply_json; }
+std::u16string_view apply_of(const JsonWriter16&, const Program& prog) { return prog.apply_json16; }
+
 // Every string of a result is the policy's or the engine's own: JsonWriter::text.
-void write_program(JsonWriter& w, const ProgramResult& r, const Program& prog) {
+template <class W>
+void write_program(W& w, const ProgramResult& r, const Program& prog) {
   w.begin_object();
   w.key("id").text(r.id).key("name").text(r.name).key("status").text(status_name(r.status));
   if (r.amount) write_amount(w, *r.amount);
@@ -35,7 +41,7 @@ void write_program(JsonWriter& w, const ProgramResult& r, const Program& prog) {
   w.key("missing").begin_array();
   for (const auto& m : r.missing) w.text(m);
   w.end_array();
-  w.key("apply").raw(prog.apply_json);
+  w.key("apply").raw(apply_of(w, prog));
   if (r.threshold) {
     w.key("threshold").begin_object().key("label").text(r.threshold->label);
     w.key("limit").yuan(r.threshold->limit).key("value").yuan(r.threshold->value).key("per").text("month");
@@ -150,7 +156,10 @@ std::vector<PolicyError> PolicySet::load(std::string_view file_name, std::string
   PolicyLoad load = load_policy(id, json_text);
   for (auto& pr : load.problems) errors.push_back({std::string(file_name), pr.path, pr.message});
   if (errors.empty() && load.policy) {
-    for (Program& p : load.policy->programs) p.apply_json = apply_json(p.apply);
+    for (Program& p : load.policy->programs) {
+      p.apply_json = apply_json(p.apply);
+      p.apply_json16 = utf16_from_utf8(p.apply_json);
+    }
     policies_.push_back(std::make_unique<Policy>(std::move(*load.policy)));
     std::sort(policies_.begin(), policies_.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
   }
@@ -191,12 +200,9 @@ Reading read(const PolicySet& set, std::string_view text) {
   return r;
 }
 
-}  // namespace
-
-ScreenOutput screen_brief(const PolicySet& set, std::string_view text) {
-  Reading r = read(set, text);
-  if (!r.refused.empty()) return {std::move(r.refused), false};
-  JsonWriter w(2048);
+// screen_brief()'s text, in the writer's units.
+template <class W>
+void write_brief(W& w, const Reading& r) {
   w.begin_object().key("schema").number(1).key("region").text(r.policy->id).key("programs").begin_array();
   for (const ProgramResult& p : evaluate_household(*r.policy, r.hp.household, nullptr, Detail::missing)) {
     w.begin_object().key("id").text(p.id).key("status").text(status_name(p.status));
@@ -206,19 +212,17 @@ ScreenOutput screen_brief(const PolicySet& set, std::string_view text) {
     w.end_array().end_object();
   }
   w.end_array().key("errors").begin_array().end_array().end_object();
-  return {w.take(), true};
 }
 
-ScreenOutput screen(const PolicySet& set, std::string_view text) {
-  Reading r = read(set, text);
-  if (!r.refused.empty()) return {std::move(r.refused), false};
+// screen()'s text, in the writer's units.
+template <class W>
+void write_result(W& w, const Reading& r) {
   const Household& h = r.hp.household;
   const Policy* policy = r.policy;
   const Date day = h.as_of.value_or(policy->document.effective_from);
   Context ctx(h, *policy, day);
   const HouseholdIncome& inc = ctx.income();
   const Fen n = static_cast<Fen>(h.members.size());
-  JsonWriter w(16384);  // results are 8-14 KB: one allocation
   w.begin_object().key("schema").number(1).key("region").text(policy->id);
   w.key("policy").begin_object().key("title").text(policy->document.title).key("doc").text(policy->document.doc);
   w.key("issued").text(policy->document.issued.iso()).end_object();
@@ -242,7 +246,47 @@ ScreenOutput screen(const PolicySet& set, std::string_view text) {
   w.key("programs").begin_array();
   for (const Program& prog : policy->programs) write_program(w, evaluate_program(prog, ctx), prog);
   w.end_array().key("errors").begin_array().end_array().end_object();
+}
+
+}  // namespace
+
+ScreenOutput screen_brief(const PolicySet& set, std::string_view text) {
+  Reading r = read(set, text);
+  if (!r.refused.empty()) return {std::move(r.refused), false};
+  JsonWriter w(2048);
+  write_brief(w, r);
   return {w.take(), true};
+}
+
+ScreenOutput screen(const PolicySet& set, std::string_view text) {
+  Reading r = read(set, text);
+  if (!r.refused.empty()) return {std::move(r.refused), false};
+  JsonWriter w(16384);  // results are 8-14 KB: one allocation
+  write_result(w, r);
+  return {w.take(), true};
+}
+
+namespace {
+// The UTF-16 entries. A refusal is the UTF-8 one transcoded: it is short, and rare.
+template <void (*write)(JsonWriter16&, const Reading&)>
+ScreenOutput16 utf16_entry(const PolicySet& set, std::string_view text, size_t expected) {
+  Reading r = read(set, text);
+  JsonWriter16 w(r.refused.empty() ? expected : r.refused.size());
+  if (r.refused.empty()) write(w, r);
+  else w.raw(utf16_from_utf8(r.refused));
+  ScreenOutput16 out;
+  out.units = w.release(&out.size);
+  out.ok = r.refused.empty();
+  return out;
+}
+}  // namespace
+
+ScreenOutput16 screen_utf16(const PolicySet& set, std::string_view text) {
+  return utf16_entry<write_result<JsonWriter16>>(set, text, 16384);
+}
+
+ScreenOutput16 screen_brief_utf16(const PolicySet& set, std::string_view text) {
+  return utf16_entry<write_brief<JsonWriter16>>(set, text, 2048);
 }
 
 std::string regions_json(const PolicySet& set) {

@@ -186,6 +186,16 @@ void expect_brief_is_the_result_less_reasons(const std::string& text, const json
   EXPECT_EQ(doudi_test::parse(brief.json), want) << "brief: " << brief.json;
 }
 
+// The WebAssembly module's entries write the same texts as UTF-16 units.
+void expect_utf16_entries_write_the_same(const std::string& text, const doudi::ScreenOutput& out) {
+  const doudi::ScreenOutput16 full = doudi::screen_utf16(policies(), text);
+  EXPECT_EQ(full.ok, out.ok);
+  EXPECT_TRUE(full.json() == doudi::utf16_from_utf8(out.json)) << "screen_utf16 differs from screen";
+  const doudi::ScreenOutput16 brief = doudi::screen_brief_utf16(policies(), text);
+  EXPECT_TRUE(brief.json() == doudi::utf16_from_utf8(doudi::screen_brief(policies(), text).json))
+      << "screen_brief_utf16 differs from screen_brief";
+}
+
 void run_case(const Case& c) {
   const json& expect = c.expect;
   SCOPED_TRACE(c.file + ": " + c.name);
@@ -197,6 +207,7 @@ void run_case(const Case& c) {
   const json result = doudi_test::parse(out.json);
   ASSERT_TRUE(result.is_object()) << "the result is not JSON: " << out.json;
   expect_brief_is_the_result_less_reasons(household.dump(), result);
+  expect_utf16_entries_write_the_same(household.dump(), out);
 
   // Every reason rests on a cited clause, and is said once.
   for (const auto& p : result.value("programs", json::array())) {

@@ -1,9 +1,12 @@
 // Money and dates at the core's edges: fen arithmetic rounds halves away from
 // zero, yuan with a third decimal are refused, and only real ISO dates parse.
+// And text for JavaScript: UTF-8 as UTF-16, and the writer that writes UTF-16.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
+#include <random>
+#include <string>
 
 #include "date.h"
 #include "json_writer.h"
@@ -86,6 +89,69 @@ TEST(Money, YuanInJsonIsAWholeNumberWhenItCan) {
   doudi::JsonWriter w;
   w.begin_array().yuan(66000).yuan(26750).yuan(1).yuan(-150).end_array();
   EXPECT_EQ(w.take(), "[660,267.5,0.01,-1.5]");
+}
+
+// A character at a time, as the Unicode standard reads UTF-8: the reference for the fast one.
+std::u16string utf16_reference(const std::string& s) {
+  std::u16string out;
+  for (size_t i = 0; i < s.size();) {
+    const auto b = [&](size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
+    char32_t cp;
+    size_t n;
+    if (b(0) < 0x80) cp = b(0), n = 1;
+    else if (b(0) < 0xE0) cp = ((b(0) & 0x1F) << 6) | (b(1) & 0x3F), n = 2;
+    else if (b(0) < 0xF0) cp = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F), n = 3;
+    else cp = ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F), n = 4;
+    if (cp >= 0x10000) {
+      out += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+      out += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      out += static_cast<char16_t>(cp);
+    }
+    i += n;
+  }
+  return out;
+}
+
+TEST(Utf16, KnownTexts) {
+  using doudi::utf16_from_utf8;
+  EXPECT_EQ(utf16_from_utf8(""), u"");
+  EXPECT_EQ(utf16_from_utf8("{\"schema\":1,\"region\":\"mingxi-2019\"}"), u"{\"schema\":1,\"region\":\"mingxi-2019\"}");
+  EXPECT_EQ(utf16_from_utf8("2人合计9216元（每人每年不低于4608元）"), u"2人合计9216元（每人每年不低于4608元）");
+  EXPECT_EQ(utf16_from_utf8("café ½ → 🏠 end"), u"café ½ → 🏠 end");  // two-, three- and four-byte characters
+  EXPECT_EQ(utf16_from_utf8("吉𠮷"), u"吉𠮷");  // a name's character beyond the BMP: a surrogate pair
+  // Not UTF-8 (the core writes none): replaced, never read past the end.
+  EXPECT_EQ(utf16_from_utf8(std::string("a\xFF") + "b"), u"a\uFFFDb");
+  EXPECT_EQ(utf16_from_utf8("\xE4\xB8"), u"\uFFFD\uFFFD");  // a three-byte character cut short
+}
+
+// Random mixes of the four lengths, in runs as a result has them (keys, numbers
+// and punctuation between Chinese sentences), at every alignment.
+TEST(Utf16, MatchesTheReferenceOnRandomText) {
+  const char* pieces[] = {"a", "0", "\"", "{\"text\":\"", "é", "中", "，", "元", "🏠", "𠮷", "12345678", "低保标准为每人每月"};
+  std::mt19937 rng(20261204);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 40);
+    for (int k = 0; k < n; ++k) s += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    ASSERT_EQ(doudi::utf16_from_utf8(s), utf16_reference(s)) << s;
+  }
+}
+
+TEST(Utf16, TheWriterWritesWhatItsUtf8TwinWrites) {
+  doudi::JsonWriter w8;
+  doudi::JsonWriter16 w16;
+  const auto write = [](auto& w) {
+    w.begin_object().key("text").text("低保标准为每人每月660元").key("n").number(-42).key("yuan").yuan(26750);
+    w.key("quoted").string("他说\"可以\"\n\x01好").key("list").strings({"户口簿", "a\\b"});
+    w.key("ok").boolean(true).key("none").null().end_object();
+  };
+  write(w8);
+  write(w16);
+  const std::string utf8 = w8.take();
+  EXPECT_EQ(utf8, "{\"text\":\"低保标准为每人每月660元\",\"n\":-42,\"yuan\":267.5,"
+                  "\"quoted\":\"他说\\\"可以\\\"\\n\\u0001好\",\"list\":[\"户口簿\",\"a\\\\b\"],\"ok\":true,\"none\":null}");
+  EXPECT_EQ(w16.take(), doudi::utf16_from_utf8(utf8));
 }
 
 TEST(Dates, LeapDays) {

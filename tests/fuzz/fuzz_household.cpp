@@ -1,6 +1,7 @@
 // libFuzzer target: one household through the public entry (parse, validate,
 // screen every program, serialise) with the policies compiled into the program;
-// the brief entry must give the same statuses, amounts, `missing` and errors.
+// the brief entry must give the same statuses, amounts, `missing` and errors, and
+// the UTF-16 entries (the WebAssembly module's) the same texts as UTF-16.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -25,6 +26,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       for (const char* key : {"name", "members", "reasons", "apply", "threshold", "taper"}) p.erase(key);
     if (got != want) doudi_fuzz::fail("brief differs from screen less its reasons", brief.json);
   }
+  if (doudi::screen_utf16(doudi::embedded_policies(), text).json() != doudi::utf16_from_utf8(full.json))
+    doudi_fuzz::fail("screen_utf16 differs from screen", full.json);
+  if (doudi::screen_brief_utf16(doudi::embedded_policies(), text).json() != doudi::utf16_from_utf8(brief.json))
+    doudi_fuzz::fail("screen_brief_utf16 differs from screen_brief", brief.json);
   doudi_fuzz::check_reader(text);
   // Differential: whatever the fast parser takes, the strict one takes too, as the same tree.
   doudi::JsonTree fast;

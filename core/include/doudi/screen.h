@@ -70,6 +70,25 @@ ScreenOutput screen(const PolicySet& policies, std::string_view household_json);
 //   {"schema":1,"region":…,"programs":[{"id","status","amount"?,"missing"}],"errors":[]}
 ScreenOutput screen_brief(const PolicySet& policies, std::string_view household_json);
 
+// screen() and screen_brief() for JavaScript, whose strings are UTF-16: the same
+// text as UTF-16 code units, written so rather than transcoded afterwards (the
+// WebAssembly module's entries; a result is 8-14 KB, mostly Chinese).
+struct ScreenOutput16 {
+  std::unique_ptr<char16_t[]> units;
+  size_t size = 0;
+  bool ok = false;
+  std::u16string_view json() const { return {units.get(), size}; }
+};
+ScreenOutput16 screen_utf16(const PolicySet& policies, std::string_view household_json);
+ScreenOutput16 screen_brief_utf16(const PolicySet& policies, std::string_view household_json);
+
+// UTF-8 as UTF-16 code units into `out`, which has room for `utf8.size()` units
+// (never more units than bytes); returns how many were written. For well-formed
+// UTF-8, what the core writes; other bytes come out as U+FFFD or garbled, never
+// written out of bounds.
+size_t utf16_from_utf8(std::string_view utf8, char16_t* out);
+std::u16string utf16_from_utf8(std::string_view utf8);
+
 // `[{"id","name","title","doc","issued","effective_from",...}]`, in id order.
 std::string regions_json(const PolicySet& policies);
 
