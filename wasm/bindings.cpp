@@ -57,9 +57,13 @@ EM_JS(emscripten::EM_VAL, doudi_js_bytes, (const char* bytes, size_t count), {
 });
 
 // Writes a JavaScript string as UTF-8 into buffer (capacity + 1 bytes); returns the bytes written.
+// One TextEncoder for every call (it keeps no state).
 EM_JS(size_t, doudi_js_utf8, (emscripten::EM_VAL handle, char* buffer, size_t capacity), {
   var v = Emval.toValue(handle);
-  if (typeof TextEncoder != 'undefined') return new TextEncoder().encodeInto(v, HEAPU8.subarray(buffer, buffer + capacity)).written;
+  if (typeof TextEncoder != 'undefined') {
+    if (!Module.doudiEncoder) Module.doudiEncoder = new TextEncoder();
+    return Module.doudiEncoder.encodeInto(v, HEAPU8.subarray(buffer, buffer + capacity)).written;
+  }
   return stringToUTF8(v, buffer, capacity + 1);
 });
 
@@ -68,11 +72,21 @@ namespace {
 // A JavaScript string argument as UTF-8. Embind's std::string argument measures
 // and encodes it in JavaScript loops (6 µs for a 1.6 KB household in Node 20);
 // TextEncoder.encodeInto does it natively. False when the value is not a string.
-bool from_js(const emscripten::val& value, std::string* utf8) {
+// The bytes go to the front of *buffer, which only grows: a resize zero-fills
+// what it adds, and a household entry's buffer is kept from call to call.
+bool from_js(const emscripten::val& value, std::string* buffer, std::string_view* utf8) {
   const int units = doudi_js_length(value.as_handle());
   if (units < 0) return false;
-  utf8->resize(static_cast<size_t>(units) * 3);  // a UTF-16 unit is at most 3 bytes of UTF-8
-  utf8->resize(doudi_js_utf8(value.as_handle(), utf8->data(), utf8->size()));
+  const size_t room = static_cast<size_t>(units) * 3;  // a UTF-16 unit is at most 3 bytes of UTF-8
+  if (buffer->size() < room) buffer->resize(room);
+  *utf8 = std::string_view(buffer->data(), doudi_js_utf8(value.as_handle(), buffer->data(), room));
+  return true;
+}
+
+bool from_js(const emscripten::val& value, std::string* utf8) {
+  std::string_view written;
+  if (!from_js(value, utf8, &written)) return false;
+  utf8->resize(written.size());
   return true;
 }
 
@@ -116,8 +130,9 @@ const char kRosterNotText[] =
 template <doudi::ScreenOutput16 (*entry)(const doudi::PolicySet&, std::string_view)>
 emscripten::val household_entry(const emscripten::val& household) {
   try {
-    std::string text;
-    if (!from_js(household, &text)) return to_js(kNotText);
+    static std::string buffer;  // one module, one thread
+    std::string_view text;
+    if (!from_js(household, &buffer, &text)) return to_js(kNotText);
     return to_js(entry(doudi::embedded_policies(), text).json());
   } catch (...) {
     return to_js(kInternalError);
