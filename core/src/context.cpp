@@ -77,8 +77,8 @@ Fact severe_disability(const Member& m, size_t i) {
 }
 
 Context::Context(const Household& hh, const Policy& p, Date d, bool e, bool f) : h(hh), policy(p), day(d), explain(e), facts(f) {
-  for (const auto& name : list_at(policy.income_param("not_counted"), day))
-    if (const auto k = income_kind_from(name)) not_counted_[static_cast<int>(*k)] = true;
+  const std::uint32_t left_out = income_kinds_at(policy.income_param("not_counted"), day);
+  for (int k = 0; k < kIncomeKinds; ++k) not_counted_[k] = left_out >> k & 1u;
   if (not_counted_[static_cast<int>(IncomeKind::pension_basic)])
     pension_max_ = monthly_money_at(policy.income_param("pension_basic_not_counted_max"), day);
   nobody_at_school_ = std::all_of(h.members.begin(), h.members.end(), [](const Member& m) { return assumed_school(m) == School::none; });
