@@ -28,6 +28,7 @@ const char* school_zh(const std::string& key) {
 void apply_conditions(const Program& p, const Context& ctx, Decision* d) {
   bool refused = false;
   for (const Condition& c : p.conditions) {
+    if (d->settled()) return;  // refused, and no reasons to write: the rest cannot change it
     if (c.narrows && refused) continue;  // the program is refused already; its "no" text would presume the earlier
     const Fact f = ctx.holds(c.test);
     refused = refused || f.is_no();
