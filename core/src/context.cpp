@@ -1,5 +1,6 @@
 #include "context.h"
 
+#include "json_tree.h"
 #include "text.h"
 
 #include <algorithm>
@@ -298,21 +299,30 @@ Standard Context::compute_standard() const {
   return s;
 }
 
+namespace {
+Fact flag(const std::optional<bool>& v, const char* name) { return v ? Fact::of(*v) : Fact::unknown({Field{"status", name}}); }
+}  // namespace
+
+// Told apart by length and first letter: the names are the few is_status_name knows
+// (the loader refuses others), and comparing them in turn, for every household
+// test that names a status, cost more than the test.
 Fact Context::status_flag(std::string_view n) const {
-  if (n == "low_income_urban") return h.hukou == Hukou::urban ? status_flag("low_income") : Fact::no();
   // The field is named by a literal, not by `n`: a Fact may outlive the string
   // it was asked with (a predicate compiled for one test, say).
-  const auto [v, name] = n == "dibao"            ? std::pair(&h.status.dibao, "dibao")
-                         : n == "tekun"          ? std::pair(&h.status.tekun, "tekun")
-                         : n == "low_income"     ? std::pair(&h.status.low_income, "low_income")
-                         : n == "dibao_marginal" ? std::pair(&h.status.dibao_marginal, "dibao_marginal")
-                                                 : std::pair(&h.status.poverty_registered, "poverty_registered");
-  return *v ? Fact::of(**v) : Fact::unknown({Field{"status", name}});
+  const auto& s = h.status;
+  switch (n.size()) {
+    case 5: return n[0] == 'd' ? flag(s.dibao, "dibao") : flag(s.tekun, "tekun");
+    case 10: return flag(s.low_income, "low_income");
+    case 14: return flag(s.dibao_marginal, "dibao_marginal");
+    case 16: return h.hukou == Hukou::urban ? flag(s.low_income, "low_income") : Fact::no();  // low_income_urban
+    default: return flag(s.poverty_registered, "poverty_registered");
+  }
 }
 
 Fact Context::recognised_poor() const {
-  return any_of({status_flag("dibao"), status_flag("tekun"), status_flag("low_income"), status_flag("dibao_marginal"),
-                 status_flag("poverty_registered")});
+  const auto& s = h.status;
+  return any_of({flag(s.dibao, "dibao"), flag(s.tekun, "tekun"), flag(s.low_income, "low_income"),
+                 flag(s.dibao_marginal, "dibao_marginal"), flag(s.poverty_registered, "poverty_registered")});
 }
 
 void Context::record(const ProgramResult& r, Fields missing) {
@@ -324,7 +334,7 @@ void Context::record(const ProgramResult& r, Fields missing) {
 
 const Context::Earlier* Context::find_earlier(std::string_view id) const {
   for (const Earlier& e : earlier_)
-    if (e.id == id) return &e;
+    if (same_key(e.id, id)) return &e;  // (inline, lengths first: asked a few times for every program)
   return nullptr;
 }
 
