@@ -30,7 +30,8 @@ void apply_conditions(const Program& p, const Context& ctx, Decision* d) {
   for (const Condition& c : p.conditions) {
     if (d->settled()) return;  // refused, and no reasons to write: the rest cannot change it
     if (c.narrows && refused) continue;  // the program is refused already; its "no" text would presume the earlier
-    const Fact f = ctx.holds(c.test);
+    // What would settle it is read only for reasons or for `missing`.
+    const Fact f = ctx.explain || ctx.facts ? ctx.holds(c.test) : Fact{ctx.outcome(c.test), {}};
     refused = refused || f.is_no();
     d->require(f, Lasting(f.is_yes() ? c.yes : f.is_no() ? c.no : c.unknown), c.source);
   }
@@ -212,7 +213,7 @@ void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult
   std::vector<int>& who = out->members;
   std::vector<int> may;
   for (size_t i = 0; i < ctx.size(); ++i) {
-    const Tri t = p.members_where ? ctx.member_matches(i, *p.members_where).v : Tri::yes;
+    const Tri t = p.members_where ? ctx.member_outcome(i, *p.members_where) : Tri::yes;
     if (t == Tri::yes) who.push_back(static_cast<int>(i));
     else if (t == Tri::unknown && who.empty()) may.push_back(static_cast<int>(i));
   }
