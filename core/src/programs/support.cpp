@@ -156,13 +156,13 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
         d.note(s.max_reason);
       } else low = Fact::unknown();
     }
-    std::vector<Fact> causes;
-    causes.reserve(3 * ctx.size() + 1);  // at most three per member and the events: one allocation, no regrowth
-    for (size_t i = 0; i < ctx.size(); ++i) {
+    // Any of the causes, taken as they come (or_with, as any_of): no list of them is kept.
+    Fact cause = Fact::no();
+    for (size_t i = 0; i < ctx.size() && !cause.is_yes(); ++i) {
       const Member& m = h.members[i];
-      causes.push_back(Fact::given(m.serious_illness, i, "serious_illness"));
-      causes.push_back(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
-      if (m.school) causes.push_back(Fact::of(*m.school != School::none));
+      cause.or_with(Fact::given(m.serious_illness, i, "serious_illness"));
+      cause.or_with(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
+      if (m.school) cause.or_with(Fact::of(*m.school != School::none));
     }
     static const Predicate kHardshipEvent = [] {
       Predicate p;
@@ -170,8 +170,8 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
       p.names = {"disaster", "fire", "lightning", "illness", "injury", "accident"};
       return p;
     }();
-    causes.push_back(ctx.holds(kHardshipEvent));
-    spending = all_of({low, any_of(causes)});
+    if (!cause.is_yes()) cause.or_with(ctx.holds(kHardshipEvent));
+    spending = all_of({low, cause});
   }
   // 特困/低保/孤儿 are 直接认定 under the definition (明溪 一、（一）); the 支出型 line
   // of 1.5倍 is its own item (一、（一）4), which a resident reading the clause must see.
