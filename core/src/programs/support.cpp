@@ -12,7 +12,7 @@ const char* school_key(School s) {
   static const char* keys[] = {"none", "preschool", "primary", "junior", "senior", "vocational", "college"};
   return keys[static_cast<int>(s)];
 }
-const char* school_zh(const std::string& key) {
+const char* school_zh(std::string_view key) {
   if (key == "preschool") return "学前教育";
   if (key == "primary") return "小学";
   if (key == "junior") return "初中";
@@ -40,8 +40,7 @@ void apply_conditions(const Program& p, const Context& ctx, Decision* d) {
 void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   const Param* amounts = p.param("amounts");
   const DatedValue* dv = amounts ? amounts->at(ctx.day) : nullptr;
-  std::vector<Fact> facts;
-  facts.reserve(ctx.size());
+  Fact any = Fact::no();  // any member at a level the file lists (or_with, as any_of): no list of facts kept
   Fen total = 0;
   bool known = true;
   std::string text;
@@ -49,15 +48,12 @@ void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, Program
     const Member& m = ctx.h.members[i];
     const auto school = assumed_school(m);
     if (!school) {
-      facts.push_back(Fact::unknown({Context::field(i, "school")}));
+      any.or_with(Fact::unknown({Context::field(i, "school")}));
       continue;
     }
-    const std::string key = school_key(*school);
-    if (!dv->value.contains(key)) {
-      facts.push_back(Fact::no());
-      continue;
-    }
-    facts.push_back(Fact::yes());
+    const std::string_view key = school_key(*school);
+    if (!dv->value.contains(key)) continue;
+    any.or_with(Fact::yes());
     out->members.push_back(static_cast<int>(i));
     const json& v = dv->value[key];
     if (ctx.explain) text += (text.empty() ? "" : "；") + ctx.who(i) + "就读" + school_zh(key);
@@ -68,7 +64,6 @@ void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, Program
       known = false;
     }
   }
-  Fact any = any_of(facts);
   d.require(any, [&](Tri v) {
     if (v == Tri::yes) return text;
     std::string levels;
