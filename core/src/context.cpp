@@ -1,5 +1,6 @@
 #include "context.h"
 
+#include "json_tree.h"
 #include "text.h"
 
 #include <algorithm>
@@ -7,46 +8,6 @@
 #include <utility>
 
 namespace doudi {
-namespace {
-
-template <typename E>
-const char* enum_name(E v, std::initializer_list<const char*> names) {
-  return *(names.begin() + static_cast<int>(v));
-}
-
-const char* ability_name(Ability a) { return enum_name(a, {"full", "partial", "none"}); }
-const char* school_name(School s) {
-  return enum_name(s, {"none", "preschool", "primary", "junior", "senior", "vocational", "college"});
-}
-const char* kind_name(DisabilityKind k) {
-  return enum_name(k, {"physical", "visual", "hearing", "speech", "intellectual", "mental", "multiple"});
-}
-const char* event_name(EventKind k) {
-  return enum_name(k, {"illness", "injury", "accident", "fire", "lightning", "disaster", "epidemic", "unemployment",
-                       "other"});
-}
-
-bool listed(const std::vector<std::string>& names, std::string_view v) {
-  for (const auto& n : names)
-    if (n == v) return true;
-  return false;
-}
-
-// The field's path is written only when the answer is missing: most are given,
-// and building "members[0].orphan" for each would be most of the work.
-template <typename E>
-Fact optional_in(const std::optional<E>& v, const std::vector<std::string>& list, const char* (*name)(E), size_t i,
-                 const char* field) {
-  if (!v) return Fact::unknown({Context::field(i, field)});
-  return Fact::of(listed(list, name(*v)));
-}
-
-Fact optional_is(const std::optional<bool>& v, bool want, size_t i, const char* field) {
-  if (!v) return Fact::unknown({Context::field(i, field)});
-  return Fact::of(*v == want);
-}
-
-}  // namespace
 
 std::optional<School> assumed_school(const Member& m) {
   // Nobody asks a toddler or a grandparent which school they attend.
@@ -77,8 +38,8 @@ Fact severe_disability(const Member& m, size_t i) {
 }
 
 Context::Context(const Household& hh, const Policy& p, Date d, bool e, bool f) : h(hh), policy(p), day(d), explain(e), facts(f) {
-  for (const auto& name : list_at(policy.income_param("not_counted"), day))
-    if (const auto k = income_kind_from(name)) not_counted_[static_cast<int>(*k)] = true;
+  const std::uint32_t left_out = income_kinds_at(policy.income_param("not_counted"), day);
+  for (int k = 0; k < kIncomeKinds; ++k) not_counted_[k] = left_out >> k & 1u;
   if (not_counted_[static_cast<int>(IncomeKind::pension_basic)])
     pension_max_ = monthly_money_at(policy.income_param("pension_basic_not_counted_max"), day);
   nobody_at_school_ = std::all_of(h.members.begin(), h.members.end(), [](const Member& m) { return assumed_school(m) == School::none; });
@@ -298,21 +259,30 @@ Standard Context::compute_standard() const {
   return s;
 }
 
+namespace {
+Fact flag(const std::optional<bool>& v, const char* name) { return v ? Fact::of(*v) : Fact::unknown({Field{"status", name}}); }
+}  // namespace
+
+// Told apart by length and first letter: the names are the few is_status_name knows
+// (the loader refuses others), and comparing them in turn, for every household
+// test that names a status, cost more than the test.
 Fact Context::status_flag(std::string_view n) const {
-  if (n == "low_income_urban") return h.hukou == Hukou::urban ? status_flag("low_income") : Fact::no();
   // The field is named by a literal, not by `n`: a Fact may outlive the string
   // it was asked with (a predicate compiled for one test, say).
-  const auto [v, name] = n == "dibao"            ? std::pair(&h.status.dibao, "dibao")
-                         : n == "tekun"          ? std::pair(&h.status.tekun, "tekun")
-                         : n == "low_income"     ? std::pair(&h.status.low_income, "low_income")
-                         : n == "dibao_marginal" ? std::pair(&h.status.dibao_marginal, "dibao_marginal")
-                                                 : std::pair(&h.status.poverty_registered, "poverty_registered");
-  return *v ? Fact::of(**v) : Fact::unknown({Field{"status", name}});
+  const auto& s = h.status;
+  switch (n.size()) {
+    case 5: return n[0] == 'd' ? flag(s.dibao, "dibao") : flag(s.tekun, "tekun");
+    case 10: return flag(s.low_income, "low_income");
+    case 14: return flag(s.dibao_marginal, "dibao_marginal");
+    case 16: return h.hukou == Hukou::urban ? flag(s.low_income, "low_income") : Fact::no();  // low_income_urban
+    default: return flag(s.poverty_registered, "poverty_registered");
+  }
 }
 
 Fact Context::recognised_poor() const {
-  return any_of({status_flag("dibao"), status_flag("tekun"), status_flag("low_income"), status_flag("dibao_marginal"),
-                 status_flag("poverty_registered")});
+  const auto& s = h.status;
+  return any_of({flag(s.dibao, "dibao"), flag(s.tekun, "tekun"), flag(s.low_income, "low_income"),
+                 flag(s.dibao_marginal, "dibao_marginal"), flag(s.poverty_registered, "poverty_registered")});
 }
 
 void Context::record(const ProgramResult& r, Fields missing) {
@@ -324,7 +294,7 @@ void Context::record(const ProgramResult& r, Fields missing) {
 
 const Context::Earlier* Context::find_earlier(std::string_view id) const {
   for (const Earlier& e : earlier_)
-    if (e.id == id) return &e;
+    if (same_key(e.id, id)) return &e;  // (inline, lengths first: asked a few times for every program)
   return nullptr;
 }
 
@@ -344,90 +314,6 @@ Fact Context::listed_by(std::string_view id, size_t i) const {
   if (!e) return Fact::unknown();
   if (i >= 32 || !(e->members >> i & 1u) || e->status == Status::ineligible) return Fact::no();
   return e->status == Status::eligible ? Fact::yes() : Fact::unknown(e->missing);
-}
-
-namespace {
-
-// All of / any of n facts, stopping at the first that decides.
-template <typename F>
-Fact all_of_n(size_t n, const F& fact) {
-  Fact f = Fact::yes();
-  for (size_t i = 0; i < n && !f.is_no(); ++i) f.and_with(fact(i));
-  return f;
-}
-
-template <typename F>
-Fact any_of_n(size_t n, const F& fact) {
-  Fact f = Fact::no();
-  for (size_t i = 0; i < n && !f.is_yes(); ++i) f.or_with(fact(i));
-  return f;
-}
-
-}  // namespace
-
-// One member criterion; `member_all` (the usual form) is decided by the first that fails.
-Fact Context::member_matches(size_t i, const Predicate& c) const {
-  const Member& m = h.members[i];
-  using Op = Predicate::Op;
-  switch (c.op) {
-    case Op::member_all: return all_of_n(c.parts.size(), [&](size_t k) { return member_matches(i, c.parts[k]); });
-    case Op::min_age: return Fact::of(m.age >= c.number);
-    case Op::max_age: return Fact::of(m.age <= c.number);
-    case Op::disabled:
-      return m.disability_grade ? Fact::of((*m.disability_grade > 0) == c.flag) : Fact::unknown({field(i, "disability_grade")});
-    case Op::disability_grades:
-      return m.disability_grade ? Fact::of(std::find(c.grades.begin(), c.grades.end(), *m.disability_grade) != c.grades.end())
-                                : Fact::unknown({field(i, "disability_grade")});
-    case Op::disability_kinds: return optional_in(m.disability_kind, c.names, kind_name, i, "disability_kind");
-    case Op::labor_in: return optional_in(m.labor, c.names, ability_name, i, "labor");
-    case Op::self_care_in: return optional_in(m.self_care, c.names, ability_name, i, "self_care");
-    case Op::school_in: return optional_in(assumed_school(m), c.names, school_name, i, "school");
-    case Op::serious_illness: return optional_is(m.serious_illness, c.flag, i, "serious_illness");
-    case Op::orphan: return optional_is(assumed_orphan(m), c.flag, i, "orphan");
-    case Op::unsupported_child: return optional_is(m.unsupported_child, c.flag, i, "unsupported_child");
-    case Op::veteran_5lao: return optional_is(assumed_veteran_5lao(m), c.flag, i, "veteran_5lao");
-    case Op::employed: return optional_is(m.employed, c.flag, i, "employed");
-    case Op::in_institution: return optional_is(m.in_institution, c.flag, i, "in_institution");
-    case Op::has_capable_supporter: return optional_is(m.has_capable_supporter, c.flag, i, "has_capable_supporter");
-    case Op::household: return holds(c.parts.front());
-    case Op::member_any_of: return any_of_n(c.parts.size(), [&](size_t k) { return member_matches(i, c.parts[k]); });
-    case Op::listed_by: {
-      const Fact f = listed_by(c.names.front(), i);
-      return c.flag ? f : negate(f);
-    }
-    default: return Fact::yes();  // not a member criterion (the loader refuses such files)
-  }
-}
-
-Fact Context::holds(const Predicate& t) const {
-  using Op = Predicate::Op;
-  switch (t.op) {
-    case Op::yes: return Fact::yes();
-    case Op::status_any: return any_of_n(t.names.size(), [&](size_t i) { return status_flag(t.names[i]); });
-    case Op::member_any: return any_of_n(size(), [&](size_t i) { return member_matches(i, t.parts.front()); });
-    case Op::hukou_urban: return Fact::of(h.hukou == Hukou::urban);
-    case Op::hukou_rural: return Fact::of(h.hukou == Hukou::rural);
-    case Op::program: return earlier_fact(t.names.front());
-    case Op::expense_any:
-      return any_of_n(t.names.size(), [&](size_t i) {
-        const auto& x = expense(t.names[i]);
-        return x ? Fact::of(*x > 0) : Fact::unknown({expense_field(t.names[i])});
-      });
-    case Op::event_any:
-      if (!h.events) return Fact::unknown({Field{"events"}});
-      return any_of_n(h.events->size(), [&](size_t i) {
-        const Event& e = (*h.events)[i];
-        if (!t.names.empty() && !listed(t.names, event_name(e.kind))) return Fact::no();
-        if (!e.months_ago) return Fact::unknown({Field{"events", i, "months_ago"}});
-        return Fact::of(*e.months_ago <= 12);
-      });
-    case Op::date_between: return Fact::of(t.from <= day && day <= t.to);
-    case Op::any_of: return any_of_n(t.parts.size(), [&](size_t i) { return holds(t.parts[i]); });
-    case Op::all_of: return all_of_n(t.parts.size(), [&](size_t i) { return holds(t.parts[i]); });
-    case Op::negate: return negate(holds(t.parts.front()));
-    case Op::recognised_poor: return recognised_poor();
-    default: return Fact::unknown();  // {"assessment": …}: left to officials' judgement
-  }
 }
 
 }  // namespace doudi

@@ -97,8 +97,17 @@ class Context {
   Fact member_matches(size_t i, const Predicate& where) const;
   // A household predicate from policy data (notes' `when`, generic criteria).
   Fact holds(const Predicate& test) const;
+  // The same tests' outcomes alone, for callers that do not read what would settle
+  // them (which members a program covers; conditions when nothing is explained or
+  // asked): no list of fields is made and dropped at every step of the test.
+  Tri member_outcome(size_t i, const Predicate& where) const;
+  Tri outcome(const Predicate& test) const;
 
  private:
+  // holds and outcome, member_matches and member_outcome: the outcome, and with
+  // `missing` what would settle it when unknown.
+  Tri decide(const Predicate& test, Fields* missing) const;
+  Tri decide_member(size_t i, const Predicate& where, Fields* missing) const;
   HouseholdIncome compute_income() const;
   Standard compute_standard() const;
   mutable std::optional<Standard> standard_;

@@ -165,6 +165,10 @@ class Decision {
     if (explain_) items_.reserve(8);  // most programs decide on up to eight criteria and notes: one allocation
   }
   bool explains() const { return explain_; }
+  // Refused, with no reasons to write: nothing more can change what is read of it
+  // (the status only gets worse; a refused program has no amount, members or
+  // `missing`), so a kind need not work anything out (KindSpec::evaluate).
+  bool settled() const { return !explain_ && refused(); }
 
   // A criterion that must hold, with one text for every outcome or one for each.
   void require(const Fact& f, std::string_view text, const Source& src);  // copied

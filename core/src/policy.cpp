@@ -71,6 +71,11 @@ const std::vector<std::string>& list_at(const Param* p, Date day) {
   return v ? v->list : kNone;
 }
 
+std::uint32_t income_kinds_at(const Param* p, Date day) {
+  const DatedValue* v = p ? p->at(day) : nullptr;
+  return v ? v->income_kinds : 0;
+}
+
 bool flag_at(const Param* p, Date day) {
   const DatedValue* v = p ? p->at(day) : nullptr;
   return v && v->value.is_boolean() && v->value.get<bool>();

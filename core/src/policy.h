@@ -35,6 +35,9 @@ struct DatedValue {
   json value;                    // null = the document does not state it
   std::optional<Source> source;  // overrides the parameter's source
   std::vector<std::string> list;  // a list's strings, read once at load (list_at)
+  // Those of them that name income kinds, a bit per IncomeKind, also read at load
+  // (income_kinds_at): income rules are applied to every member of every household.
+  std::uint32_t income_kinds = 0;
 };
 
 // What a figure the document leaves unstated cannot exceed, from another cited
@@ -190,6 +193,8 @@ std::optional<Fen> monthly_money_at(const Param* p, Date day);    // per month: 
 std::optional<double> number_at(const Param* p, Date day);
 // A list's strings (empty when absent or unstated); they live as long as the policy.
 const std::vector<std::string>& list_at(const Param* p, Date day);
+// The income kinds a list names, as bits (1u << IncomeKind); 0 when absent or unstated.
+std::uint32_t income_kinds_at(const Param* p, Date day);
 bool flag_at(const Param* p, Date day);  // absent or unstated = false
 // The bound of an unstated money figure on `day`, per month like monthly_money_at.
 std::optional<Fen> monthly_bound_at(const Param* p, Date day);

@@ -249,7 +249,10 @@ Param load_param(Loader& L, const std::string& name, const json& j, const std::s
     dv.value = v;
     if (v.is_array())
       for (const auto& s : v)
-        if (s.is_string()) dv.list.push_back(s.get<std::string>());
+        if (s.is_string()) {
+          dv.list.push_back(s.get<std::string>());
+          if (const auto k = income_kind_from(dv.list.back())) dv.income_kinds |= 1u << static_cast<int>(*k);
+        }
     p.values.push_back(std::move(dv));
   };
   if (has_value) {

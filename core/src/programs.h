@@ -22,7 +22,15 @@ struct KindSpec {
   const char* kind;
   std::vector<ParamSpec> params;
   bool takes_conditions;  // reads `conditions` (the generic kind)
-  Evaluator evaluate;
+  Evaluator decide;       // the kind's own criteria and amount
+
+  // The kind's evaluator, unless the program's conditions have refused it already
+  // and no reasons are written (the roster, the questionnaire's flow): 明溪's
+  // programs are for urban households, and a rural one was judged member by member
+  // for 特困 and its three routes to 城市困难家庭 only for the work to be dropped.
+  void evaluate(const Program& p, Context& ctx, Decision& d, ProgramResult* out) const {
+    if (!d.settled()) decide(p, ctx, d, out);
+  }
 };
 
 const KindSpec* find_kind(std::string_view kind);

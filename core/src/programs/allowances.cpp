@@ -11,19 +11,24 @@ void list_all(const std::vector<size_t>& who, ProgramResult* out) {
   for (size_t i : who) out->members.push_back(static_cast<int>(i));
 }
 
-// The best of the members' facts, and the members at that level.
+// The best of the members' facts (any of them, as any_of has it), and the members at
+// that level, taken as each member's fact comes: no list of facts is kept.
 struct Pick {
   Fact fact = Fact::no();
   std::vector<size_t> members;
-};
 
-Pick pick(const std::vector<Fact>& facts) {
-  Pick p;
-  p.fact = any_of(facts);
-  for (size_t i = 0; i < facts.size(); ++i)
-    if (facts[i].v == p.fact.v && !p.fact.is_no()) p.members.push_back(i);
-  return p;
-}
+  void add(size_t i, const Fact& f) {
+    fact.or_with(f);
+    if (f.v > level) {
+      level = f.v;
+      members.clear();
+    }
+    if (f.v == level && !f.is_no()) members.push_back(i);
+  }
+
+ private:
+  Tri level = Tri::no;
+};
 
 // Adds `amount` per member for a monthly amount param, or says it is not stated.
 void per_member_amount(const Param* param, const Context& ctx, size_t count, Decision* d, ProgramResult* out) {
@@ -81,8 +86,7 @@ void evaluate_elderly_allowance(const Program& p, Context& ctx, Decision& d, Pro
 void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   const bool unsupported = flag_at(p.param("covers_unsupported"), ctx.day);
   const bool in_school = flag_at(p.param("continue_in_school"), ctx.day);
-  std::vector<Fact> facts;
-  facts.reserve(ctx.size());
+  Pick pk;
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Member& m = ctx.h.members[i];
     Fact is = Fact::given(assumed_orphan(m), i, "orphan");
@@ -94,9 +98,8 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
       if (!m.orphan.value_or(false)) young = young.is_no() ? young : Fact::unknown();  // 事实无人抚养儿童: not stated
     }
     if (m.age >= 25) young = Fact::no();
-    facts.push_back(all_of({is, young}));
+    pk.add(i, all_of({is, young}));
   }
-  Pick pk = pick(facts);
   const Param* sch = p.param("continue_in_school");
   d.require(pk.fact, [&](Tri v) {
     const std::string what = unsupported ? "孤儿或事实无人抚养儿童" : "孤儿";
@@ -127,13 +130,11 @@ void evaluate_orphan_allowance(const Program& p, Context& ctx, Decision& d, Prog
 }
 
 void evaluate_disability_living(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
-  std::vector<Fact> facts;
-  facts.reserve(ctx.size());
+  Pick pk;
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Member& m = ctx.h.members[i];
-    facts.push_back(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
+    pk.add(i, m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
   }
-  Pick pk = pick(facts);
   d.require(pk.fact, {"家中有持残疾人证的成员", "家中没有持残疾人证的成员", "家中是否有持残疾人证的成员？"}, kTwoSubsidies);
   // 对象为低保家庭中的残疾人; a household that would qualify for 低保 applies for both.
   Fact dibao = ctx.status_flag("dibao");
@@ -161,8 +162,7 @@ void evaluate_disability_living(const Program& p, Context& ctx, Decision& d, Pro
 
 void evaluate_disability_care(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   const bool extend = flag_at(p.param("extend_mental_intellectual"), ctx.day);
-  std::vector<Fact> facts;
-  facts.reserve(ctx.size());
+  Pick pk;
   bool extended = false;  // a 三、四级 精神 or 智力 member the county may cover
   bool assessed = false;  // a 一、二级 member who looks after themselves (below)
   for (size_t i = 0; i < ctx.size(); ++i) {
@@ -181,9 +181,8 @@ void evaluate_disability_care(const Program& p, Context& ctx, Decision& d, Progr
     if (m.self_care && *m.self_care != Ability::full) care = Fact::yes();
     else if (m.self_care && severe.is_yes()) care = Fact::unknown(), assessed = true;
     else if (m.self_care) care = Fact::no();
-    facts.push_back(all_of({severe, care}));
+    pk.add(i, all_of({severe, care}));
   }
-  Pick pk = pick(facts);
   // Unknown with nothing left to ask: the county's extension, or the assessment, decides.
   const bool decided_elsewhere = pk.fact.is_unknown() && pk.fact.missing.empty();
   d.require(pk.fact,

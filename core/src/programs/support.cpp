@@ -12,7 +12,7 @@ const char* school_key(School s) {
   static const char* keys[] = {"none", "preschool", "primary", "junior", "senior", "vocational", "college"};
   return keys[static_cast<int>(s)];
 }
-const char* school_zh(const std::string& key) {
+const char* school_zh(std::string_view key) {
   if (key == "preschool") return "学前教育";
   if (key == "primary") return "小学";
   if (key == "junior") return "初中";
@@ -28,8 +28,10 @@ const char* school_zh(const std::string& key) {
 void apply_conditions(const Program& p, const Context& ctx, Decision* d) {
   bool refused = false;
   for (const Condition& c : p.conditions) {
+    if (d->settled()) return;  // refused, and no reasons to write: the rest cannot change it
     if (c.narrows && refused) continue;  // the program is refused already; its "no" text would presume the earlier
-    const Fact f = ctx.holds(c.test);
+    // What would settle it is read only for reasons or for `missing`.
+    const Fact f = ctx.explain || ctx.facts ? ctx.holds(c.test) : Fact{ctx.outcome(c.test), {}};
     refused = refused || f.is_no();
     d->require(f, Lasting(f.is_yes() ? c.yes : f.is_no() ? c.no : c.unknown), c.source);
   }
@@ -38,8 +40,7 @@ void apply_conditions(const Program& p, const Context& ctx, Decision* d) {
 void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   const Param* amounts = p.param("amounts");
   const DatedValue* dv = amounts ? amounts->at(ctx.day) : nullptr;
-  std::vector<Fact> facts;
-  facts.reserve(ctx.size());
+  Fact any = Fact::no();  // any member at a level the file lists (or_with, as any_of): no list of facts kept
   Fen total = 0;
   bool known = true;
   std::string text;
@@ -47,15 +48,12 @@ void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, Program
     const Member& m = ctx.h.members[i];
     const auto school = assumed_school(m);
     if (!school) {
-      facts.push_back(Fact::unknown({Context::field(i, "school")}));
+      any.or_with(Fact::unknown({Context::field(i, "school")}));
       continue;
     }
-    const std::string key = school_key(*school);
-    if (!dv->value.contains(key)) {
-      facts.push_back(Fact::no());
-      continue;
-    }
-    facts.push_back(Fact::yes());
+    const std::string_view key = school_key(*school);
+    if (!dv->value.contains(key)) continue;
+    any.or_with(Fact::yes());
     out->members.push_back(static_cast<int>(i));
     const json& v = dv->value[key];
     if (ctx.explain) text += (text.empty() ? "" : "；") + ctx.who(i) + "就读" + school_zh(key);
@@ -66,7 +64,6 @@ void evaluate_education_aid(const Program& p, Context& ctx, Decision& d, Program
       known = false;
     }
   }
-  Fact any = any_of(facts);
   d.require(any, [&](Tri v) {
     if (v == Tri::yes) return text;
     std::string levels;
@@ -154,13 +151,13 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
         d.note(s.max_reason);
       } else low = Fact::unknown();
     }
-    std::vector<Fact> causes;
-    causes.reserve(3 * ctx.size() + 1);  // at most three per member and the events: one allocation, no regrowth
-    for (size_t i = 0; i < ctx.size(); ++i) {
+    // Any of the causes, taken as they come (or_with, as any_of): no list of them is kept.
+    Fact cause = Fact::no();
+    for (size_t i = 0; i < ctx.size() && !cause.is_yes(); ++i) {
       const Member& m = h.members[i];
-      causes.push_back(Fact::given(m.serious_illness, i, "serious_illness"));
-      causes.push_back(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
-      if (m.school) causes.push_back(Fact::of(*m.school != School::none));
+      cause.or_with(Fact::given(m.serious_illness, i, "serious_illness"));
+      cause.or_with(m.disability_grade ? Fact::of(*m.disability_grade > 0) : Fact::unknown({Context::field(i, "disability_grade")}));
+      if (m.school) cause.or_with(Fact::of(*m.school != School::none));
     }
     static const Predicate kHardshipEvent = [] {
       Predicate p;
@@ -168,8 +165,8 @@ void evaluate_urban_hardship(const Program& p, Context& ctx, Decision& d, Progra
       p.names = {"disaster", "fire", "lightning", "illness", "injury", "accident"};
       return p;
     }();
-    causes.push_back(ctx.holds(kHardshipEvent));
-    spending = all_of({low, any_of(causes)});
+    if (!cause.is_yes()) cause.or_with(ctx.holds(kHardshipEvent));
+    spending = all_of({low, cause});
   }
   // 特困/低保/孤儿 are 直接认定 under the definition (明溪 一、（一）); the 支出型 line
   // of 1.5倍 is its own item (一、（一）4), which a resident reading the clause must see.
@@ -211,7 +208,7 @@ void evaluate_generic(const Program& p, Context& ctx, Decision& d, ProgramResult
   std::vector<int>& who = out->members;
   std::vector<int> may;
   for (size_t i = 0; i < ctx.size(); ++i) {
-    const Tri t = p.members_where ? ctx.member_matches(i, *p.members_where).v : Tri::yes;
+    const Tri t = p.members_where ? ctx.member_outcome(i, *p.members_where) : Tri::yes;
     if (t == Tri::yes) who.push_back(static_cast<int>(i));
     else if (t == Tri::unknown && who.empty()) may.push_back(static_cast<int>(i));
   }

@@ -25,27 +25,45 @@ bool deemed_without_labor(const Member& m) {
   }
 }
 
+// What the program's parameters say for the day, read once for the household
+// rather than once for each member (each judged on their own, the one shown twice).
+struct Rules {
+  bool deem = false;          // deemed_no_labor: 第五条's ages and disabilities count as 无劳动能力
+  std::uint32_t left_out = 0;  // income_not_counted that the county does not leave out already (bits)
+  std::optional<Fen> pension_max;  // pension_basic_not_counted_max, per month
+  bool halves = false;        // deposits_max_per_person is in the file: income is half of 无生活来源
+};
+
+Rules rules_of(const Program& p, const Context& ctx) {
+  Rules r;
+  r.deem = flag_at(p.param("deemed_no_labor"), ctx.day);
+  r.left_out = income_kinds_at(p.param("income_not_counted"), ctx.day);
+  for (int k = 0; k < kIncomeKinds; ++k)
+    if (ctx.not_counted(static_cast<IncomeKind>(k))) r.left_out &= ~(1u << k);  // the county leaves it out already
+  if (r.left_out & (1u << static_cast<int>(IncomeKind::pension_basic)))
+    r.pension_max = monthly_money_at(p.param("pension_basic_not_counted_max"), ctx.day);
+  r.halves = p.param("deposits_max_per_person") != nullptr;
+  return r;
+}
+
 // 第六条: the 中央确定的城乡居民基本养老保险基础养老金, 优待抚恤金 and 高龄津贴 are not a
 // 特困 person's income (income_not_counted; the 基础养老金 up to the central minimum,
 // pension_basic_not_counted_max), beyond what the county leaves out of a 低保
 // family's income (Context::member_income). `left_out` is what this takes away,
 // `kinds` which kinds it came from (a bit per IncomeKind).
-std::optional<Fen> tekun_income(const Program& p, const Context& ctx, size_t i, Fen* left_out, unsigned* kinds) {
+std::optional<Fen> tekun_income(const Rules& r, const Context& ctx, size_t i, Fen* left_out, unsigned* kinds) {
   std::optional<Fen> income = ctx.member_income(i);
   const auto& inc = ctx.h.members[i].income_monthly;
   *left_out = 0;
   *kinds = 0;
   if (!income || !inc) return income;
-  for (const auto& name : list_at(p.param("income_not_counted"), ctx.day)) {
-    const auto k = income_kind_from(name);
-    if (!k || ctx.not_counted(*k)) continue;  // the county leaves it out already
-    Fen v = (*inc)[static_cast<int>(*k)];
-    if (*k == IncomeKind::pension_basic) {
-      const auto max = monthly_money_at(p.param("pension_basic_not_counted_max"), ctx.day);
-      v = max ? std::min(v, *max) : 0;  // no central figure for the day: nothing left out
-    }
+  for (int k = 0; k < kIncomeKinds; ++k) {
+    if (!(r.left_out >> k & 1u)) continue;
+    Fen v = (*inc)[k];
+    if (k == static_cast<int>(IncomeKind::pension_basic))
+      v = r.pension_max ? std::min(v, *r.pension_max) : 0;  // no central figure for the day: nothing left out
     *left_out += v;
-    if (v > 0) *kinds |= 1u << static_cast<int>(*k);
+    if (v > 0) *kinds |= 1u << k;
   }
   *income -= *left_out;
   return income;
@@ -77,7 +95,7 @@ std::string income_text(const std::string& who, std::optional<Fen> income, const
 
 // `explain`: write the reasons' texts (only the member shown needs them).
 // `open`: the program's own conditions (a hukou) still hold, so property may be asked.
-MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Standard& s, bool explain, bool open) {
+MemberDecision judge(const Program& p, const Rules& r, const Context& ctx, size_t i, const Standard& s, bool explain, bool open) {
   const Member& m = ctx.h.members[i];
   const std::string who = explain ? ctx.who(i) : std::string();
   // Facts kept when the result lists what is missing: another member who may qualify asks too.
@@ -91,14 +109,13 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
             kArt14);
 
   Fact labor = Fact::given(m.labor ? std::optional<bool>(*m.labor == Ability::none) : std::nullopt, i, "labor");
-  const bool deem = flag_at(p.param("deemed_no_labor"), ctx.day);
-  if (deem && deemed_without_labor(m)) labor = Fact::yes();
-  d.require(labor, who, {"无劳动能力", "有劳动能力", "是否有劳动能力？"}, deem ? kNoLabor : kArt14);
+  if (r.deem && deemed_without_labor(m)) labor = Fact::yes();
+  d.require(labor, who, {"无劳动能力", "有劳动能力", "是否有劳动能力？"}, r.deem ? kNoLabor : kArt14);
 
   // 第六条: income below the local 低保标准 counts as 无生活来源.
   Fen left_out = 0;
   unsigned kinds = 0;
-  const auto income = tekun_income(p, ctx, i, &left_out, &kinds);
+  const auto income = tekun_income(r, ctx, i, &left_out, &kinds);
   const auto left_text = [&]() -> std::string {
     if (left_out <= 0) return "";
     const bool pension = kinds & (1u << static_cast<int>(IncomeKind::pension_basic));
@@ -117,8 +134,7 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
                                           : Fact::unknown();
   if (above_any) d.note(s.max_reason);
   if (below_any && *income > 0) d.note(s.min_reason);
-  const bool halves = p.param("deposits_max_per_person") != nullptr;
-  d.require(no_income, [&] { return income_text(who, income, left_text(), s, no_income, halves); }, kNoIncome);
+  d.require(no_income, [&] { return income_text(who, income, left_text(), s, no_income, r.halves); }, kNoIncome);
 
   Fact supporter = Fact::given(m.has_capable_supporter ? std::optional<bool>(!*m.has_capable_supporter) : std::nullopt,
                                i, "has_capable_supporter");
@@ -131,12 +147,12 @@ MemberDecision judge(const Program& p, const Context& ctx, size_t i, const Stand
   // someone another condition already rules out.
   Fact property = Fact::yes();
   const bool ruled_out = category.is_no() || labor.is_no() || no_income.is_no() || supporter.is_no();
-  if (halves && open && !ruled_out) {
+  if (r.halves && open && !ruled_out) {
     PropertyTest t = deposits_test(p, ctx, kNoIncome, explain, /*per_head=*/false);
     d.require(t.fact, std::move(t.text), t.source);
     property = std::move(t.fact);
   }
-  for (const Fact& f : {category, labor, no_income, property, supporter}) md.met += f.is_yes();
+  md.met = category.is_yes() + labor.is_yes() + no_income.is_yes() + property.is_yes() + supporter.is_yes();  // (no copies)
   return md;
 }
 
@@ -186,10 +202,11 @@ void care_ratio_basis(const Program& p, const Context& ctx, const std::vector<in
 
 void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* out) {
   const Standard& s = ctx.dibao_standard();
+  const Rules rules = rules_of(p, ctx);
   std::vector<MemberDecision> all;
   all.reserve(ctx.size());
   const bool open = d.status() != Status::ineligible;
-  for (size_t i = 0; i < ctx.size(); ++i) all.push_back(judge(p, ctx, i, s, false, open));
+  for (size_t i = 0; i < ctx.size(); ++i) all.push_back(judge(p, rules, ctx, i, s, false, open));
   // Show the member closest to qualifying; list every member who qualifies.
   size_t best = 0;
   for (size_t i = 1; i < all.size(); ++i)
@@ -211,7 +228,7 @@ void evaluate_tekun(const Program& p, Context& ctx, Decision& d, ProgramResult* 
     if (ctx.explain && bases.find(basis) == std::string::npos) bases += (bases.empty() ? "" : "、") + basis;
   }
   // The reasons of the member shown, written now that it is known who that is.
-  d.absorb(ctx.explain ? judge(p, ctx, best, s, true, open).d : std::move(all[best].d));
+  d.absorb(ctx.explain ? judge(p, rules, ctx, best, s, true, open).d : std::move(all[best].d));
   const Param* disp = p.param("standard_dispersed");
   if (status != Status::ineligible && disp) {
     if (amount_known) {
