@@ -52,23 +52,28 @@ class Gathered {
   std::optional<Fields> fields_;  // none when nobody reads them: no list to make and drop
 };
 
-// All of / any of n parts (each `part(i, missing)` -> Tri), stopping at the first that decides.
-template <typename F>
-Tri all_of_n(size_t n, Fields* missing, const F& part) {
+// All of (Stop = no: the first part that fails decides) or any of (Stop = yes: the
+// first that holds decides) n parts, each `part(i, missing)` -> Tri.
+template <Tri Stop, typename F>
+Tri decide_parts(size_t n, Fields* missing, const F& part) {
   Gathered got(missing);
-  Tri v = Tri::yes;
-  for (size_t i = 0; i < n && v != Tri::no; ++i) v = std::min(v, part(i, got.sink()));
+  Tri v = Stop == Tri::no ? Tri::yes : Tri::no;
+  for (size_t i = 0; i < n && v != Stop; ++i) {
+    const Tri t = part(i, got.sink());
+    v = Stop == Tri::no ? std::min(v, t) : std::max(v, t);
+  }
   if (v == Tri::unknown) got.into(missing);
   return v;
 }
 
 template <typename F>
+Tri all_of_n(size_t n, Fields* missing, const F& part) {
+  return decide_parts<Tri::no>(n, missing, part);
+}
+
+template <typename F>
 Tri any_of_n(size_t n, Fields* missing, const F& part) {
-  Gathered got(missing);
-  Tri v = Tri::no;
-  for (size_t i = 0; i < n && v != Tri::yes; ++i) v = std::max(v, part(i, got.sink()));
-  if (v == Tri::unknown) got.into(missing);
-  return v;
+  return decide_parts<Tri::yes>(n, missing, part);
 }
 
 // A fact's outcome, its fields to `missing` when it is unknown.
