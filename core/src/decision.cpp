@@ -145,7 +145,8 @@ void Decision::finish(ProgramResult* out, Fields* missing) {
 namespace {
 
 // Two criteria of a file may say the same (泉港's 安居工程 gives “面向农村低保户和特困
-// 人员” for its hukou and for its statuses); a reader is told it once.
+// 人员” for its hukou and for its statuses), and so may two notes (a file listing one
+// twice: the policy fuzzer's finding of 2026-12-04); a reader is told it once.
 bool said_before(const std::vector<Reason>& said, const Reason& r) {
   return std::any_of(said.begin(), said.end(), [&](const Reason& s) {
     return s.text() == r.text() && s.source.clause == r.source.clause && s.source.doc == r.source.doc;
@@ -169,7 +170,8 @@ void Decision::write_reasons(ProgramResult* out) {
         out->reasons.push_back(std::move(c.reason));
   for (Role role : {Role::basis, Role::note})
     for (Item& c : items_)
-      if (c.role == role && (role == Role::note || !refused)) out->reasons.push_back(std::move(c.reason));
+      if (c.role == role && (role == Role::note || !refused) && !said_before(out->reasons, c.reason))
+        out->reasons.push_back(std::move(c.reason));
 }
 
 }  // namespace doudi

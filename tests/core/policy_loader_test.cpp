@@ -529,6 +529,36 @@ TEST(PolicyLoader, AStatedDepositLimitDecidesTheProperty) {
   EXPECT_TRUE(says(alone_above["tekun"], "家庭存款20001元，超过每人20000元的存款限额", "二、3"));
 }
 
+// A note a file lists twice is told once, as criteria that say the same are (the
+// policy fuzzer, 2026-12-04: 中卫's 二、（四）11 note on 残疾人生活补贴 repeated gave a
+// result with the same reason twice).
+TEST(PolicyLoader, ANoteListedTwiceIsToldOnce) {
+  json policy = real_policy("zhongwei-2019");
+  std::string note_text;
+  for (auto& program : policy["programs"])
+    if (program["id"] == "disability_living_allowance") {
+      ASSERT_FALSE(program["notes"].empty());
+      program["notes"].push_back(program["notes"].back());
+      note_text = program["notes"].back()["text"].get<std::string>();
+    }
+  ASSERT_FALSE(note_text.empty());
+  doudi::PolicySet set;
+  ASSERT_TRUE(set.add("zhongwei-2019.json", policy.dump()).empty());
+  const std::string household =
+      R"({"schema":1,"region":"zhongwei-2019","hukou":"rural","members":[{"age":17,"orphan":true,"school":"senior","income_monthly":{}},)"
+      R"({"age":8,"relation":"sibling","unsupported_child":false,"school":"primary","disability_grade":3,"disability_kind":"intellectual"}],)"
+      R"("expenses_yearly":{"medical":30000,"education":5000},"status":{"poverty_registered":true}})";
+  const json result = parse(doudi::screen(set, household).json);
+  int told = 0, programs = 0;
+  for (const auto& p : result["programs"])
+    if (p["id"] == "disability_living_allowance") {
+      ++programs;
+      for (const auto& r : p["reasons"]) told += r["text"] == note_text;
+    }
+  EXPECT_EQ(programs, 1);
+  EXPECT_EQ(told, 1);
+}
+
 // add_later (the embedded policies): a file is parsed when first asked for, with
 // the same result as add(); one that fails is absent, never a crash.
 TEST(PolicySet, FilesAddedForLaterAreParsedWhenFirstNeeded) {
