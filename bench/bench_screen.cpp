@@ -13,6 +13,7 @@
 #include "doudi/screen.h"
 #include "evaluate.h"
 #include "household.h"
+#include "roster_flags.h"
 #include "strict_json.h"
 
 namespace {
@@ -56,12 +57,17 @@ void BM_EvaluateStructs(benchmark::State& state) {
   state.SetLabel(kRegions[state.range(0)]);
 }
 
-// The same without reasons: what the roster evaluates for each household.
+// The roster's decision for each household, on structs: statuses and amounts
+// without reasons, and the lists it goes on (应保未保, 应退尽退, 需走访核实).
 void BM_EvaluateStatuses(benchmark::State& state) {
   const std::string in = household(kRegions[state.range(0)]);
   const doudi::Policy* policy = doudi::embedded_policies().find(kRegions[state.range(0)]);
   const doudi::Household h = doudi::parse_household(in).household;
-  for (auto _ : state) benchmark::DoNotOptimize(doudi::evaluate_household(*policy, h, nullptr, doudi::Detail::statuses));
+  const doudi::DibaoTekun at = doudi::dibao_tekun(*policy);
+  for (auto _ : state) {
+    const auto results = doudi::evaluate_household(*policy, h, nullptr, doudi::Detail::statuses);
+    benchmark::DoNotOptimize(doudi::roster_flags(*policy, h, results, at));
+  }
   state.SetLabel(kRegions[state.range(0)]);
 }
 

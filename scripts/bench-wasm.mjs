@@ -140,9 +140,9 @@ if (opt('--split')) {
       cell(total - m('screen')) + cell(total));
   }
   // What the roster's screening costs apart from its CSV and JSON layers: the same
-  // households, already read, decided to statuses, amounts and members only (no texts),
-  // as Roster::step decides each household of a roster.
-  console.log('Screening on structs, statuses and amounts only (the roster\'s decision, its CSV and JSON apart), median µs:');
+  // households, already read, decided to statuses, amounts and members only (no texts)
+  // and to the roster's lists (roster_flags), as Roster::step decides each household.
+  console.log('Screening on structs, statuses, amounts and flags (the roster\'s decision, its CSV and JSON apart), median µs:');
   console.log('region'.padEnd(16) + 'native'.padStart(10) + 'wasm'.padStart(10) + 'wasm/native'.padStart(13) + 'households/s'.padStart(14));
   for (const [region, us] of statuses) {
     const n = native.statuses[region];
@@ -273,7 +273,7 @@ if (targets.roster.length)
   console.log(`  roster ≥ 200,000 households/s: ${targets.roster.map(([k, v]) => `${Math.round(v)}/s (${k})`).join(', ')} — ` +
     verdict(targets.roster.every(([, v]) => v >= 200000)));
 if (targets.structs)
-  console.log(`    (deciding households already read, on structs, statuses and amounts only: ${span(targets.structs, (v) => Math.round(v))} ` +
+  console.log(`    (deciding households already read, on structs, statuses, amounts and flags: ${span(targets.structs, (v) => Math.round(v))} ` +
     'households/s by region; reading the CSV, validating it and writing the export take the rest)');
 if (targets.ratio.length)
   console.log(`  WebAssembly ≤ 2× native's time: ${span(targets.ratio, (v) => v.toFixed(1) + '×')} (one household by region; the roster) — ` +

@@ -11,6 +11,7 @@
 #include "doudi/screen.h"
 #include "evaluate.h"
 #include "household.h"
+#include "roster_flags.h"
 
 namespace {
 
@@ -24,7 +25,8 @@ double per_call(int n, F&& f) {
 
 // {"parse":µs,"evaluate":µs,"screen":µs} for one household text, n calls each:
 // parse = text to a validated Household; evaluate = every program with its
-// reasons, on structs; screen = the whole JSON entry, result text included
+// reasons, on structs; statuses = the roster's decision (statuses, amounts, and
+// its lists: roster_flags.h); screen = the whole JSON entry, result text included
 // (as UTF-16, what the module hands to JavaScript).
 std::string bench_split(const std::string& text, int n) {
   const doudi::PolicySet& set = doudi::embedded_policies();
@@ -34,8 +36,10 @@ std::string bench_split(const std::string& text, int n) {
   volatile size_t sink = 0;  // keeps every call's work
   const double parse = per_call(n, [&] { sink = sink + doudi::parse_household(text).household.members.size(); });
   const double evaluate = per_call(n, [&] { sink = sink + doudi::evaluate_household(*policy, hp.household).size(); });
+  const doudi::DibaoTekun at = doudi::dibao_tekun(*policy);
   const double statuses = per_call(n, [&] {
-    sink = sink + doudi::evaluate_household(*policy, hp.household, nullptr, doudi::Detail::statuses).size();
+    const auto results = doudi::evaluate_household(*policy, hp.household, nullptr, doudi::Detail::statuses);
+    sink = sink + results.size() + doudi::roster_flags(*policy, hp.household, results, at).visit;
   });
   const double screen = per_call(n, [&] { sink = sink + doudi::screen_utf16(set, text).size; });
   return "{\"parse\":" + std::to_string(parse) + ",\"evaluate\":" + std::to_string(evaluate) +

@@ -16,6 +16,7 @@
 #include "household.h"
 #include "json_tree.h"
 #include "json_writer.h"
+#include "roster_flags.h"
 
 namespace doudi {
 namespace {
@@ -679,7 +680,7 @@ struct Roster::State {
   struct Columns {
     const Policy* policy;
     std::vector<size_t> column;  // of each program, in `programs`
-    int dibao, tekun;            // the index of these programs, or -1
+    DibaoTekun at;
   };
   std::deque<Columns> policy_columns;  // (a deque: references stay)
   const Column* read_header();
@@ -822,14 +823,12 @@ Roster::State::State(const PolicySet& policies, std::string csv_text, std::strin
 const Roster::State::Columns& Roster::State::columns_of(const Policy& policy) {
   for (const Columns& c : policy_columns)
     if (c.policy == &policy) return c;
-  Columns c{&policy, {}, -1, -1};
+  Columns c{&policy, {}, dibao_tekun(policy)};
   for (const Program& prog : policy.programs) {
     const std::string_view id = prog.id;
     size_t k = 0;
     while (k < programs.size() && programs[k].first != id) ++k;
     if (k == programs.size()) programs.emplace_back(id, prog.name);
-    if (id == "dibao") c.dibao = static_cast<int>(c.column.size());
-    if (id == "tekun") c.tekun = static_cast<int>(c.column.size());
     c.column.push_back(k);
   }
   policy_columns.push_back(std::move(c));
@@ -848,6 +847,48 @@ bool covers_hukou(const Program& p, Hukou hukou) {
       return false;
   return true;
 }
+
+}  // namespace
+
+DibaoTekun dibao_tekun(const Policy& policy) {
+  DibaoTekun at;
+  for (size_t i = 0; i < policy.programs.size(); ++i) {
+    if (policy.programs[i].id == "dibao") at.dibao = static_cast<int>(i);
+    if (policy.programs[i].id == "tekun") at.tekun = static_cast<int>(i);
+  }
+  return at;
+}
+
+RosterFlags roster_flags(const Policy& policy, const Household& h, const std::vector<ProgramResult>& results, DibaoTekun at) {
+  RosterFlags f;
+  const auto& st = h.status;
+  const bool on_dibao = st.dibao.value_or(false), on_tekun = st.tekun.value_or(false);
+  // In the programs' order: the 说明 works out the programs up to the last listed.
+  for (const int i : {std::min(at.dibao, at.tekun), std::max(at.dibao, at.tekun)}) {
+    if (i < 0 || static_cast<size_t>(i) >= results.size()) continue;
+    const ProgramResult& r = results[i];
+    const bool tekun = i == at.tekun;
+    // 应保未保: meets 低保 or 特困 criteria, and the file says it is not received
+    // (unknown is not "no"). A 特困 person is not listed for 低保: both pay for the
+    // same basic living (鹤壁 三、（二） moves 低保对象 who qualify over to 特困).
+    if (r.status == Status::eligible && (tekun ? st.tekun == false : !r.taper && st.dibao == false && !on_tekun))
+      f.should_have = true;
+    // 应退尽退: receiving 低保 or 特困 and no longer meeting it (低保: not in a 渐退期,
+    // which is eligible); not a household the document leaves to another one.
+    if ((tekun ? on_tekun : on_dibao) && r.status == Status::ineligible && covers_hukou(policy.programs[i], h.hukou)) {
+      f.should_exit = true;
+      f.listed.push_back({static_cast<size_t>(i), true});
+    }
+    // 需走访核实: may meet it; a 特困 person's 低保 is not in question.
+    if (r.status == Status::maybe && (tekun || !on_tekun)) {
+      f.visit = true;
+      f.listed.push_back({static_cast<size_t>(i), false});
+    }
+  }
+  return f;
+}
+
+namespace {
 
 // A region as staff write it in a roster: its id, or its place (泉港区, 新密市,
 // 明溪) when exactly one document's region (福建省泉州市泉港区) contains it.
@@ -873,18 +914,11 @@ std::string region_choices(const PolicySet& set) {
 
 namespace {
 
-// A program that put a household on a list: refused while received (应退尽退), or
-// open (需走访核实).
-struct Listed {
-  size_t program;
-  bool refused;
-};
-
 // Why a listed household is on its lists, in a line for staff: the criterion that
 // refused what it receives, or the cells that would settle what may apply, or the
 // office's judgement it waits on. Worked out again with reasons for these households
 // only, and only up to the last program listed (a program may rest on those before it).
-std::string why_listed(const Policy& policy, const Household& hh, const Group& g, const std::vector<Listed>& listed) {
+std::string why_listed(const Policy& policy, const Household& hh, const Group& g, const std::vector<RosterFlags::Listed>& listed) {
   Context ctx(hh, policy, hh.as_of.value_or(policy.document.effective_from));
   std::vector<ProgramResult> results;
   for (size_t i = 0; i <= listed.back().program; ++i) results.push_back(evaluate_program(policy.programs[i], ctx));
@@ -899,7 +933,7 @@ std::string why_listed(const Policy& policy, const Household& hh, const Group& g
     if (path.rfind("members[", 0) == 0 && std::find(it->second.begin(), it->second.end(), at.row) == it->second.end())
       it->second.push_back(at.row);
   };
-  for (const Listed& l : listed) {
+  for (const RosterFlags::Listed& l : listed) {
     const ProgramResult& r = results[l.program];
     if (!l.refused) std::for_each(r.missing.begin(), r.missing.end(), need);
     if (!r.reasons.empty() && (l.refused || r.missing.empty()))
@@ -950,32 +984,12 @@ void Roster::State::screen(Group& h) {
     const auto& st = hp.household.status;
     const Columns& cols = columns_of(*policy);
     line.outcomes.reserve(results.size());
+    for (size_t i = 0; i < results.size(); ++i) line.outcomes.push_back({cols.column[i], results[i].status, results[i].amount});
     const bool on_dibao = st.dibao.value_or(false), on_tekun = st.tekun.value_or(false);
     line.receives = on_dibao && on_tekun ? "低保、特困" : on_dibao ? "低保" : on_tekun ? "特困" : "";
-    std::vector<Listed> listed;  // what the 说明 speaks of
-    for (size_t i = 0; i < results.size(); ++i) {
-      const ProgramResult& r = results[i];
-      line.outcomes.push_back({cols.column[i], r.status, r.amount});
-      const bool dibao = static_cast<int>(i) == cols.dibao, tekun = static_cast<int>(i) == cols.tekun;
-      if (!dibao && !tekun) continue;
-      // 应保未保: meets 低保 or 特困 criteria, and the file says it is not received
-      // (unknown is not "no"). A 特困 person is not listed for 低保: both pay for the
-      // same basic living (鹤壁 三、（二） moves 低保对象 who qualify over to 特困).
-      if (r.status == Status::eligible && (tekun ? st.tekun == false : !r.taper && st.dibao == false && !on_tekun))
-        line.should_have = true;
-      // 应退尽退: receiving 低保 or 特困 and no longer meeting it (低保: not in a 渐退期,
-      // which is eligible); not a household the document leaves to another one.
-      if ((dibao ? on_dibao : on_tekun) && r.status == Status::ineligible && covers_hukou(policy->programs[i], hp.household.hukou)) {
-        line.should_exit = true;
-        listed.push_back({i, true});
-      }
-      // 需走访核实: may meet it; a 特困 person's 低保 is not in question.
-      if (r.status == Status::maybe && (tekun || !on_tekun)) {
-        line.visit = true;
-        listed.push_back({i, false});
-      }
-    }
-    if (!listed.empty()) line.why = why_listed(*policy, hp.household, h, listed);
+    const RosterFlags flags = roster_flags(*policy, hp.household, results, cols.at);
+    line.should_have = flags.should_have, line.should_exit = flags.should_exit, line.visit = flags.visit;
+    if (!flags.listed.empty()) line.why = why_listed(*policy, hp.household, h, flags.listed);
   }
   lines.push_back(std::move(line));
 }
