@@ -330,6 +330,19 @@ TEST(Roster, TekunRecipientsAreNotListedForDibaoAndAreListedForExit) {
   EXPECT_TRUE(row(v, "T2").is_null());
 }
 
+// 新密 lists 特困 before 低保: a household open on both is explained in the
+// programs' order (roster_flags), each worked out with its reasons.
+TEST(Roster, BothProgramsAreExplainedWhereTekunComesBeforeDibao) {
+  auto out = run_csv(std::string(kStatusHeader) + "X4,新密,农村,户主,70,无,0,100000,是,否,,0,0,0\n", "");
+  const auto x4 = exported(out, "X4");
+  EXPECT_EQ(x4.at("农村五保供养（特困人员救助供养）"), "可能符合");
+  EXPECT_EQ(x4.at("需走访核实"), "是");
+  EXPECT_EQ(x4.at("应退尽退"), "");
+  EXPECT_EQ(x4.at("说明"),
+            "需了解：有能力的法定赡养抚养扶养人（第2行）；低保：家庭存款100000元；本方案未载明低保家庭的存款限额"
+            "（属郑州市农村低保工作规范（郑民文[2010]121号）的家庭财产规定），是否符合由乡镇（街道）经济状况核对认定");
+}
+
 // Cells as 户口簿 and 残疾人证 write them; a word that is not a choice names the choices in Chinese.
 TEST(Roster, EverydayWordsAreReadAndAWrongOneListsTheChoicesInChinese) {
   auto out = run_csv("户编号,户籍,与户主关系,年龄,残疾等级,劳动能力,月工资,低保户,特困人员\n"
