@@ -848,6 +848,26 @@ bool covers_hukou(const Program& p, Hukou hukou) {
   return true;
 }
 
+// A region as staff write it in a roster: its id, or its place (泉港区, 新密市,
+// 明溪) when exactly one document's region (福建省泉州市泉港区) contains it.
+const Policy* region_by_place(const PolicySet& set, std::string_view place) {
+  if (place.size() < 6) return nullptr;  // two Chinese characters at least
+  const Policy* found = nullptr;
+  for (const auto& p : set.all())
+    if (p->document.region.find(place) != std::string::npos) {
+      if (found) return nullptr;  // 福建省: two documents
+      found = p.get();
+    }
+  return found;
+}
+
+// "quangang-2020（福建省泉州市泉港区）、…": what an unknown region could have been.
+std::string region_choices(const PolicySet& set) {
+  std::string s;
+  for (const auto& p : set.all()) s += (s.empty() ? "" : "、") + p->id + "（" + p->document.region + "）";
+  return s;
+}
+
 }  // namespace
 
 DibaoTekun dibao_tekun(const Policy& policy) {
@@ -887,30 +907,6 @@ RosterFlags roster_flags(const Policy& policy, const Household& h, const std::ve
   }
   return f;
 }
-
-namespace {
-
-// A region as staff write it in a roster: its id, or its place (泉港区, 新密市,
-// 明溪) when exactly one document's region (福建省泉州市泉港区) contains it.
-const Policy* region_by_place(const PolicySet& set, std::string_view place) {
-  if (place.size() < 6) return nullptr;  // two Chinese characters at least
-  const Policy* found = nullptr;
-  for (const auto& p : set.all())
-    if (p->document.region.find(place) != std::string::npos) {
-      if (found) return nullptr;  // 福建省: two documents
-      found = p.get();
-    }
-  return found;
-}
-
-// "quangang-2020（福建省泉州市泉港区）、…": what an unknown region could have been.
-std::string region_choices(const PolicySet& set) {
-  std::string s;
-  for (const auto& p : set.all()) s += (s.empty() ? "" : "、") + p->id + "（" + p->document.region + "）";
-  return s;
-}
-
-}  // namespace
 
 namespace {
 
