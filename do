@@ -99,7 +99,7 @@ cmd_bench() {
   if [ ! -f build/wasm-speed/build.ninja ]; then
     emcmake cmake --preset wasm -B build/wasm-speed -DDOUDI_WASM_COMPILE_FLAGS=-O2 -DDOUDI_WASM_OPT=-O2 -DDOUDI_WASM_ASMJS=OFF >/dev/null
   fi
-  cmake --build build/wasm-speed --target screen
+  cmake --build build/wasm-speed --target screen roster_module
   cmake --build build/wasm --target screen_bench   # the site's build plus benchSplit (not shipped)
   node scripts/bench-wasm.mjs --write-roster build/bench/roster.csv   # the same roster for both
   # Both sides on one CPU (the fastest now; BENCH_CPU=N picks one), so that they are

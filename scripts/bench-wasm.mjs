@@ -39,6 +39,17 @@ const load = async (dir, name = 'screen') => {
   module.regions();  // the first call that needs the policies loads all five, in code not yet warm
   return { module, startup: t1 - t0, first: performance.now() - t1, gzip: zlib.gzipSync(wasm, { level: 9 }).length };
 };
+// The roster page's module (roster.js + .wasm; content-hashed in build/site): its
+// file names in a folder, and the module itself.
+const rosterFiles = (dir) => {
+  const names = fs.readdirSync(dir);
+  const find = (ext) => names.find((f) => new RegExp(`^roster(\\.[0-9a-f]{10})?\\.${ext}$`).test(f));
+  return { js: find('js'), wasm: find('wasm') };
+};
+const loadRoster = async (dir) => {
+  const f = rosterFiles(dir);
+  return require(path.resolve(dir, f.js))({ wasmBinary: fs.readFileSync(path.resolve(dir, f.wasm)) });
+};
 const site_ = await load(site);
 const Module = site_.module;
 const startup = site_.startup;
@@ -153,7 +164,7 @@ if (opt('--split')) {
 
 // The site's module in Debian's Chromium (--chromium): what a phone's browser
 // engine does with the same calls, string handling included.
-// The roster as its page's worker runs it (rosterOpen, rosterStep, rosterFinish),
+// The roster as its page's worker runs it (the roster module's rosterOpen, rosterStep, rosterFinish),
 // stage by stage, median ms of five after one: reading and grouping the rows;
 // screening the households; writing the export and the view and handing them to
 // JavaScript, the view as text and the export as bytes (`total` is the three); and
@@ -195,7 +206,7 @@ if (csvPath) {
   // roster; the calls include handing the view to JavaScript as a string and the
   // export as bytes (rosterFinish, rosterExport). The
   // page then parses that JSON: timed apart, as it is JavaScript's work, not the module's.
-  const r = rosterStages(Module, csv);
+  const r = rosterStages(await loadRoster(site), csv);
   secs = r.total / 1000;
   console.log(`roster (台账比对: CSV in; statuses, amounts, flags and the export out), ${r.n} households, median of 5:`);
   console.log('  ' + 'native'.padEnd(14) + (native.roster ? `${Math.round(native.roster)} households/s` : '—'));
@@ -206,7 +217,7 @@ if (csvPath) {
   console.log('  ' + ''.padEnd(14) + `read and group the rows ${r.open.toFixed(0)} ms, screen ${r.step.toFixed(0)} ms ` +
     `(${((r.step * 1000) / r.n).toFixed(1)} µs a household), export and view to JavaScript ${r.finish.toFixed(0)} ms`);
   if (speed) {
-    const s = rosterStages(speed.module, csv);
+    const s = rosterStages(await loadRoster(opt('--speed')), csv);
     console.log('  ' + 'wasm -O2'.padEnd(14) + `${Math.round(s.n / (s.total / 1000))} households/s (${s.total.toFixed(0)} ms)`);
   }
   console.log(`  the view is ${(r.chars / 1e6).toFixed(1)} M characters (the page's JSON.parse of it takes ${r.parse.toFixed(0)} ms); ` +
@@ -254,7 +265,12 @@ async function inChromium(csv) {
     `the first call ${start.first.toFixed(1)} ms; one household through the JSON entry, median µs:`);
   for (const region of regions) console.log(region.padEnd(16) + cell(us[region]) + cell(native.screen[region] ? us[region] / native.screen[region] : null) + '× native');
   if (csv) {
-    const c = await page.evaluate(`(${rosterStages})(window.M, ${JSON.stringify(csv)})`);
+    const f = rosterFiles(site);
+    await page.addScriptTag({ url: f.js });
+    await page.evaluate(async (wasm) => {
+      window.R = await window.createRosterModule({ locateFile: () => wasm, print() {}, printErr() {} });
+    }, f.wasm);
+    const c = await page.evaluate(`(${rosterStages})(window.R, ${JSON.stringify(csv)})`);
     targets.roster.push(['Chromium', c.n / (c.total / 1000)]);
     console.log(`The roster in Chromium: ${Math.round(c.n / (c.total / 1000))} households/s (${c.total.toFixed(0)} ms: ` +
       `read ${c.open.toFixed(0)}, screen ${c.step.toFixed(0)}, export and view ${c.finish.toFixed(0)}; the page's JSON.parse ${c.parse.toFixed(0)} ms)`);

@@ -42,7 +42,7 @@ const write = (rel, data) => {
   fs.writeFileSync(p, data);
 };
 
-for (const f of ['screen.js', 'screen.wasm']) {
+for (const f of ['screen.js', 'screen.wasm', 'roster.js', 'roster.wasm']) {
   if (!fs.existsSync(path.join(WASM, f))) {
     console.error(`missing ${path.join(WASM, f)}: build the WebAssembly module first (scripts/build-site.sh)`);
     process.exit(1);
@@ -61,6 +61,13 @@ write(names.wasm, wasmBuf);
 write(names.js, jsBuf);
 write('screen.wasm', wasmBuf);
 write('screen.js', jsBuf);
+// The roster page's module (台账比对; wasm/roster_bindings.cpp): hashed only, loaded by
+// that page's worker, not by residents' pages.
+for (const [key, f] of [['rosterJs', 'roster.js'], ['rosterWasm', 'roster.wasm']]) {
+  const buf = fs.readFileSync(path.join(WASM, f));
+  names[key] = hashed(f, buf);
+  write(names[key], buf);
+}
 let asmjsKb = 0;
 if (fs.existsSync(path.join(WASM, 'screen-asmjs.js'))) {
   const buf = fs.readFileSync(path.join(WASM, 'screen-asmjs.js'));
@@ -99,6 +106,8 @@ function processModule(rel, stack = []) {
     text = text.replace(/js: '[^']*'/, `js: '${names.js}'`)
       .replace(/wasm: '[^']*'/, `wasm: '${names.wasm}'`)
       .replace(/asmjs: '[^']*'/, `asmjs: '${names.asmjs || ''}'`)
+      .replace(/rosterJs: '[^']*'/, `rosterJs: '${names.rosterJs}'`)
+      .replace(/rosterWasm: '[^']*'/, `rosterWasm: '${names.rosterWasm}'`)
       .replace(/asmjsKb: \d+/, `asmjsKb: ${asmjsKb}`)
       .replace(/info: '[^']*'/, `info: '${names.info}'`);
   }
@@ -176,7 +185,7 @@ for (const rel of rows) {
   const gz = zlib.gzipSync(buf, { level: 9 }).length;
   const first = firstVisit.has(rel);
   if (first) total += gz;
-  const note = first ? '  *' : (rel === names.asmjs ? '  (only if WebAssembly is blocked)' : (/^screen\.(js|wasm)$/.test(rel) ? '  (contract copy)' : ''));
+  const note = first ? '  *' : (rel === names.asmjs ? '  (only if WebAssembly is blocked)' : [names.rosterJs, names.rosterWasm].includes(rel) ? '  (the roster page only)' : (/^screen\.(js|wasm)$/.test(rel) ? '  (contract copy)' : ''));
   console.log(rel.padEnd(42) + String(buf.length).padStart(9) + String(gz).padStart(9) + note);
 }
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';

@@ -456,7 +456,11 @@ const walk = (dir) => {
   }
 };
 walk(OUT);
-const precache = files.filter((f) => f !== 'sw.js' && !/^screen\.(js|wasm)$/.test(f) && !/^screen-asmjs\./.test(f)).sort();
+// Not precached: the contract's unhashed copies, the -sWASM=0 fallback, and the roster
+// page's module (177 KB gzipped that residents never use). The worker keeps each
+// hashed file it fetches, so the roster page works offline once opened online.
+const precache = files.filter((f) => f !== 'sw.js' && !/^screen\.(js|wasm)$/.test(f) && !/^screen-asmjs\./.test(f) &&
+  !/^roster\.[0-9a-f]{10}\.(js|wasm)$/.test(f)).sort();
 let sw = fs.readFileSync(path.join(SITE, 'sw.js'), 'utf8');
 // The version covers every precached file and the worker's own code.
 const version = hash10(Buffer.from(sha(sw) + '\n' + precache.map((f) => f + ' ' + sha(fs.readFileSync(path.join(OUT, f)))).join('\n')));

@@ -5,5 +5,7 @@ export const ASSETS = {
   wasm: 'screen.wasm',
   asmjs: 'screen-asmjs.js',
   asmjsKb: 0,
+  rosterJs: 'roster.js',       // the roster page's module (台账比对), for staff only
+  rosterWasm: 'roster.wasm',
   info: 'policies-info.json',
 };

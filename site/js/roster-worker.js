@@ -1,7 +1,8 @@
-// 台账比对 worker (a classic worker): loads the same screening module as the
-// pages and screens a roster in steps, reporting progress between them, so the
-// page stays responsive and its progress bar advances. Nothing is sent anywhere.
-/* global importScripts, createScreenModule */
+// 台账比对 worker (a classic worker): loads the roster page's module (roster.js:
+// the core with the roster's entries, wasm/roster_bindings.cpp) and screens a
+// roster in steps, reporting progress between them, so the page stays responsive
+// and its progress bar advances. Nothing is sent anywhere.
+/* global importScripts, createRosterModule */
 let M = null;
 let ready = null;
 
@@ -10,7 +11,7 @@ self.onmessage = (e) => {
   if (msg.type === 'init') {
     ready = (async () => {
       importScripts(msg.js);
-      M = await createScreenModule({ print() {}, printErr() {}, locateFile: (p) => (/\.wasm$/.test(p) ? msg.wasm : p) });
+      M = await createRosterModule({ print() {}, printErr() {}, locateFile: (p) => (/\.wasm$/.test(p) ? msg.wasm : p) });
       return true;
     })().then(() => self.postMessage({ type: 'ready', template: M.rosterTemplate() }),
       (err) => self.postMessage({ type: 'failed', message: String(err && err.message ? err.message : err) }));

@@ -46,7 +46,7 @@ const ready = new Promise((resolve, reject) => {
   };
   worker.onerror = (e) => reject(new Error(e.message || 'worker'));
 });
-worker.postMessage({ type: 'init', js: abs(ASSETS.js), wasm: abs(ASSETS.wasm) });
+worker.postMessage({ type: 'init', js: abs(ASSETS.rosterJs), wasm: abs(ASSETS.rosterWasm) });
 let seq = 0;
 const screenRoster = (text, region, progress) => new Promise((resolve, reject) => {
   const id = ++seq;

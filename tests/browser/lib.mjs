@@ -22,6 +22,14 @@ export function requireBuilt() {
     if (!fs.existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing: run ./do test (or cmake --preset native && scripts/build-site.sh)`);
 }
 
+// A file of build/site/ by its content-hashed name: 'roster', '.wasm' -> roster.0123456789.wasm.
+export function hashedFile(stem, ext) {
+  const re = new RegExp(`^${stem}\\.[0-9a-f]{10}\\${ext}$`);
+  const found = fs.readdirSync(SITE).filter((f) => re.test(f));
+  if (found.length !== 1) throw new Error(`build/site has ${found.length} files ${stem}.<hash>${ext}`);
+  return path.join(SITE, found[0]);
+}
+
 export async function startServer(dir = SITE) {
   const port = 19000 + Math.floor(Math.random() * 1000);
   const proc = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), dir], {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { ROOT, SITE, CLI, requireBuilt } from './lib.mjs';
+import { ROOT, SITE, CLI, requireBuilt, hashedFile } from './lib.mjs';
 import { HOUSEHOLDS } from './households.mjs';
 import { roster as makeRoster } from './roster-data.mjs';
 
@@ -15,6 +15,8 @@ const require = createRequire(import.meta.url);
 requireBuilt();
 const factory = require(path.join(SITE, 'screen.js'));
 const M = await factory({ wasmBinary: fs.readFileSync(path.join(SITE, 'screen.wasm')) });
+// The roster page's module, as the site ships it (台账比对 is not in the contract's module).
+const R = await require(hashedFile('roster', '.js'))({ wasmBinary: fs.readFileSync(hashedFile('roster', '.wasm')) });
 
 function cliRaw(input, args = ['-']) {
   try {
@@ -134,7 +136,7 @@ test('regions() = screen --regions; policy() for every region, errors for an unk
   assert.ok(JSON.parse(M.policy('nowhere')).errors.length);
 });
 
-// 台账比对: the module's roster() is the CLI's --csv --json view with the --csv export as "csv".
+// 台账比对: the roster module's roster() is the CLI's --csv --json view with the --csv export as "csv".
 test('roster(): the view and the export = screen --csv, for rosters good and broken', () => {
   const rosters = [
     makeRoster(400),
@@ -151,33 +153,33 @@ test('roster(): the view and the export = screen --csv, for rosters good and bro
       const args = ['--csv', ...(region ? ['--region', region] : []), '-'];
       const view = JSON.parse(cliRaw(csv, [...args.slice(0, -1), '--json', '-']));
       const exported = cliRaw(csv, args);
-      const whole = M.roster(csv, region);
+      const whole = R.roster(csv, region);
       const got = JSON.parse(whole);
       assert.equal(got.csv, exported, `roster ${i} (${region || 'no default region'}): export`);
       delete got.csv;
       assert.deepEqual(got, view, `roster ${i} (${region || 'no default region'}): view`);
       // the roster page's way: open, steps (progress between them), finish
-      const total = M.rosterOpen(csv, region);
+      const total = R.rosterOpen(csv, region);
       assert.equal(total, view.households);
       const seen = [];
-      for (let done = 0; done < total;) seen.push(done = M.rosterStep(7));
+      for (let done = 0; done < total;) seen.push(done = R.rosterStep(7));
       assert.deepEqual(seen, Array.from({ length: Math.ceil(total / 7) }, (_, k) => Math.min(total, 7 * (k + 1))));
-      const finished = JSON.parse(M.rosterFinish());
+      const finished = JSON.parse(R.rosterFinish());
       assert.deepEqual(finished, view, `roster ${i}: in steps, the same view`);
-      const bytes = M.rosterExport();
+      const bytes = R.rosterExport();
       assert.ok(bytes instanceof Uint8Array);
       assert.ok(Buffer.from(bytes).equals(Buffer.from(exported, 'utf8')), `roster ${i}: in steps, the export's bytes`);
-      assert.equal(M.rosterExport().length, 0, 'the export is given once');
+      assert.equal(R.rosterExport().length, 0, 'the export is given once');
     }
   }
-  const none = JSON.parse(M.rosterFinish());
+  const none = JSON.parse(R.rosterFinish());
   assert.match(none.errors[0].message, /CSV 文本/, 'finish with no roster open');
   assert.equal(none.csv, undefined);
-  assert.equal(M.rosterExport().length, 0);
+  assert.equal(R.rosterExport().length, 0);
   for (const value of [42, null, { csv: 'x' }]) {
-    assert.equal(M.rosterOpen(value, ''), 0);
-    assert.equal(M.rosterStep(100), 0);
-    const r = JSON.parse(M.roster(value, ''));
+    assert.equal(R.rosterOpen(value, ''), 0);
+    assert.equal(R.rosterStep(100), 0);
+    const r = JSON.parse(R.roster(value, ''));
     assert.equal(r.csv, '');
     assert.equal(r.households, 0);
     assert.deepEqual(r.rows, []);
@@ -190,18 +192,28 @@ test('arguments of any kind: answers, not exceptions; rosterStep takes any count
   // a lone surrogate is U+FFFD, as in screen(), not a character swallowed
   assert.match(JSON.parse(M.policy('\ud800quangang-2020')).errors[0].message, /“\ufffdquangang-2020”/);
   const csv = makeRoster(30);
-  assert.equal(M.roster(csv, null), M.roster(csv, ''));
-  assert.equal(M.roster(csv, undefined), M.roster(csv, ''));
+  assert.equal(R.roster(csv, null), R.roster(csv, ''));
+  assert.equal(R.roster(csv, undefined), R.roster(csv, ''));
   for (const n of [Infinity, 2 ** 31, 1e12]) {
-    const total = M.rosterOpen(csv, '');
-    assert.equal(M.rosterStep(n), total, `rosterStep(${n})`);
-    M.rosterFinish();
+    const total = R.rosterOpen(csv, '');
+    assert.equal(R.rosterStep(n), total, `rosterStep(${n})`);
+    R.rosterFinish();
   }
   for (const n of [-1, 0, NaN]) {
-    M.rosterOpen(csv, '');
-    assert.equal(M.rosterStep(n), 0, `rosterStep(${n})`);
-    M.rosterFinish();
+    R.rosterOpen(csv, '');
+    assert.equal(R.rosterStep(n), 0, `rosterStep(${n})`);
+    R.rosterFinish();
   }
+});
+
+test('the contract\'s module holds no roster entries; the roster module no household entries', () => {
+  for (const f of ['roster', 'rosterOpen', 'rosterStep', 'rosterFinish', 'rosterExport', 'rosterTemplate']) {
+    assert.equal(M[f], undefined, 'screen.js: ' + f);
+    assert.equal(typeof R[f], 'function', 'roster.js: ' + f);
+  }
+  for (const f of ['screen', 'brief', 'regions', 'policy']) assert.equal(R[f], undefined, 'roster.js: ' + f);
+  // the CLI's template, whose byte-order mark is the page's to add when it saves the file
+  assert.equal(R.rosterTemplate(), cliRaw('', ['--csv-template']).replace(/^\ufeff/, ''));
 });
 
 test('scenario cases were compared', () => {

@@ -5,7 +5,8 @@
 // build (a changed policy) reaches the browser on its next online visit: new
 // service worker version, old caches deleted. The page names its policy document
 // and data version; the web app manifest makes the site installable. 台账比对 runs
-// offline on a GBK roster.
+// offline on a GBK roster once its page has been opened online: its module is
+// not downloaded for residents.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -53,6 +54,13 @@ after(async () => {
 });
 
 const cacheKeys = (page) => page.evaluate(() => caches.keys());
+// The names of the cached files, as the site's relative paths.
+const cachedFiles = (page) => page.evaluate(async () => {
+  const names = [];
+  for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname.slice(1));
+  return names;
+});
+const rosterModule = /^roster\.[0-9a-f]{10}\.(js|wasm)$/;
 
 test('one visit, then no network: the self-check reloads and screens a household; region pages open', async () => {
   const { page, log } = await openPage(browser.context);
@@ -75,6 +83,16 @@ test('one visit, then no network: the self-check reloads and screens a household
   assert.equal(manifest.short_name, '兜底通');
   assert.equal(manifest.display, 'standalone');
   assert.equal(manifest.start_url, './index.html');
+  // A resident's visit leaves the roster page's module alone; staff opening the
+  // roster page once online keep it for offline use.
+  assert.deepEqual((await cachedFiles(page)).filter((f) => rosterModule.test(f)), []);
+  await page.goto(URL0 + 'roster.html');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
+  for (let tries = 0; (await cachedFiles(page)).filter((f) => rosterModule.test(f)).length < 2; tries++) {
+    assert.ok(tries < 100, 'the roster module was not kept: ' + (await cachedFiles(page)).join(' '));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await page.goto(URL0);
 
   await stop();
   await browser.context.setOffline(true);
