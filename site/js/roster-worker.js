@@ -10,10 +10,17 @@ self.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
     ready = (async () => {
-      importScripts(msg.js);
+      try {
+        importScripts(msg.js);
+      } catch (err) {
+        // Not downloaded: offline before this page was ever opened online (the
+        // service worker keeps the roster module only once it has been loaded).
+        self.postMessage({ type: 'failed', reason: 'download', message: String(err && err.message ? err.message : err) });
+        return false;
+      }
       M = await createRosterModule({ print() {}, printErr() {}, locateFile: (p) => (/\.wasm$/.test(p) ? msg.wasm : p) });
       return true;
-    })().then(() => self.postMessage({ type: 'ready', template: M.rosterTemplate() }),
+    })().then((loaded) => loaded && self.postMessage({ type: 'ready', template: M.rosterTemplate() }),
       (err) => self.postMessage({ type: 'failed', message: String(err && err.message ? err.message : err) }));
     return;
   }

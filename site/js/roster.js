@@ -36,7 +36,7 @@ const ready = new Promise((resolve, reject) => {
   worker.onmessage = (e) => {
     const m = e.data;
     if (m.type === 'ready') { template = m.template; resolve(); }
-    else if (m.type === 'failed' && m.id === undefined) reject(new Error(m.message));
+    else if (m.type === 'failed' && m.id === undefined) reject(Object.assign(new Error(m.message), { reason: m.reason }));
     else if (pending.has(m.id)) {
       const p = pending.get(m.id);
       if (m.type === 'progress') { p.progress(m.done, m.total); return; }
@@ -177,7 +177,9 @@ async function init() {
   try {
     await ready;
   } catch (e) {
-    $('roster-status').textContent = fill(R.engineFailed, { msg: e.message });
+    // The module not downloaded (offline before this page was ever opened online):
+    // say how to get it, not that the browser cannot run it.
+    $('roster-status').textContent = e.reason === 'download' ? R.engineOffline : fill(R.engineFailed, { msg: e.message });
     document.documentElement.setAttribute('data-engine', 'failed');
     return;
   }

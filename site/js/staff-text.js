@@ -98,6 +98,7 @@ export const S = {
     noFile: '请先选择台账文件',
     readFailed: '读取文件失败：{msg}',
     engineFailed: '计算程序无法在此浏览器运行：{msg}',
+    engineOffline: '台账比对的计算程序没能下载，也还没有存到本机（约 190 KB）：请在联网时打开本页一次，之后断网也能用。',
     privacy: '台账只在本机处理，不上传、不保存。关闭页面后不留痕迹。',
   },
 

@@ -86,6 +86,12 @@ test('one visit, then no network: the self-check reloads and screens a household
   // A resident's visit leaves the roster page's module alone; staff opening the
   // roster page once online keep it for offline use.
   assert.deepEqual((await cachedFiles(page)).filter((f) => rosterModule.test(f)), []);
+  // Offline before that, the roster page says how to get its module, not that the browser failed.
+  await browser.context.setOffline(true);
+  await page.goto(URL0 + 'roster.html');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'failed');
+  assert.match(await page.textContent('#roster-status'), /请在联网时打开本页一次，之后断网也能用/);
+  await browser.context.setOffline(false);
   await page.goto(URL0 + 'roster.html');
   await page.waitForFunction(() => document.documentElement.getAttribute('data-engine') === 'ready');
   for (let tries = 0; (await cachedFiles(page)).filter((f) => rosterModule.test(f)).length < 2; tries++) {
